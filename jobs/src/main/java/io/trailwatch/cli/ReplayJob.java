@@ -1,0 +1,131 @@
+package io.trailwatch.cli;
+
+import io.trailwatch.alert.AlertJson;
+import io.trailwatch.alert.DeadLetterJson;
+import io.trailwatch.alert.sink.LineSink;
+import io.trailwatch.config.PipelineSettings;
+import io.trailwatch.ingest.file.ReplayFileSource;
+import io.trailwatch.model.Alert;
+import io.trailwatch.model.DeadLetter;
+import io.trailwatch.model.OwnershipTable;
+import io.trailwatch.pipeline.Counters;
+import io.trailwatch.pipeline.TrailwatchPipeline;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Runs a replay: file sources, the shared pipeline, line sinks, on the local embedded Flink. */
+public final class ReplayJob {
+    private static final long PROGRESS_AFTER_MILLIS = 3000;
+    private static final long DEAD_LETTERS_SHOWN = 20;
+
+    private final PipelineSettings settings;
+    private final InputFiles inputs;
+    private final OwnershipTable table;
+    private final Path out;
+    private final Path deadLetters;
+    private final int parallelism;
+
+    ReplayJob(
+            PipelineSettings settings,
+            InputFiles inputs,
+            OwnershipTable table,
+            Path out,
+            Path deadLetters,
+            int parallelism) {
+        this.settings = settings;
+        this.inputs = inputs;
+        this.table = table;
+        this.out = out;
+        this.deadLetters = deadLetters;
+        this.parallelism = parallelism;
+    }
+
+    /** Builds the replay graph on the given environment (tests use a MiniCluster environment). */
+    public static void buildGraph(
+            StreamExecutionEnvironment env,
+            PipelineSettings settings,
+            java.util.List<Path> inputs,
+            OwnershipTable table,
+            LineSink<Alert> alertSink,
+            LineSink<DeadLetter> deadLetterSink) {
+        DataStream<io.trailwatch.model.RawRecord> raw =
+                env.fromSource(
+                                ReplayFileSource.of(inputs, settings.decodeLimits),
+                                WatermarkStrategy.noWatermarks(),
+                                "Log files")
+                        .uid("replay-files");
+        DataStream<OwnershipTable> tableUpdates = env.fromData(table).name("Ownership table").uid("ownership-table");
+        TrailwatchPipeline.Streams streams = new TrailwatchPipeline(settings).build(raw, tableUpdates, table);
+        streams.alerts.sinkTo(alertSink).setParallelism(1).name("Alerts").uid("alert-sink");
+        streams.deadLetters.sinkTo(deadLetterSink).setParallelism(1).name("Dead letters").uid("dead-letter-sink");
+    }
+
+    ReplaySummary run(PrintStream progress) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(RestOptions.BIND_PORT, "0");
+        // Running totals reach the client with each heartbeat: beat often enough for a live progress line.
+        conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+
+        LineSink<Alert> alertSink =
+                out == null ? LineSink.toStdout(AlertJson::toJson) : LineSink.toFile(out, AlertJson::toJson);
+        LineSink<DeadLetter> deadLetterSink =
+                deadLetters == null
+                        ? LineSink.toStderr(
+                                DeadLetterJson::toText,
+                                DEAD_LETTERS_SHOWN,
+                                "trailwatch: further dead letters not shown; write them all with --dead-letters FILE")
+                        : LineSink.toFile(deadLetters, DeadLetterJson::toJson);
+        buildGraph(env, settings, inputs.roots(), table, alertSink, deadLetterSink);
+
+        long start = System.nanoTime();
+        JobClient client = env.executeAsync("trailwatch replay");
+        JobExecutionResult result = awaitWithProgress(client, progress, start);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new ReplaySummary(inputs, result.getAllAccumulatorResults(), seconds, out, deadLetters);
+    }
+
+    private static JobExecutionResult awaitWithProgress(JobClient client, PrintStream progress, long start)
+            throws Exception {
+        var done = client.getJobExecutionResult();
+        boolean shown = false;
+        while (true) {
+            try {
+                JobExecutionResult result = done.get(1, TimeUnit.SECONDS);
+                if (shown) {
+                    progress.println();
+                }
+                return result;
+            } catch (java.util.concurrent.TimeoutException e) {
+                long elapsed = (System.nanoTime() - start) / 1_000_000;
+                if (elapsed >= PROGRESS_AFTER_MILLIS) {
+                    Map<String, Object> acc = client.getAccumulators().get(5, TimeUnit.SECONDS);
+                    long records = ReplaySummary.recordsRead(acc);
+                    if (records == 0) {
+                        continue;
+                    }
+                    progress.printf(
+                            "\rtrailwatch: %,d records decoded, %,d dead letters, %.0f records/s ",
+                            records,
+                            ReplaySummary.longValue(acc, Counters.DEAD_LETTERS),
+                            records / (elapsed / 1000.0));
+                    progress.flush();
+                    shown = true;
+                }
+            }
+        }
+    }
+}

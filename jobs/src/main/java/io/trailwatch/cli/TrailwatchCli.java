@@ -1,0 +1,39 @@
+package io.trailwatch.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code trailwatch}: the command line of DESIGN.md §3. */
+@Command(
+        name = "trailwatch",
+        mixinStandardHelpOptions = true,
+        version = "trailwatch 0.1.0",
+        description = "Streaming security analytics for AWS: CloudTrail and VPC flow logs in, owned alerts out.",
+        subcommands = {ReplayCommand.class, GenerateCommand.class})
+public final class TrailwatchCli implements Runnable {
+    /** Exit status for bad usage or unreadable input. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit status when the job failed. */
+    public static final int EXIT_JOB_FAILED = 1;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new TrailwatchCli());
+        cli.setExecutionExceptionHandler(
+                (e, commandLine, parseResult) -> {
+                    commandLine.getErr().println("trailwatch: " + e.getMessage());
+                    return EXIT_JOB_FAILED;
+                });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (replay, generate)");
+    }
+}

@@ -1,0 +1,420 @@
+package io.trailwatch.ingest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.trailwatch.model.CloudTrailEvent;
+import io.trailwatch.model.ResourceRef;
+import io.trailwatch.model.UserIdentity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the fields of one CloudTrail record from a streaming parser over a byte array. The per-API
+ * documents ({@code requestParameters} …) are copied out as their original JSON text, not rebuilt.
+ *
+ * <p>A field of the wrong type does not desynchronise the parser: the problem is remembered, the value
+ * skipped, and {@link #finish()} reports it, so one bad record never costs the records after it.
+ */
+final class CloudTrailRecordReader {
+    private final byte[] source;
+    private CloudTrailEvent event;
+    private String problem;
+    private String eventTimeText;
+    private boolean sawCloudTrailField;
+
+    CloudTrailRecordReader(byte[] source) {
+        this.source = source;
+        reset();
+    }
+
+    void reset() {
+        event = new CloudTrailEvent();
+        problem = null;
+        eventTimeText = null;
+        sawCloudTrailField = false;
+    }
+
+    /** Reads a whole record object; the parser stands on its START_OBJECT. */
+    void readObject(JsonParser p) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            if (!accept(name, p)) {
+                p.skipChildren();
+            }
+        }
+    }
+
+    /**
+     * Consumes the value of one field if it is a CloudTrail record field; the parser stands on the
+     * value's first token. Returns {@code false}, consuming nothing, for other names.
+     */
+    boolean accept(String name, JsonParser p) throws IOException {
+        switch (name) {
+            case "eventVersion":
+                event.eventVersion = text(name, p);
+                break;
+            case "eventTime":
+                eventTimeText = text(name, p);
+                break;
+            case "eventSource":
+                event.eventSource = text(name, p);
+                break;
+            case "eventName":
+                event.eventName = text(name, p);
+                break;
+            case "eventType":
+                event.eventType = text(name, p);
+                break;
+            case "eventCategory":
+                event.eventCategory = text(name, p);
+                break;
+            case "awsRegion":
+                event.awsRegion = text(name, p);
+                break;
+            case "sourceIPAddress":
+                event.sourceIpAddress = text(name, p);
+                break;
+            case "userAgent":
+                event.userAgent = text(name, p);
+                break;
+            case "errorCode":
+                event.errorCode = text(name, p);
+                break;
+            case "errorMessage":
+                event.errorMessage = text(name, p);
+                break;
+            case "requestID":
+                event.requestId = text(name, p);
+                break;
+            case "eventID":
+                event.eventId = text(name, p);
+                break;
+            case "sharedEventID":
+                event.sharedEventId = text(name, p);
+                break;
+            case "vpcEndpointId":
+                event.vpcEndpointId = text(name, p);
+                break;
+            case "recipientAccountId":
+                event.recipientAccountId = text(name, p);
+                break;
+            case "readOnly":
+                event.readOnly = bool(name, p);
+                break;
+            case "managementEvent":
+                event.managementEvent = bool(name, p);
+                break;
+            case "userIdentity":
+                event.userIdentity = userIdentity(p);
+                break;
+            case "resources":
+                event.resources = resources(p);
+                break;
+            case "requestParameters":
+                event.requestParameters = rawJson(p);
+                break;
+            case "responseElements":
+                event.responseElements = rawJson(p);
+                break;
+            case "additionalEventData":
+                event.additionalEventData = rawJson(p);
+                break;
+            case "serviceEventDetails":
+                event.serviceEventDetails = rawJson(p);
+                break;
+            default:
+                return false;
+        }
+        sawCloudTrailField = true;
+        return true;
+    }
+
+    /** Whether any CloudTrail field was seen: an object with none is not a CloudTrail record at all. */
+    boolean sawCloudTrailField() {
+        return sawCloudTrailField;
+    }
+
+    /** The record, or a {@link DecodeException} naming the first problem found. */
+    CloudTrailEvent finish() throws DecodeException {
+        if (problem != null) {
+            throw new DecodeException("invalid-cloudtrail-record", problem);
+        }
+        List<String> missing = new ArrayList<>(4);
+        if (eventTimeText == null) {
+            missing.add("eventTime");
+        }
+        if (event.eventName == null) {
+            missing.add("eventName");
+        }
+        if (event.eventSource == null) {
+            missing.add("eventSource");
+        }
+        if (event.eventId == null) {
+            missing.add("eventID");
+        }
+        if (!missing.isEmpty()) {
+            throw new DecodeException(
+                    "invalid-cloudtrail-record", "missing required field(s): " + String.join(", ", missing));
+        }
+        try {
+            event.eventTime = Instant.parse(eventTimeText).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new DecodeException(
+                    "invalid-cloudtrail-record", "eventTime is not an ISO-8601 instant: " + Excerpt.of(eventTimeText));
+        }
+        return event;
+    }
+
+    private String text(String name, JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        wrongType(name, "a string", t);
+        p.skipChildren();
+        return null;
+    }
+
+    private Boolean bool(String name, JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_TRUE) {
+            return Boolean.TRUE;
+        }
+        if (t == JsonToken.VALUE_FALSE) {
+            return Boolean.FALSE;
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            String s = p.getText();
+            if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+                return Boolean.valueOf(s);
+            }
+        }
+        wrongType(name, "a boolean", t);
+        p.skipChildren();
+        return null;
+    }
+
+    private UserIdentity userIdentity(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            wrongType("userIdentity", "an object", p.currentToken());
+            p.skipChildren();
+            return null;
+        }
+        UserIdentity id = new UserIdentity();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "type":
+                    id.type = text("userIdentity.type", p);
+                    break;
+                case "principalId":
+                    id.principalId = text("userIdentity.principalId", p);
+                    break;
+                case "arn":
+                    id.arn = text("userIdentity.arn", p);
+                    break;
+                case "accountId":
+                    id.accountId = text("userIdentity.accountId", p);
+                    break;
+                case "accessKeyId":
+                    id.accessKeyId = text("userIdentity.accessKeyId", p);
+                    break;
+                case "userName":
+                    id.userName = text("userIdentity.userName", p);
+                    break;
+                case "invokedBy":
+                    id.invokedBy = text("userIdentity.invokedBy", p);
+                    break;
+                case "sessionContext":
+                    sessionContext(p, id);
+                    break;
+                default:
+                    p.skipChildren();
+            }
+        }
+        return id;
+    }
+
+    private void sessionContext(JsonParser p, UserIdentity id) throws IOException {
+        if (!expectObject("userIdentity.sessionContext", p)) {
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "sessionIssuer":
+                    sessionIssuer(p, id);
+                    break;
+                case "attributes":
+                    sessionAttributes(p, id);
+                    break;
+                case "ec2RoleDelivery":
+                    id.ec2RoleDelivery = text("sessionContext.ec2RoleDelivery", p);
+                    break;
+                case "sourceIdentity":
+                    id.sourceIdentity = text("sessionContext.sourceIdentity", p);
+                    break;
+                default:
+                    p.skipChildren();
+            }
+        }
+    }
+
+    private void sessionIssuer(JsonParser p, UserIdentity id) throws IOException {
+        if (!expectObject("sessionContext.sessionIssuer", p)) {
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "type":
+                    id.sessionIssuerType = text("sessionIssuer.type", p);
+                    break;
+                case "arn":
+                    id.sessionIssuerArn = text("sessionIssuer.arn", p);
+                    break;
+                case "userName":
+                    id.sessionIssuerUserName = text("sessionIssuer.userName", p);
+                    break;
+                case "accountId":
+                    id.sessionIssuerAccountId = text("sessionIssuer.accountId", p);
+                    break;
+                default:
+                    p.skipChildren();
+            }
+        }
+    }
+
+    private void sessionAttributes(JsonParser p, UserIdentity id) throws IOException {
+        if (!expectObject("sessionContext.attributes", p)) {
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "mfaAuthenticated":
+                    id.mfaAuthenticated = bool("attributes.mfaAuthenticated", p);
+                    break;
+                case "creationDate":
+                    id.sessionCreationDate = text("attributes.creationDate", p);
+                    break;
+                default:
+                    p.skipChildren();
+            }
+        }
+    }
+
+    private ResourceRef[] resources(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            wrongType("resources", "an array", p.currentToken());
+            p.skipChildren();
+            return null;
+        }
+        List<ResourceRef> refs = new ArrayList<>(4);
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                wrongType("resources[]", "an object", p.currentToken());
+                p.skipChildren();
+                continue;
+            }
+            ResourceRef ref = new ResourceRef();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "ARN":
+                        ref.arn = text("resources[].ARN", p);
+                        break;
+                    case "accountId":
+                        ref.accountId = text("resources[].accountId", p);
+                        break;
+                    case "type":
+                        ref.type = text("resources[].type", p);
+                        break;
+                    default:
+                        p.skipChildren();
+                }
+            }
+            refs.add(ref);
+        }
+        return refs.toArray(new ResourceRef[0]);
+    }
+
+    /** The value's original JSON text: objects and arrays copied byte for byte, scalars re-encoded. */
+    private String rawJson(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case VALUE_NULL:
+                return null;
+            case START_OBJECT:
+            case START_ARRAY:
+                int start = (int) p.currentTokenLocation().getByteOffset();
+                p.skipChildren();
+                int end = (int) p.currentTokenLocation().getByteOffset() + 1;
+                return new String(source, start, end - start, StandardCharsets.UTF_8);
+            case VALUE_STRING:
+                return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(p.getText())) + '"';
+            default:
+                return p.getText();
+        }
+    }
+
+    private boolean expectObject(String name, JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            return true;
+        }
+        if (t != JsonToken.VALUE_NULL) {
+            wrongType(name, "an object", t);
+            p.skipChildren();
+        }
+        return false;
+    }
+
+    private void wrongType(String name, String expected, JsonToken actual) {
+        if (problem == null) {
+            problem = name + " must be " + expected + ", got " + describe(actual);
+        }
+    }
+
+    private static String describe(JsonToken t) {
+        switch (t) {
+            case START_OBJECT:
+                return "an object";
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "a string";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return "a number";
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return "a boolean";
+            default:
+                return String.valueOf(t);
+        }
+    }
+}

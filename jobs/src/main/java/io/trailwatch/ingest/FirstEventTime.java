@@ -1,0 +1,83 @@
+package io.trailwatch.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Finds the event time of the first record of a log file from its first bytes, so that a replay can read
+ * files in time order: event-time watermarks then advance the way they do on a live stream.
+ */
+public final class FirstEventTime {
+    static final int PROBE_BYTES = 64 * 1024;
+    private static final Pattern EVENT_TIME = Pattern.compile("\"eventTime\"\\s*:\\s*\"([^\"]+)\"");
+
+    private FirstEventTime() {}
+
+    /** Epoch milliseconds of the first record, or {@link Long#MAX_VALUE} when none can be found. */
+    public static long of(InputStream in) {
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(in, PROBE_BYTES);
+            buffered.mark(2);
+            byte[] magic = buffered.readNBytes(2);
+            buffered.reset();
+            InputStream content = Gzip.isGzip(magic) ? new GZIPInputStream(buffered, 8192) : buffered;
+            byte[] head = content.readNBytes(PROBE_BYTES);
+            return of(head);
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    static long of(byte[] head) {
+        int first = ContentSniffer.firstSignificantByte(head, 0);
+        if (first < 0) {
+            return Long.MAX_VALUE;
+        }
+        String text = new String(head, StandardCharsets.UTF_8);
+        if (head[first] == '{' || head[first] == '[') {
+            Matcher m = EVENT_TIME.matcher(text);
+            while (m.find()) {
+                try {
+                    return Instant.parse(m.group(1)).toEpochMilli();
+                } catch (DateTimeParseException e) {
+                    // try the next one
+                }
+            }
+            return Long.MAX_VALUE;
+        }
+        return firstFlowStart(text);
+    }
+
+    private static long firstFlowStart(String text) {
+        String[] lines = text.split("\n");
+        FlowLogFormat format = FlowLogFormat.DEFAULT_V2;
+        int from = 0;
+        if (lines.length > 0) {
+            FlowLogFormat header = FlowLogFormat.parseHeader(lines[0].strip());
+            if (header != null) {
+                format = header;
+                from = 1;
+            }
+        }
+        // The last line may be cut by the probe's byte limit: use only complete lines.
+        for (int i = from; i < lines.length - 1 || (i == lines.length - 1 && text.endsWith("\n")); i++) {
+            try {
+                io.trailwatch.model.FlowRecord r = format.parse(lines[i].strip());
+                Long seconds = r.start != null ? r.start : r.end;
+                if (seconds != null) {
+                    return seconds * 1000L;
+                }
+            } catch (DecodeException e) {
+                // not a record line; try the next one
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+}

@@ -1,0 +1,157 @@
+package io.trailwatch.ingest;
+
+import io.trailwatch.model.FlowRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A flow log record format: the ordered field names of the default version 2 format, or of a custom
+ * format as announced by a file's header line. Parses lines of that format into {@link FlowRecord}s.
+ */
+public final class FlowLogFormat {
+    public static final String DEFAULT_V2_HEADER =
+            "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end"
+                    + " action log-status";
+
+    public static final FlowLogFormat DEFAULT_V2 = parseHeader(DEFAULT_V2_HEADER);
+
+    private final String header;
+    /** Per position, the known field, or {@code null} for a field name we carry no slot for. */
+    private final FlowField[] fields;
+
+    private FlowLogFormat(String header, FlowField[] fields) {
+        this.header = header;
+        this.fields = fields;
+    }
+
+    public String header() {
+        return header;
+    }
+
+    public int fieldCount() {
+        return fields.length;
+    }
+
+    /**
+     * Reads a header line (or an AWS format string such as {@code ${version} ${srcaddr}}) into a format,
+     * or returns {@code null} when the line is not a header: a header consists only of field names and
+     * names at least one field Trailwatch knows.
+     */
+    public static FlowLogFormat parseHeader(String line) {
+        List<String> names = tokens(line.replace("${", "").replace("}", ""));
+        if (names.isEmpty()) {
+            return null;
+        }
+        FlowField[] fields = new FlowField[names.size()];
+        boolean anyKnown = false;
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (!isFieldName(name)) {
+                return null;
+            }
+            fields[i] = FlowField.byName(name);
+            anyKnown |= fields[i] != null;
+        }
+        return anyKnown ? new FlowLogFormat(String.join(" ", names), fields) : null;
+    }
+
+    /** Whether a header-less line has the shape of a default-format (version 2) record. */
+    public static boolean looksLikeDefaultV2(String line) {
+        List<String> t = tokens(line);
+        return t.size() == 14 && t.get(0).equals("2") && t.get(1).chars().allMatch(Character::isDigit);
+    }
+
+    /** Parses one record line; a line of the wrong shape is a {@link DecodeException}. */
+    public FlowRecord parse(String line) throws DecodeException {
+        FlowRecord record = new FlowRecord();
+        int n = fields.length;
+        int pos = 0;
+        int len = line.length();
+        int index = 0;
+        while (true) {
+            while (pos < len && line.charAt(pos) == ' ') {
+                pos++;
+            }
+            if (pos >= len) {
+                break;
+            }
+            int end = pos;
+            while (end < len && line.charAt(end) != ' ') {
+                end++;
+            }
+            if (index < n) {
+                FlowField field = fields[index];
+                if (field != null && !(end - pos == 1 && line.charAt(pos) == '-')) {
+                    field.setter.set(record, value(field, line, pos, end));
+                }
+            }
+            index++;
+            pos = end;
+        }
+        if (index != n) {
+            throw new DecodeException(
+                    "flow-field-count",
+                    "expected " + n + " fields (format: " + header + "), got " + index);
+        }
+        return record;
+    }
+
+    private static Object value(FlowField field, String line, int from, int to) throws DecodeException {
+        switch (field.kind) {
+            case INT:
+                long v = number(field, line, from, to);
+                if (v > Integer.MAX_VALUE) {
+                    throw invalid(field, line, from, to);
+                }
+                return (int) v;
+            case LONG:
+                return number(field, line, from, to);
+            default:
+                return line.substring(from, to);
+        }
+    }
+
+    private static long number(FlowField field, String line, int from, int to) throws DecodeException {
+        if (to - from > 18) {
+            throw invalid(field, line, from, to);
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = line.charAt(i);
+            if (c < '0' || c > '9') {
+                throw invalid(field, line, from, to);
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    private static DecodeException invalid(FlowField field, String line, int from, int to) {
+        return new DecodeException(
+                "flow-invalid-value",
+                "field " + field.fieldName + ": '" + Excerpt.of(line.substring(from, to)) + "' is not a number");
+    }
+
+    private static boolean isFieldName(String s) {
+        if (s.isEmpty() || s.charAt(0) < 'a' || s.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> tokens(String line) {
+        List<String> out = new ArrayList<>(32);
+        for (String t : line.trim().split("\\s+")) {
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}

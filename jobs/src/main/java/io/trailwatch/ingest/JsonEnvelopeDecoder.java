@@ -1,0 +1,284 @@
+package io.trailwatch.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.trailwatch.model.CloudTrailEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Recognises and decodes the JSON shapes CloudTrail arrives in, from content alone: a CloudTrail log file
+ * ({@code {"Records":[…]}}), one CloudTrail record, an EventBridge envelope ({@code detail-type} "… via
+ * CloudTrail", record under {@code detail}) and a CloudWatch Logs subscription payload ({@code messageType},
+ * {@code logEvents}). A payload may hold several such values one after another (JSON lines, or
+ * concatenated JSON as Firehose writes it).
+ */
+final class JsonEnvelopeDecoder {
+    private final JsonFactory factory;
+    private final FlowLineDecoder cloudWatchFlowLines;
+
+    JsonEnvelopeDecoder(FlowLineDecoder cloudWatchFlowLines, DecodeLimits limits) {
+        this.cloudWatchFlowLines = cloudWatchFlowLines;
+        this.factory =
+                JsonFactory.builder()
+                        .streamReadConstraints(
+                                StreamReadConstraints.builder()
+                                        .maxDocumentLength(limits.maxDocumentBytes)
+                                        .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxDocumentBytes))
+                                        .build())
+                        .build();
+    }
+
+    /** Decodes every JSON value in the payload; returns how many CloudTrail records it yielded. */
+    int decode(byte[] json, String origin, DecodedListener out) {
+        int decoded = 0;
+        int values = 0;
+        try (JsonParser p = factory.createParser(json)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                values++;
+                String valueOrigin = values == 1 ? origin : origin + " (JSON value " + values + ")";
+                if (t != JsonToken.START_OBJECT) {
+                    int start = (int) p.currentTokenLocation().getByteOffset();
+                    p.skipChildren();
+                    out.deadLetter(
+                            "unrecognized-json",
+                            "expected a JSON object, got " + t.asString(),
+                            valueOrigin,
+                            Excerpt.of(json, start, json.length - start));
+                    continue;
+                }
+                decoded += decodeObject(p, json, valueOrigin, out);
+            }
+        } catch (JsonProcessingException e) {
+            out.deadLetter(
+                    "invalid-json",
+                    "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()
+                            + (decoded > 0 ? " (" + decoded + " records before it were decoded)" : ""),
+                    origin,
+                    Excerpt.of(json));
+        } catch (IOException e) {
+            out.deadLetter("invalid-json", "cannot read JSON: " + e.getMessage(), origin, Excerpt.of(json));
+        }
+        return decoded;
+    }
+
+    /** Decodes one top-level object; returns how many CloudTrail records it yielded. */
+    private int decodeObject(JsonParser p, byte[] json, String origin, DecodedListener out)
+            throws IOException {
+        int start = (int) p.currentTokenLocation().getByteOffset();
+        CloudTrailRecordReader record = new CloudTrailRecordReader(json);
+        Envelope envelope = new Envelope();
+        int records = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "Records":
+                    if (value == JsonToken.START_ARRAY) {
+                        envelope.isLogFile = true;
+                        records += readRecordsArray(p, json, origin, out);
+                    } else {
+                        envelope.keys.add(name);
+                        p.skipChildren();
+                    }
+                    break;
+                case "detail":
+                    envelope.hasDetail = true;
+                    if (value == JsonToken.START_OBJECT) {
+                        int detailStart = (int) p.currentTokenLocation().getByteOffset();
+                        CloudTrailRecordReader detail = new CloudTrailRecordReader(json);
+                        detail.readObject(p);
+                        envelope.detail = detail;
+                        envelope.detailExcerptStart = detailStart;
+                    } else {
+                        p.skipChildren();
+                    }
+                    break;
+                case "detail-type":
+                    envelope.detailType = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                    p.skipChildren();
+                    break;
+                case "messageType":
+                    envelope.messageType = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                    p.skipChildren();
+                    break;
+                case "logEvents":
+                    envelope.logEvents = readLogEvents(p);
+                    break;
+                default:
+                    envelope.keys.add(name);
+                    if (!record.accept(name, p)) {
+                        p.skipChildren();
+                    }
+            }
+        }
+        int end = (int) p.currentTokenLocation().getByteOffset() + 1;
+        String excerpt = Excerpt.of(json, start, end - start);
+
+        if (envelope.isLogFile) {
+            return records;
+        }
+        if (envelope.hasDetail || envelope.detailType != null) {
+            return eventBridge(envelope, json, origin, excerpt, out);
+        }
+        if (envelope.messageType != null || envelope.logEvents != null) {
+            return cloudWatchLogs(envelope, origin, excerpt, out);
+        }
+        if (record.sawCloudTrailField()) {
+            return emit(record, origin, excerpt, out);
+        }
+        out.deadLetter(
+                "unrecognized-json",
+                "JSON object is neither a CloudTrail log file, a CloudTrail record, an EventBridge envelope"
+                        + " nor a CloudWatch Logs payload (keys: " + String.join(", ", new TreeSet<>(envelope.keys))
+                        + ")",
+                origin,
+                excerpt);
+        return 0;
+    }
+
+    private int readRecordsArray(JsonParser p, byte[] json, String origin, DecodedListener out)
+            throws IOException {
+        int index = 0;
+        int decoded = 0;
+        CloudTrailRecordReader record = new CloudTrailRecordReader(json);
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            String recordOrigin = origin + " Records[" + index++ + "]";
+            int start = (int) p.currentTokenLocation().getByteOffset();
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                JsonToken t = p.currentToken();
+                p.skipChildren();
+                out.deadLetter(
+                        "invalid-cloudtrail-record",
+                        "Records[] element must be an object, got " + t.asString(),
+                        recordOrigin,
+                        Excerpt.of(json, start, json.length - start));
+                continue;
+            }
+            record.reset();
+            record.readObject(p);
+            int end = (int) p.currentTokenLocation().getByteOffset() + 1;
+            try {
+                CloudTrailEvent event = record.finish();
+                event.origin = recordOrigin;
+                out.cloudTrail(event);
+                decoded++;
+            } catch (DecodeException e) {
+                out.deadLetter(e.reason(), e.getMessage(), recordOrigin, Excerpt.of(json, start, end - start));
+            }
+        }
+        return decoded;
+    }
+
+    private int eventBridge(Envelope envelope, byte[] json, String origin, String excerpt, DecodedListener out) {
+        if (envelope.detailType == null || !envelope.detailType.endsWith("via CloudTrail")) {
+            out.deadLetter(
+                    "unsupported-eventbridge-event",
+                    "EventBridge detail-type '" + envelope.detailType + "' is not a CloudTrail event",
+                    origin,
+                    excerpt);
+            return 0;
+        }
+        if (envelope.detail == null) {
+            out.deadLetter(
+                    "invalid-eventbridge-envelope", "EventBridge envelope has no detail object", origin, excerpt);
+            return 0;
+        }
+        return emit(envelope.detail, origin, Excerpt.of(json, envelope.detailExcerptStart, json.length - envelope.detailExcerptStart), out);
+    }
+
+    private int cloudWatchLogs(Envelope envelope, String origin, String excerpt, DecodedListener out) {
+        if ("CONTROL_MESSAGE".equals(envelope.messageType)) {
+            out.skipped(SkipKind.CLOUDWATCH_CONTROL_MESSAGE, origin);
+            return 0;
+        }
+        if (!"DATA_MESSAGE".equals(envelope.messageType) || envelope.logEvents == null) {
+            out.deadLetter(
+                    "invalid-cloudwatch-payload",
+                    "CloudWatch Logs payload needs messageType DATA_MESSAGE and a logEvents array (messageType: "
+                            + envelope.messageType + ")",
+                    origin,
+                    excerpt);
+            return 0;
+        }
+        int decoded = 0;
+        for (String[] logEvent : envelope.logEvents) {
+            String eventOrigin = origin + " logEvent " + logEvent[0];
+            String message = logEvent[1];
+            if (message == null) {
+                out.deadLetter("invalid-cloudwatch-payload", "logEvents[] entry has no message", eventOrigin, excerpt);
+                continue;
+            }
+            String trimmed = message.trim();
+            if (trimmed.startsWith("{")) {
+                decoded += decode(trimmed.getBytes(StandardCharsets.UTF_8), eventOrigin, out);
+            } else {
+                cloudWatchFlowLines.decode(trimmed, null, eventOrigin, out);
+            }
+        }
+        return decoded;
+    }
+
+    /** logEvents as (id, message) pairs. */
+    private static List<String[]> readLogEvents(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return null;
+        }
+        List<String[]> events = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                events.add(new String[] {String.valueOf(events.size()), null});
+                continue;
+            }
+            String id = String.valueOf(events.size());
+            String message = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (name.equals("id") && t == JsonToken.VALUE_STRING) {
+                    id = p.getText();
+                } else if (name.equals("message") && t == JsonToken.VALUE_STRING) {
+                    message = p.getText();
+                } else {
+                    p.skipChildren();
+                }
+            }
+            events.add(new String[] {id, message});
+        }
+        return events;
+    }
+
+    private static int emit(CloudTrailRecordReader record, String origin, String excerpt, DecodedListener out) {
+        try {
+            CloudTrailEvent event = record.finish();
+            event.origin = origin;
+            out.cloudTrail(event);
+            return 1;
+        } catch (DecodeException e) {
+            out.deadLetter(e.reason(), e.getMessage(), origin, excerpt);
+            return 0;
+        }
+    }
+
+    /** What the top-level object turned out to contain. */
+    private static final class Envelope {
+        boolean isLogFile;
+        boolean hasDetail;
+        CloudTrailRecordReader detail;
+        int detailExcerptStart;
+        String detailType;
+        String messageType;
+        List<String[]> logEvents;
+        final List<String> keys = new ArrayList<>();
+    }
+}

@@ -1,0 +1,141 @@
+package io.trailwatch.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/** Reads byte lines from a stream without ever holding more than a bound of one line in memory. */
+final class LineReader {
+    /** How much of an over-long line is kept for its dead-letter excerpt. */
+    static final int TOO_LONG_KEPT = 1024;
+
+    private final InputStream in;
+    private final byte[] buf = new byte[64 * 1024];
+    private int pos;
+    private int limit;
+    private boolean eof;
+
+    /** Set by {@link #readLine} when the line it returns was cut at the bound (only its start is kept). */
+    boolean lastLineTooLong;
+
+    LineReader(InputStream in) {
+        this.in = in;
+    }
+
+    /** The next line without its terminator ({@code \n} or {@code \r\n}), or {@code null} at the end. */
+    byte[] readLine(long maxBytes) throws IOException {
+        lastLineTooLong = false;
+        byte[] line = new byte[256];
+        int len = 0;
+        long total = 0;
+        boolean any = false;
+        while (true) {
+            if (pos >= limit && !fill()) {
+                break;
+            }
+            any = true;
+            int start = pos;
+            while (pos < limit && buf[pos] != '\n') {
+                pos++;
+            }
+            int n = pos - start;
+            total += n;
+            if (!lastLineTooLong) {
+                if (total > maxBytes) {
+                    lastLineTooLong = true;
+                    n = (int) Math.max(0, Math.min(n, TOO_LONG_KEPT - len));
+                }
+                if (len + n > line.length) {
+                    line = Arrays.copyOf(line, Math.max(line.length * 2, len + n));
+                }
+                System.arraycopy(buf, start, line, len, n);
+                len += n;
+            }
+            if (pos < limit) {
+                pos++; // the newline
+                break;
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        if (len > 0 && line[len - 1] == '\r' && !lastLineTooLong) {
+            len--;
+        }
+        return Arrays.copyOf(line, len);
+    }
+
+    /** Index-free peek at the next byte that is not whitespace, or -1 at the end; consumes the whitespace. */
+    int peekSignificant() throws IOException {
+        while (true) {
+            if (pos >= limit && !fill()) {
+                return -1;
+            }
+            byte b = buf[pos];
+            if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                pos++;
+                continue;
+            }
+            if ((b & 0xff) == 0xef && ensure(3) && (buf[pos + 1] & 0xff) == 0xbb && (buf[pos + 2] & 0xff) == 0xbf) {
+                pos += 3;
+                continue;
+            }
+            return b & 0xff;
+        }
+    }
+
+    /** Reads everything left, failing when the total would pass the bound. */
+    byte[] readRest(byte[] prefix, long maxBytes) throws IOException {
+        byte[] out = Arrays.copyOf(prefix, Math.max(prefix.length * 2, 64 * 1024));
+        int len = prefix.length;
+        while (pos < limit || fill()) {
+            int n = limit - pos;
+            if ((long) len + n > maxBytes) {
+                throw new BoundedInputStream.LimitExceededException(
+                        "document exceeds the limit of " + maxBytes + " bytes");
+            }
+            if (len + n > out.length) {
+                out = Arrays.copyOf(out, (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) out.length * 2, len + n)));
+            }
+            System.arraycopy(buf, pos, out, len, n);
+            len += n;
+            pos = limit;
+        }
+        return Arrays.copyOf(out, len);
+    }
+
+    private boolean ensure(int n) throws IOException {
+        if (limit - pos >= n) {
+            return true;
+        }
+        System.arraycopy(buf, pos, buf, 0, limit - pos);
+        limit -= pos;
+        pos = 0;
+        while (limit < n && !eof) {
+            int r = in.read(buf, limit, buf.length - limit);
+            if (r < 0) {
+                eof = true;
+            } else {
+                limit += r;
+            }
+        }
+        return limit - pos >= n;
+    }
+
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        pos = 0;
+        limit = 0;
+        while (limit == 0) {
+            int r = in.read(buf, 0, buf.length);
+            if (r < 0) {
+                eof = true;
+                return false;
+            }
+            limit = r;
+        }
+        return true;
+    }
+}

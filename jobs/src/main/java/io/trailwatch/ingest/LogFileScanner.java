@@ -1,0 +1,242 @@
+package io.trailwatch.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.trailwatch.model.RawKind;
+import io.trailwatch.model.RawRecord;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Splits one log file into raw records, deciding the file's kind from its content (never its name):
+ * gzip or plain; a JSON document (a CloudTrail log file, possibly pretty-printed or several concatenated
+ * values) or JSON lines; flow log lines with a header line or in the default version 2 format.
+ *
+ * <p>Never throws for bad content: what cannot be read becomes a {@link RawKind#SOURCE_ERROR} record
+ * that the decoder turns into a dead letter, and the scan of that file ends.
+ */
+public final class LogFileScanner implements AutoCloseable {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private enum Mode {
+        START,
+        JSON_LINES,
+        FLOW_LINES,
+        DONE
+    }
+
+    private final InputStream raw;
+    private final String name;
+    private final DecodeLimits limits;
+    private Mode mode = Mode.START;
+    private LineReader lines;
+    private boolean gzip;
+    private int lineNo;
+    private String flowHeader;
+    private RawRecord pending;
+
+    public LogFileScanner(InputStream raw, String name, DecodeLimits limits) {
+        this.raw = raw;
+        this.name = name;
+        this.limits = limits;
+    }
+
+    /** The next raw record, or {@code null} when the file is done. */
+    public RawRecord next() {
+        if (pending != null) {
+            RawRecord r = pending;
+            pending = null;
+            return r;
+        }
+        try {
+            switch (mode) {
+                case START:
+                    return start();
+                case JSON_LINES:
+                    return nextJsonLine();
+                case FLOW_LINES:
+                    return nextFlowLine();
+                default:
+                    return null;
+            }
+        } catch (IOException e) {
+            mode = Mode.DONE;
+            return readError(e);
+        }
+    }
+
+    private RawRecord start() throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(raw, 64 * 1024);
+        buffered.mark(2);
+        byte[] magic = buffered.readNBytes(2);
+        buffered.reset();
+        InputStream content = buffered;
+        if (Gzip.isGzip(magic)) {
+            gzip = true;
+            content =
+                    new BoundedInputStream(
+                            new GZIPInputStream(buffered, 64 * 1024),
+                            limits.maxDecompressedBytes,
+                            "decompressed gzip input");
+        }
+        lines = new LineReader(content);
+        int first = lines.peekSignificant();
+        if (first < 0) {
+            mode = Mode.DONE;
+            return error("empty-file", "the file holds no records", new byte[0]);
+        }
+        if (first == '{' || first == '[') {
+            return startJson();
+        }
+        return startText();
+    }
+
+    private RawRecord startJson() throws IOException {
+        byte[] firstLine = lines.readLine(limits.maxDocumentBytes);
+        lineNo = 1;
+        if (lines.lastLineTooLong) {
+            mode = Mode.DONE;
+            return error("document-too-large", "JSON document exceeds " + limits.maxDocumentBytes + " bytes", firstLine);
+        }
+        boolean more = lines.peekSignificant() >= 0;
+        if (!more) {
+            mode = Mode.DONE;
+            return new RawRecord(name, RawKind.JSON, firstLine, null);
+        }
+        if (isCompleteJsonValue(firstLine)) {
+            mode = Mode.JSON_LINES;
+            return jsonLine(firstLine);
+        }
+        byte[] secondLine = lines.readLine(limits.maxDocumentBytes);
+        if (!lines.lastLineTooLong && isCompleteJsonValue(secondLine)) {
+            // JSON lines whose first line is broken: that line alone is dead-lettered.
+            mode = Mode.JSON_LINES;
+            RawRecord first = jsonLine(firstLine);
+            lineNo = 2;
+            pending = jsonLine(secondLine);
+            return withOrigin(first, name + " line 1");
+        }
+        // One document across lines (pretty-printed): it is decoded whole.
+        mode = Mode.DONE;
+        byte[] prefix = new byte[firstLine.length + secondLine.length + 2];
+        System.arraycopy(firstLine, 0, prefix, 0, firstLine.length);
+        prefix[firstLine.length] = '\n';
+        System.arraycopy(secondLine, 0, prefix, firstLine.length + 1, secondLine.length);
+        prefix[prefix.length - 1] = '\n';
+        return new RawRecord(name, RawKind.JSON, lines.readRest(prefix, limits.maxDocumentBytes), null);
+    }
+
+    private static RawRecord withOrigin(RawRecord r, String origin) {
+        r.origin = origin;
+        return r;
+    }
+
+    private RawRecord nextJsonLine() throws IOException {
+        while (true) {
+            byte[] line = lines.readLine(limits.maxLineBytes);
+            if (line == null) {
+                mode = Mode.DONE;
+                return null;
+            }
+            lineNo++;
+            if (lines.lastLineTooLong || ContentSniffer.firstSignificantByte(line, 0) >= 0) {
+                return jsonLine(line);
+            }
+        }
+    }
+
+    private RawRecord jsonLine(byte[] line) {
+        if (lines.lastLineTooLong || line.length > limits.maxLineBytes) {
+            return RawRecord.sourceError(
+                    lineOrigin(), "line-too-long", "line exceeds " + limits.maxLineBytes + " bytes", line);
+        }
+        return new RawRecord(lineOrigin(), RawKind.JSON, line, null);
+    }
+
+    private RawRecord startText() throws IOException {
+        byte[] first = lines.readLine(limits.maxLineBytes);
+        lineNo = 1;
+        mode = Mode.DONE;
+        if (lines.lastLineTooLong || !ContentSniffer.isText(first)) {
+            return error("unrecognized-content", "neither JSON nor flow log text", first);
+        }
+        String text = new String(first, StandardCharsets.UTF_8).strip();
+        if (FlowLogFormat.parseHeader(text) != null) {
+            flowHeader = text;
+            mode = Mode.FLOW_LINES;
+            return nextFlowLine();
+        }
+        if (FlowLogFormat.looksLikeDefaultV2(text)) {
+            mode = Mode.FLOW_LINES;
+            return new RawRecord(lineOrigin(), RawKind.FLOW_LINE, first, null);
+        }
+        return error(
+                "unrecognized-content",
+                "text that is neither a flow log header nor a default-format (version 2) flow record",
+                first);
+    }
+
+    private RawRecord nextFlowLine() throws IOException {
+        while (true) {
+            byte[] line = lines.readLine(limits.maxLineBytes);
+            if (line == null) {
+                mode = Mode.DONE;
+                return null;
+            }
+            lineNo++;
+            if (lines.lastLineTooLong) {
+                return RawRecord.sourceError(
+                        lineOrigin(), "line-too-long", "line exceeds " + limits.maxLineBytes + " bytes", line);
+            }
+            if (ContentSniffer.firstSignificantByte(line, 0) >= 0) {
+                return new RawRecord(lineOrigin(), RawKind.FLOW_LINE, line, flowHeader);
+            }
+        }
+    }
+
+    private String lineOrigin() {
+        return name + " line " + lineNo;
+    }
+
+    private RawRecord error(String reason, String detail, byte[] start) {
+        return RawRecord.sourceError(name, reason, detail, start);
+    }
+
+    private RawRecord readError(IOException e) {
+        String where = lineNo > 0 ? " after line " + lineNo : "";
+        if (e instanceof BoundedInputStream.LimitExceededException) {
+            return error(gzip ? "gzip-too-large" : "document-too-large", e.getMessage() + where, new byte[0]);
+        }
+        if (gzip && e instanceof EOFException) {
+            return error("gzip-truncated", "gzip data ends early" + where + ": " + e.getMessage(), new byte[0]);
+        }
+        if (gzip && e instanceof ZipException) {
+            return error("gzip-corrupt", "gzip data is corrupt" + where + ": " + e.getMessage(), new byte[0]);
+        }
+        return error("read-error", "cannot read the file" + where + ": " + e, new byte[0]);
+    }
+
+    private static boolean isCompleteJsonValue(byte[] line) {
+        try (JsonParser p = JSON.createParser(line)) {
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        raw.close();
+    }
+}

@@ -1,0 +1,78 @@
+package io.trailwatch.model;
+
+/**
+ * One VPC flow log record. Every field of flow log versions 2 to 8 is here; a field the log's format does
+ * not carry, or that the record shows as {@code -}, is {@code null}.
+ */
+public class FlowRecord {
+    // version 2 (the default format)
+    public Integer version;
+    public String accountId;
+    public String interfaceId;
+    public String srcAddr;
+    public String dstAddr;
+    public Integer srcPort;
+    public Integer dstPort;
+    public Integer protocol;
+    public Long packets;
+    public Long bytes;
+    /** Start of the capture window, Unix seconds. */
+    public Long start;
+    /** End of the capture window, Unix seconds. */
+    public Long end;
+    public String action;
+    public String logStatus;
+
+    // version 3
+    public String vpcId;
+    public String subnetId;
+    public String instanceId;
+    public Integer tcpFlags;
+    public String type;
+    public String pktSrcAddr;
+    public String pktDstAddr;
+
+    // version 4
+    public String region;
+    public String azId;
+    public String sublocationType;
+    public String sublocationId;
+
+    // version 5
+    public String pktSrcAwsService;
+    public String pktDstAwsService;
+    public String flowDirection;
+    public Integer trafficPath;
+
+    // version 7
+    public String ecsClusterArn;
+    public String ecsClusterName;
+    public String ecsContainerInstanceArn;
+    public String ecsContainerInstanceId;
+    public String ecsContainerId;
+    public String ecsSecondContainerId;
+    public String ecsServiceName;
+    public String ecsTaskDefinitionArn;
+    public String ecsTaskArn;
+    public String ecsTaskId;
+
+    // version 8
+    public String rejectReason;
+
+    /** Event time used by the pipeline: the capture window start, epoch milliseconds. */
+    public long eventTime;
+
+    /** Where the record came from: file and line, or stream, shard and sequence number. */
+    public String origin;
+
+    /** Set by the ownership join; {@code null} before it. */
+    public Owner owner;
+
+    public FlowRecord() {}
+
+    /** The record as the 5-tuple and window an analyst can search for in the raw logs. */
+    public String tuple() {
+        return interfaceId + " " + srcAddr + ":" + srcPort + " -> " + dstAddr + ":" + dstPort
+                + " proto " + protocol + " " + action + " @" + start;
+    }
+}

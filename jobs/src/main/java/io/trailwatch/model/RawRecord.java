@@ -1,0 +1,38 @@
+package io.trailwatch.model;
+
+/**
+ * One unit of undecoded input as a source delivers it: a whole CloudTrail log document, one line of a
+ * JSON-lines or flow log file, or one Kinesis record. Decoding happens downstream, in one place.
+ */
+public class RawRecord {
+    public String origin;
+    public RawKind kind;
+    public byte[] payload;
+    /**
+     * For flow log lines: the file's header line (its field names), or {@code null} for the default
+     * version 2 format.
+     */
+    public String flowHeader;
+
+    /** For {@link RawKind#SOURCE_ERROR}: the dead-letter reason and its explanation. */
+    public String errorReason;
+
+    public String errorDetail;
+
+    public RawRecord() {}
+
+    public RawRecord(String origin, RawKind kind, byte[] payload, String flowHeader) {
+        this.origin = origin;
+        this.kind = kind;
+        this.payload = payload;
+        this.flowHeader = flowHeader;
+    }
+
+    /** A problem found by the source itself; the payload holds the start of the offending input. */
+    public static RawRecord sourceError(String origin, String reason, String detail, byte[] start) {
+        RawRecord r = new RawRecord(origin, RawKind.SOURCE_ERROR, start, null);
+        r.errorReason = reason;
+        r.errorDetail = detail;
+        return r;
+    }
+}

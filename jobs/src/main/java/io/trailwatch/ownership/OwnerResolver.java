@@ -1,0 +1,138 @@
+package io.trailwatch.ownership;
+
+import io.trailwatch.model.CloudTrailEvent;
+import io.trailwatch.model.FlowRecord;
+import io.trailwatch.model.Owner;
+import io.trailwatch.model.OwnershipTable;
+import io.trailwatch.model.ResourceRef;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the owner of an event: the most specific ownership-table row that matches it, in the order of
+ * DESIGN.md §5 — resource id or ARN (the resources acted on, then the acting principal), then bucket, then
+ * network (CIDR), then account. No match at all gives {@link Owner#unowned()}.
+ */
+public final class OwnerResolver {
+    private static final Pattern ARN_IN_JSON = Pattern.compile("arn:aws[a-z\\-]*:[^\"\\s,\\]}]+");
+    private static final Pattern ID_IN_JSON =
+            Pattern.compile("\\b(?:" + MatchKind.RESOURCE_ID_PATTERN.pattern() + "|" + MatchKind.KMS_KEY_ID.pattern() + ")\\b");
+    private static final Pattern BUCKET_NAME = Pattern.compile("\"bucketName\"\\s*:\\s*\"([^\"]+)\"");
+    private static final String S3_ARN = "arn:aws:s3:::";
+
+    private final OwnershipIndex index;
+    private final Owner unowned = Owner.unowned();
+
+    public OwnerResolver(OwnershipTable table) {
+        this.index = OwnershipIndex.of(table);
+    }
+
+    public Owner resolve(CloudTrailEvent e) {
+        Owner owner = null;
+        if (index.hasResourceRows()) {
+            owner = byResources(e);
+        }
+        if (owner == null && index.hasBucketRows()) {
+            owner = byBucket(e);
+        }
+        if (owner == null) {
+            owner = index.byAddress(e.sourceIpAddress);
+        }
+        if (owner == null) {
+            owner = index.byAccount(e.account());
+        }
+        return owner != null ? owner : unowned;
+    }
+
+    public Owner resolve(FlowRecord f) {
+        Owner owner = index.byResourceId(f.interfaceId);
+        if (owner == null) {
+            owner = index.byResourceId(f.instanceId);
+        }
+        if (owner == null) {
+            owner = index.byResourceId(f.subnetId);
+        }
+        if (owner == null) {
+            owner = index.byResourceId(f.vpcId);
+        }
+        if (owner == null) {
+            owner = byEitherAddress(f.srcAddr, f.dstAddr);
+        }
+        if (owner == null) {
+            owner = index.byAccount(f.accountId);
+        }
+        return owner != null ? owner : unowned;
+    }
+
+    private Owner byResources(CloudTrailEvent e) {
+        if (e.resources != null) {
+            for (ResourceRef r : e.resources) {
+                Owner o = index.byArn(r.arn);
+                if (o != null) {
+                    return o;
+                }
+            }
+        }
+        if (e.requestParameters != null) {
+            Matcher ids = ID_IN_JSON.matcher(e.requestParameters);
+            while (ids.find()) {
+                Owner o = index.byResourceId(ids.group());
+                if (o != null) {
+                    return o;
+                }
+            }
+            Matcher arns = ARN_IN_JSON.matcher(e.requestParameters);
+            while (arns.find()) {
+                Owner o = index.byArn(arns.group());
+                if (o != null) {
+                    return o;
+                }
+            }
+        }
+        if (e.userIdentity != null) {
+            Owner o = index.byArn(e.userIdentity.arn);
+            if (o == null) {
+                o = index.byArn(e.userIdentity.sessionIssuerArn);
+            }
+            return o;
+        }
+        return null;
+    }
+
+    private Owner byBucket(CloudTrailEvent e) {
+        if (e.requestParameters != null) {
+            Matcher m = BUCKET_NAME.matcher(e.requestParameters);
+            if (m.find()) {
+                Owner o = index.byBucket(m.group(1));
+                if (o != null) {
+                    return o;
+                }
+            }
+        }
+        if (e.resources != null) {
+            for (ResourceRef r : e.resources) {
+                if (r.arn != null && r.arn.startsWith(S3_ARN)) {
+                    String rest = r.arn.substring(S3_ARN.length());
+                    int slash = rest.indexOf('/');
+                    Owner o = index.byBucket(slash < 0 ? rest : rest.substring(0, slash));
+                    if (o != null) {
+                        return o;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private Owner byEitherAddress(String a, String b) {
+        OwnershipIndex.NetworkMatch ma = index.networkMatch(a);
+        OwnershipIndex.NetworkMatch mb = index.networkMatch(b);
+        if (ma == null) {
+            return mb == null ? null : mb.owner;
+        }
+        if (mb == null) {
+            return ma.owner;
+        }
+        return ma.prefixLength >= mb.prefixLength ? ma.owner : mb.owner;
+    }
+}
