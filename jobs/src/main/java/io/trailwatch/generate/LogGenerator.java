@@ -29,7 +29,7 @@ public final class LogGenerator {
     /** Share of CloudTrail records in the mix; flow records make up the rest, as in real volumes. */
     static final double CLOUDTRAIL_SHARE = 0.3;
     /** Records per second of event time. */
-    static final int RATE = 300;
+    static final int RATE = 20;
     static final int PERIOD_SECONDS = 300;
 
     static final String REGION = "eu-west-1";

@@ -1,0 +1,40 @@
+package io.trailwatch.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Keeps the layering of DESIGN.md §8: decoders, ownership matching, rule predicates, formatting and the model
+ * are plain Java, testable without Flink; Flink lives in the operators, sources, sinks and the pipeline.
+ */
+@AnalyzeClasses(packages = "io.trailwatch", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+    @ArchTest
+    static final ArchRule pureCodeHasNoFlink =
+            noClasses()
+                    .that()
+                    .resideInAnyPackage(
+                            "io.trailwatch.model",
+                            "io.trailwatch.ingest",
+                            "io.trailwatch.ownership",
+                            "io.trailwatch.detect",
+                            "io.trailwatch.detect.rules",
+                            "io.trailwatch.alert",
+                            "io.trailwatch.generate")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("org.apache.flink..");
+
+    @ArchTest
+    static final ArchRule pureCodeDoesNotReachIntoThePipeline =
+            noClasses()
+                    .that()
+                    .resideInAnyPackage("io.trailwatch.model", "io.trailwatch.ingest", "io.trailwatch.ownership")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage("io.trailwatch.pipeline..", "io.trailwatch.cli..");
+}

@@ -1,0 +1,96 @@
+package io.trailwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The replay command line of DESIGN.md §3: outputs, summary and exit status. */
+class ReplayCommandTest {
+    @TempDir Path dir;
+
+    @Test
+    void missingPathIsExit2WithOneClearLine() {
+        Result r = run("replay", dir.resolve("nope").toString());
+
+        assertThat(r.status).isEqualTo(2);
+        assertThat(r.stderrLines()).containsExactly("trailwatch: cannot read " + dir.resolve("nope") + ": no such file or directory");
+    }
+
+    @Test
+    void malformedOwnershipTableIsExit2NamingLineAndColumn() throws Exception {
+        Path table = Files.writeString(dir.resolve("owners.csv"), "match,team\n111122223333,payments\nnot-a-match,x\n");
+        Path log = Files.writeString(dir.resolve("log.json"), "{\"Records\":[]}");
+
+        Result r = run("replay", "--ownership", table.toString(), log.toString());
+
+        assertThat(r.status).isEqualTo(2);
+        assertThat(r.stderrLines()).hasSize(1);
+        assertThat(r.stderr).startsWith("trailwatch: ownership table " + table + ", line 3, column 'match': 'not-a-match'");
+    }
+
+    @Test
+    void badUsageIsExit2() {
+        assertThat(run("replay").status).isEqualTo(2);
+        assertThat(run("replay", "--parallelism", "0", dir.toString()).status).isEqualTo(2);
+        assertThat(run("replay", "--lateness", "soon", dir.toString()).status).isEqualTo(2);
+        assertThat(run("frobnicate").status).isEqualTo(2);
+    }
+
+    @Test
+    void replaysIntoAnAlertFileAndSummarises() throws Exception {
+        Path gen = dir.resolve("gen");
+        assertThat(run("generate", "--out", gen.toString(), "--events", "5000", "--seed", "5").status).isZero();
+        Path alerts = dir.resolve("alerts.jsonl");
+        Path dead = dir.resolve("dead.jsonl");
+        Files.writeString(gen.resolve("logs/notes.txt"), "not a log\n");
+
+        Result r = run("replay", "--ownership", gen.resolve("ownership.csv").toString(), "--out", alerts.toString(),
+                "--dead-letters", dead.toString(), gen.resolve("logs").toString());
+
+        assertThat(r.status).isZero();
+        List<String> lines = Files.readAllLines(alerts);
+        assertThat(lines).hasSize(1).allMatch(l -> l.contains("\"ruleId\":\"TW-OWN-01\""));
+        assertThat(Files.readAllLines(dead)).hasSize(1).allMatch(l -> l.contains("\"reason\":\"unrecognized-content\""));
+        assertThat(r.stderr)
+                .contains("Trailwatch replay summary")
+                .containsPattern("CloudTrail records +1,500")
+                .containsPattern("flow records +3,500")
+                .containsPattern("dead letters +1 \\(written to " + dead + "\\)")
+                .containsPattern("unrecognized-content +1")
+                .containsPattern("TW-OWN-01 +MEDIUM +1")
+                .contains("records/s");
+    }
+
+    private static Result run(String... args) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int status = TrailwatchCli.run(args);
+            return new Result(status, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    private static final class Result {
+        final int status;
+        final String stderr;
+
+        Result(int status, String stderr) {
+            this.status = status;
+            this.stderr = stderr;
+        }
+
+        List<String> stderrLines() {
+            return stderr.lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+}

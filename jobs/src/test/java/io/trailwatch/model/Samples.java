@@ -1,0 +1,134 @@
+package io.trailwatch.model;
+
+import io.trailwatch.detect.patterns.AccountActivity;
+import io.trailwatch.detect.patterns.ActivitySummary;
+
+/** Fully populated instances of the model types, for serializer tests. */
+final class Samples {
+    private Samples() {}
+
+    static CloudTrailEvent cloudTrailEvent() {
+        CloudTrailEvent e = new CloudTrailEvent();
+        e.eventId = "3b1f0c52-7d0e-4b8a-9f67-1a2b3c4d5e01";
+        e.eventTime = 1760436312000L;
+        e.eventVersion = "1.10";
+        e.eventSource = "s3.amazonaws.com";
+        e.eventName = "ListBuckets";
+        e.eventType = "AwsApiCall";
+        e.eventCategory = "Management";
+        e.awsRegion = "eu-west-1";
+        e.sourceIpAddress = "198.51.100.77";
+        e.userAgent = "aws-cli/2.15.0";
+        e.errorCode = "AccessDenied";
+        e.errorMessage = "denied";
+        e.readOnly = true;
+        e.managementEvent = true;
+        e.recipientAccountId = "111122223333";
+        e.requestId = "R1";
+        e.sharedEventId = "S1";
+        e.vpcEndpointId = "vpce-0123456789abcdef0";
+        e.userIdentity = new UserIdentity();
+        e.userIdentity.type = "AssumedRole";
+        e.userIdentity.arn = "arn:aws:sts::111122223333:assumed-role/r/i-0a1b2c3d4e5f67890";
+        e.userIdentity.sessionIssuerArn = "arn:aws:iam::111122223333:role/r";
+        e.userIdentity.mfaAuthenticated = false;
+        e.userIdentity.ec2RoleDelivery = "1.0";
+        e.resources = new ResourceRef[] {new ResourceRef("arn:aws:s3:::b", "111122223333", "AWS::S3::Bucket")};
+        e.requestParameters = "{\"Host\":\"s3.eu-west-1.amazonaws.com\"}";
+        e.responseElements = null;
+        e.additionalEventData = "{\"bytesTransferredOut\":812}";
+        e.origin = "file Records[0]";
+        e.owner = owner();
+        return e;
+    }
+
+    static FlowRecord flowRecord() {
+        FlowRecord f = new FlowRecord();
+        f.version = 8;
+        f.accountId = "444455556666";
+        f.interfaceId = "eni-0b2c3d4e5f6a70002";
+        f.srcAddr = "192.0.2.44";
+        f.dstAddr = "10.40.1.25";
+        f.srcPort = 51234;
+        f.dstPort = 22;
+        f.protocol = 6;
+        f.packets = 10L;
+        f.bytes = 840L;
+        f.start = 1760437560L;
+        f.end = 1760437620L;
+        f.action = "ACCEPT";
+        f.logStatus = "OK";
+        f.vpcId = "vpc-0aa11bb22cc33dd44";
+        f.tcpFlags = 2;
+        f.trafficPath = 8;
+        f.ecsTaskId = "abc123";
+        f.rejectReason = "BPA";
+        f.eventTime = 1760437560000L;
+        f.origin = "file line 2";
+        f.owner = owner();
+        return f;
+    }
+
+    static Owner owner() {
+        return new Owner("payments", "prod", "#payments-alerts", new String[] {"203.0.113.10/32"}, "111122223333",
+                new OwnerAttribute[] {new OwnerAttribute("cost_center", "CC-1001")});
+    }
+
+    static Alert alert() {
+        Alert a = new Alert();
+        a.alertId = "tw-0123456789abcdef0123456789abcdef";
+        a.ruleId = "TW-OWN-01";
+        a.title = "t";
+        a.severity = Severity.MEDIUM;
+        a.eventTime = 1L;
+        a.detectedAt = 2L;
+        a.account = "210987654321";
+        a.region = "eu-west-1";
+        a.principal = "arn:aws:iam::210987654321:user/x";
+        a.resource = "210987654321";
+        a.owner = Owner.unowned();
+        a.responsibility = Responsibility.GOVERNANCE;
+        a.controls = new String[] {"CIS-1.2"};
+        a.evidence = new Evidence(3, 1L, 5L, new String[] {"e1", "e2"}, new EvidenceField[] {new EvidenceField("k", "v")});
+        a.remediation = "r";
+        return a;
+    }
+
+    static DeadLetter deadLetter() {
+        return new DeadLetter("invalid-json", "malformed", "f line 2", "{\"a\":", 7L);
+    }
+
+    static RawRecord rawRecord() {
+        RawRecord r = RawRecord.sourceError("f", "empty-file", "no records", new byte[] {1, 2});
+        r.flowHeader = "version srcaddr";
+        return r;
+    }
+
+    static OwnershipTable ownershipTable() {
+        OwnershipRow row = new OwnershipRow();
+        row.match = "111122223333";
+        row.team = "payments";
+        row.environment = "prod";
+        row.contact = "#p";
+        row.trustedCidrs = new String[] {"203.0.113.10/32"};
+        row.attributes = new OwnerAttribute[] {new OwnerAttribute("cost_center", "CC-1001")};
+        row.line = 2;
+        return new OwnershipTable(new OwnershipRow[] {row}, "t.csv", "abc");
+    }
+
+    static AccountActivity accountActivity() {
+        AccountActivity a = new AccountActivity();
+        a.account = "210987654321";
+        a.eventTime = 5L;
+        a.reference = "e1";
+        a.region = "eu-west-1";
+        a.principal = "p";
+        return a;
+    }
+
+    static ActivitySummary activitySummary() {
+        ActivitySummary s = new ActivitySummary();
+        s.add(accountActivity());
+        return s;
+    }
+}
