@@ -6,9 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Deterministic alert ids: a hash of the rule and the values that identify one finding (an event id, or a
- * key and window start). The same input gives the same id on every run, restart and parallelism, so
- * repeats are recognisable downstream.
+ * Deterministic alert ids: a hash of the rule and the values that identify one finding (an event
+ * id, or a key and window start). The same input gives the same id on every run, restart and
+ * parallelism, so repeats are recognisable downstream.
  */
 public final class AlertIds {
     private AlertIds() {}

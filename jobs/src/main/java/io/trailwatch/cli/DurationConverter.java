@@ -29,6 +29,7 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         } catch (RuntimeException e) {
             // reported below
         }
-        throw new TypeConversionException("'" + value + "' is not a duration (examples: 90s, 15m, 2h, 1d, PT15M)");
+        throw new TypeConversionException(
+                "'" + value + "' is not a duration (examples: 90s, 15m, 2h, 1d, PT15M)");
     }
 }

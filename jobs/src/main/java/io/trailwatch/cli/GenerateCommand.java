@@ -6,7 +6,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code trailwatch generate}: a realistic, seeded mix of logs in every input format, for load tests. */
+/**
+ * {@code trailwatch generate}: a realistic, seeded mix of logs in every input format, for load
+ * tests.
+ */
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
@@ -18,10 +21,18 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
     Path out;
 
-    @Option(names = "--events", paramLabel = "N", defaultValue = "100000", description = "Records in all (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--events",
+            paramLabel = "N",
+            defaultValue = "100000",
+            description = "Records in all (default: ${DEFAULT-VALUE}).")
     long events;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "1",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override

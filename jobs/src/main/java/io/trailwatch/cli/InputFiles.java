@@ -38,7 +38,10 @@ final class InputFiles {
         return new InputFiles(new ArrayList<>(roots), count, bytes);
     }
 
-    /** Files and directories starting with '.' or '_' are skipped by the file source; so are they here. */
+    /**
+     * Files and directories starting with '.' or '_' are skipped by the file source; so are they
+     * here.
+     */
     private static boolean hidden(Path root, Path file) {
         Path relative = root.relativize(file);
         for (Path part : relative) {

@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code trailwatch replay}: the production pipeline over log files, on the local embedded Flink. */
+/**
+ * {@code trailwatch replay}: the production pipeline over log files, on the local embedded Flink.
+ */
 @Command(
         name = "replay",
         mixinStandardHelpOptions = true,
@@ -24,19 +26,30 @@ import picocli.CommandLine.Parameters;
             "Alerts are written as JSON lines; a summary goes to standard error."
         })
 public final class ReplayCommand implements Callable<Integer> {
-    @Option(names = "--ownership", paramLabel = "FILE", description = "Ownership table (CSV, DESIGN.md §5).")
+    @Option(
+            names = "--ownership",
+            paramLabel = "FILE",
+            description = "Ownership table (CSV, DESIGN.md §5).")
     Path ownership;
 
-    @Option(names = "--out", paramLabel = "ALERTS.jsonl", description = "Alert output (default: standard output).")
+    @Option(
+            names = "--out",
+            paramLabel = "ALERTS.jsonl",
+            description = "Alert output (default: standard output).")
     Path out;
 
     @Option(
             names = "--dead-letters",
             paramLabel = "FILE",
-            description = "Dead-letter output, JSON lines (default: the first 20 on standard error).")
+            description =
+                    "Dead-letter output, JSON lines (default: the first 20 on standard error).")
     Path deadLetters;
 
-    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "1", description = "Parallelism (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
     @Option(
@@ -92,7 +105,8 @@ public final class ReplayCommand implements Callable<Integer> {
         OwnershipTable table = OwnershipTable.empty();
         if (ownership != null) {
             if (!Files.isReadable(ownership)) {
-                throw new UsageException("cannot read ownership table " + ownership + ": no such readable file");
+                throw new UsageException(
+                        "cannot read ownership table " + ownership + ": no such readable file");
             }
             try {
                 table = OwnershipTableParser.parse(ownership);
@@ -106,7 +120,8 @@ public final class ReplayCommand implements Callable<Integer> {
             if (output != null) {
                 Path parent = output.toAbsolutePath().getParent();
                 if (parent != null && !Files.isDirectory(parent)) {
-                    throw new UsageException("cannot write " + output + ": directory " + parent + " does not exist");
+                    throw new UsageException(
+                            "cannot write " + output + ": directory " + parent + " does not exist");
                 }
             }
         }

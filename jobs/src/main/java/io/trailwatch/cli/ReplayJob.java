@@ -66,22 +66,32 @@ public final class ReplayJob {
                                 WatermarkStrategy.noWatermarks(),
                                 "Log files")
                         .uid("replay-files");
-        DataStream<OwnershipTable> tableUpdates = env.fromData(table).name("Ownership table").uid("ownership-table");
-        TrailwatchPipeline.Streams streams = new TrailwatchPipeline(settings).build(raw, tableUpdates, table);
+        DataStream<OwnershipTable> tableUpdates =
+                env.fromData(table).name("Ownership table").uid("ownership-table");
+        TrailwatchPipeline.Streams streams =
+                new TrailwatchPipeline(settings).build(raw, tableUpdates, table);
         streams.alerts.sinkTo(alertSink).setParallelism(1).name("Alerts").uid("alert-sink");
-        streams.deadLetters.sinkTo(deadLetterSink).setParallelism(1).name("Dead letters").uid("dead-letter-sink");
+        streams.deadLetters
+                .sinkTo(deadLetterSink)
+                .setParallelism(1)
+                .name("Dead letters")
+                .uid("dead-letter-sink");
     }
 
     ReplaySummary run(PrintStream progress) throws Exception {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(RestOptions.BIND_PORT, "0");
-        // Running totals reach the client with each heartbeat: beat often enough for a live progress line.
+        // Running totals reach the client with each heartbeat: beat often enough for a live
+        // progress line.
         conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
 
         LineSink<Alert> alertSink =
-                out == null ? LineSink.toStdout(AlertJson::toJson) : LineSink.toFile(out, AlertJson::toJson);
+                out == null
+                        ? LineSink.toStdout(AlertJson::toJson)
+                        : LineSink.toFile(out, AlertJson::toJson);
         LineSink<DeadLetter> deadLetterSink =
                 deadLetters == null
                         ? LineSink.toStderr(
@@ -95,11 +105,12 @@ public final class ReplayJob {
         JobClient client = env.executeAsync("trailwatch replay");
         JobExecutionResult result = awaitWithProgress(client, progress, start);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new ReplaySummary(inputs, result.getAllAccumulatorResults(), seconds, out, deadLetters);
+        return new ReplaySummary(
+                inputs, result.getAllAccumulatorResults(), seconds, out, deadLetters);
     }
 
-    private static JobExecutionResult awaitWithProgress(JobClient client, PrintStream progress, long start)
-            throws Exception {
+    private static JobExecutionResult awaitWithProgress(
+            JobClient client, PrintStream progress, long start) throws Exception {
         var done = client.getJobExecutionResult();
         boolean shown = false;
         while (true) {

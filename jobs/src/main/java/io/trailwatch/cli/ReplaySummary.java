@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The end-of-replay summary: records read per kind, dead letters, alerts per rule and severity, throughput. */
+/**
+ * The end-of-replay summary: records read per kind, dead letters, alerts per rule and severity,
+ * throughput.
+ */
 public final class ReplaySummary {
     private final InputFiles inputs;
     private final Map<String, Object> counters;
@@ -14,7 +17,12 @@ public final class ReplaySummary {
     private final Path out;
     private final Path deadLetters;
 
-    ReplaySummary(InputFiles inputs, Map<String, Object> counters, double seconds, Path out, Path deadLetters) {
+    ReplaySummary(
+            InputFiles inputs,
+            Map<String, Object> counters,
+            double seconds,
+            Path out,
+            Path deadLetters) {
         this.inputs = inputs;
         this.counters = new TreeMap<>(counters);
         this.seconds = seconds;
@@ -45,7 +53,8 @@ public final class ReplaySummary {
         long records = recordsRead(counters);
         err.println();
         err.println("Trailwatch replay summary");
-        err.printf("  input files           %,d (%,.1f MB)%n", inputs.count(), inputs.bytes() / 1e6);
+        err.printf(
+                "  input files           %,d (%,.1f MB)%n", inputs.count(), inputs.bytes() / 1e6);
         err.printf("  CloudTrail records    %,d%n", count(Counters.CLOUDTRAIL_RECORDS));
         err.printf(
                 "  flow records          %,d (+ %,d NODATA, %,d SKIPDATA counted, not analysed)%n",
@@ -53,16 +62,21 @@ public final class ReplaySummary {
                 count(Counters.FLOW_NODATA),
                 count(Counters.FLOW_SKIPDATA));
         if (count(Counters.CLOUDWATCH_CONTROL) > 0) {
-            err.printf("  CloudWatch control    %,d (skipped)%n", count(Counters.CLOUDWATCH_CONTROL));
+            err.printf(
+                    "  CloudWatch control    %,d (skipped)%n", count(Counters.CLOUDWATCH_CONTROL));
         }
         err.printf(
                 "  dead letters          %,d%s%n",
                 count(Counters.DEAD_LETTERS),
-                deadLetters != null && count(Counters.DEAD_LETTERS) > 0 ? " (written to " + deadLetters + ")" : "");
+                deadLetters != null && count(Counters.DEAD_LETTERS) > 0
+                        ? " (written to " + deadLetters + ")"
+                        : "");
         counters.forEach(
                 (name, value) -> {
                     if (name.startsWith(Counters.DEAD_LETTER_REASON)) {
-                        err.printf("    %-26s %,d%n", name.substring(Counters.DEAD_LETTER_REASON.length()), value);
+                        err.printf(
+                                "    %-26s %,d%n",
+                                name.substring(Counters.DEAD_LETTER_REASON.length()), value);
                     }
                 });
         long alerts = 0;
@@ -75,7 +89,9 @@ public final class ReplaySummary {
                 perRule.append(String.format("    %-12s %-9s %,d%n", parts[0], parts[1], n));
             }
         }
-        err.printf("  alerts                %,d%s%n", alerts, out != null ? " (written to " + out + ")" : "");
+        err.printf(
+                "  alerts                %,d%s%n",
+                alerts, out != null ? " (written to " + out + ")" : "");
         err.print(perRule);
         counters.forEach(
                 (name, value) -> {
@@ -83,14 +99,11 @@ public final class ReplaySummary {
                         err.printf(
                                 "  late records          %,d for %s (later than the allowed lateness; raise --lateness"
                                         + " or replay files in time order)%n",
-                                value,
-                                name.substring(Counters.LATE_RECORDS.length()));
+                                value, name.substring(Counters.LATE_RECORDS.length()));
                     }
                 });
         err.printf(
                 "  throughput            %,.0f records/s (%,d records in %.1f s)%n",
-                records / Math.max(seconds, 1e-3),
-                records,
-                seconds);
+                records / Math.max(seconds, 1e-3), records, seconds);
     }
 }

@@ -8,11 +8,13 @@ import picocli.CommandLine.Command;
         name = "trailwatch",
         mixinStandardHelpOptions = true,
         version = "trailwatch 0.1.0",
-        description = "Streaming security analytics for AWS: CloudTrail and VPC flow logs in, owned alerts out.",
+        description =
+                "Streaming security analytics for AWS: CloudTrail and VPC flow logs in, owned alerts out.",
         subcommands = {ReplayCommand.class, GenerateCommand.class})
 public final class TrailwatchCli implements Runnable {
     /** Exit status for bad usage or unreadable input. */
     public static final int EXIT_USAGE = 2;
+
     /** Exit status when the job failed. */
     public static final int EXIT_JOB_FAILED = 1;
 
@@ -34,6 +36,7 @@ public final class TrailwatchCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (replay, generate)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "a command is required (replay, generate)");
     }
 }

@@ -5,16 +5,21 @@ import io.trailwatch.ingest.FlowLogFormat;
 import java.io.Serializable;
 import java.time.Duration;
 
-/** Settings of the detection graph that every entry point shares; sources and sinks have their own. */
+/**
+ * Settings of the detection graph that every entry point shares; sources and sinks have their own.
+ */
 public class PipelineSettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** How late (in event time) a record may arrive and still count in windows. CloudTrail lags minutes. */
+    /**
+     * How late (in event time) a record may arrive and still count in windows. CloudTrail lags
+     * minutes.
+     */
     public Duration allowedLateness = Duration.ofMinutes(15);
 
     /**
-     * After how long without records a source partition stops holding back event time; {@code null} turns
-     * idleness off, as a replay wants (its readers are never idle, only busy elsewhere).
+     * After how long without records a source partition stops holding back event time; {@code null}
+     * turns idleness off, as a replay wants (its readers are never idle, only busy elsewhere).
      */
     public Duration idleness = Duration.ofMinutes(1);
 

@@ -5,7 +5,10 @@ import io.trailwatch.model.Severity;
 import java.io.Serializable;
 import java.util.List;
 
-/** What the catalog says about a rule: id (contract), title, default severity, mapping and remediation. */
+/**
+ * What the catalog says about a rule: id (contract), title, default severity, mapping and
+ * remediation.
+ */
 public final class RuleInfo implements Serializable {
     private static final long serialVersionUID = 1L;
 

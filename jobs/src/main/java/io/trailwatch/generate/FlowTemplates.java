@@ -10,10 +10,13 @@ final class FlowTemplates {
         this.random = random;
     }
 
-    /** One record line in the custom version 5 format (with header) or the default version 2 format. */
+    /**
+     * One record line in the custom version 5 format (with header) or the default version 2 format.
+     */
     String line(String account, int accountIndex, long start, boolean customV5) {
         String eni = String.format("eni-0%016x", (long) accountIndex << 40 | random.nextInt(64));
-        String local = "10." + accountIndex + "." + random.nextInt(8) + "." + (10 + random.nextInt(200));
+        String local =
+                "10." + accountIndex + "." + random.nextInt(8) + "." + (10 + random.nextInt(200));
         int kind = random.nextInt(10);
         String src;
         String dst;
@@ -46,18 +49,51 @@ final class FlowTemplates {
         String action = random.nextInt(50) == 0 ? "REJECT" : "ACCEPT";
         long end = start + 60;
         StringBuilder sb = new StringBuilder(200);
-        sb.append(customV5 ? 5 : 2).append(' ').append(account).append(' ').append(eni).append(' ')
-                .append(src).append(' ').append(dst).append(' ').append(srcPort).append(' ').append(dstPort).append(' ')
-                .append(protocol).append(' ').append(packets).append(' ').append(bytes).append(' ')
-                .append(start).append(' ').append(end).append(' ').append(action).append(" OK");
+        sb.append(customV5 ? 5 : 2)
+                .append(' ')
+                .append(account)
+                .append(' ')
+                .append(eni)
+                .append(' ')
+                .append(src)
+                .append(' ')
+                .append(dst)
+                .append(' ')
+                .append(srcPort)
+                .append(' ')
+                .append(dstPort)
+                .append(' ')
+                .append(protocol)
+                .append(' ')
+                .append(packets)
+                .append(' ')
+                .append(bytes)
+                .append(' ')
+                .append(start)
+                .append(' ')
+                .append(end)
+                .append(' ')
+                .append(action)
+                .append(" OK");
         if (customV5) {
-            sb.append(" vpc-0").append(String.format("%016x", (long) accountIndex))
-                    .append(" subnet-0").append(String.format("%016x", (long) accountIndex << 8 | random.nextInt(8)))
-                    .append(" i-0").append(String.format("%016x", (long) accountIndex << 20 | random.nextInt(64)))
-                    .append(' ').append(protocol == 6 ? 19 : 0)
-                    .append(" IPv4 ").append(src).append(' ').append(dst)
-                    .append(" eu-west-1 euw1-az").append(1 + random.nextInt(3))
-                    .append(" - - - - ").append(direction).append(' ').append(direction.equals("ingress") ? "-" : "1");
+            sb.append(" vpc-0")
+                    .append(String.format("%016x", (long) accountIndex))
+                    .append(" subnet-0")
+                    .append(String.format("%016x", (long) accountIndex << 8 | random.nextInt(8)))
+                    .append(" i-0")
+                    .append(String.format("%016x", (long) accountIndex << 20 | random.nextInt(64)))
+                    .append(' ')
+                    .append(protocol == 6 ? 19 : 0)
+                    .append(" IPv4 ")
+                    .append(src)
+                    .append(' ')
+                    .append(dst)
+                    .append(" eu-west-1 euw1-az")
+                    .append(1 + random.nextInt(3))
+                    .append(" - - - - ")
+                    .append(direction)
+                    .append(' ')
+                    .append(direction.equals("ingress") ? "-" : "1");
         }
         return sb.toString();
     }

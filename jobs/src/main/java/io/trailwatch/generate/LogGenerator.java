@@ -20,22 +20,29 @@ import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes a realistic, seeded mix of CloudTrail and VPC flow logs in every input format Trailwatch reads, for
- * load tests: CloudTrail S3 log files, EventBridge JSON lines, CloudWatch Logs subscription payloads (as
- * Firehose delivers them), flow logs with a header (custom format) and without (default version 2), plus an
- * ownership table that leaves one account unowned. The same seed gives the same files.
+ * Writes a realistic, seeded mix of CloudTrail and VPC flow logs in every input format Trailwatch
+ * reads, for load tests: CloudTrail S3 log files, EventBridge JSON lines, CloudWatch Logs
+ * subscription payloads (as Firehose delivers them), flow logs with a header (custom format) and
+ * without (default version 2), plus an ownership table that leaves one account unowned. The same
+ * seed gives the same files.
  */
 public final class LogGenerator {
-    /** Share of CloudTrail records in the mix; flow records make up the rest, as in real volumes. */
+    /**
+     * Share of CloudTrail records in the mix; flow records make up the rest, as in real volumes.
+     */
     static final double CLOUDTRAIL_SHARE = 0.3;
+
     /** Records per second of event time. */
     static final int RATE = 20;
+
     static final int PERIOD_SECONDS = 300;
 
     static final String REGION = "eu-west-1";
     static final String ORG = "o-gen0000001";
     static final String UNOWNED_ACCOUNT = "999988887777";
-    static final String[] ACCOUNTS = {"100000000001", "100000000002", "100000000003", "100000000004"};
+    static final String[] ACCOUNTS = {
+        "100000000001", "100000000002", "100000000003", "100000000004"
+    };
     static final String[] TEAMS = {"payments", "platform", "data-engineering", "identity"};
     static final String FLOW_HEADER_V5 =
             "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action"
@@ -96,10 +103,18 @@ public final class LogGenerator {
     }
 
     private void writeOwnershipTable() throws IOException {
-        StringBuilder csv = new StringBuilder("match,team,environment,contact,trusted_cidrs,cost_center\n");
+        StringBuilder csv =
+                new StringBuilder("match,team,environment,contact,trusted_cidrs,cost_center\n");
         for (int i = 0; i < ACCOUNTS.length; i++) {
-            csv.append(ACCOUNTS[i]).append(',').append(TEAMS[i]).append(",prod,#")
-                    .append(TEAMS[i]).append("-alerts,203.0.113.").append(16 * i).append("/28,CC-").append(1000 + i)
+            csv.append(ACCOUNTS[i])
+                    .append(',')
+                    .append(TEAMS[i])
+                    .append(",prod,#")
+                    .append(TEAMS[i])
+                    .append("-alerts,203.0.113.")
+                    .append(16 * i)
+                    .append("/28,CC-")
+                    .append(1000 + i)
                     .append('\n');
         }
         Files.writeString(out.resolve("ownership.csv"), csv.toString(), StandardCharsets.UTF_8);
@@ -112,7 +127,8 @@ public final class LogGenerator {
         }
         for (long i = 0; i < cloudTrail; i++) {
             // The unowned account is a quiet one: about one event in 200.
-            int account = random.nextInt(200) == 0 ? ACCOUNTS.length : random.nextInt(ACCOUNTS.length);
+            int account =
+                    random.nextInt(200) == 0 ? ACCOUNTS.length : random.nextInt(ACCOUNTS.length);
             String id = account == ACCOUNTS.length ? UNOWNED_ACCOUNT : ACCOUNTS[account];
             long t = periodStart + random.nextInt(PERIOD_SECONDS);
             byAccount.get(account).add(templates.event(id, REGION, t));
@@ -139,18 +155,36 @@ public final class LogGenerator {
         writeFlows(periodStart, flowCount);
     }
 
-    private void writeCloudTrailFile(String account, long periodStart, List<ObjectNode> events) throws IOException {
+    private void writeCloudTrailFile(String account, long periodStart, List<ObjectNode> events)
+            throws IOException {
         ObjectNode doc = JSON.createObjectNode();
         ArrayNode records = doc.putArray("Records");
         events.forEach(records::add);
         Instant t = Instant.ofEpochSecond(periodStart);
         Path file =
-                out.resolve("logs/AWSLogs/" + ORG + "/" + account + "/CloudTrail/" + REGION + "/" + DAY_PATH.format(t))
-                        .resolve(account + "_CloudTrail_" + REGION + "_" + FILE_TIME.format(t) + "_" + token(16) + ".json.gz");
+                out.resolve(
+                                "logs/AWSLogs/"
+                                        + ORG
+                                        + "/"
+                                        + account
+                                        + "/CloudTrail/"
+                                        + REGION
+                                        + "/"
+                                        + DAY_PATH.format(t))
+                        .resolve(
+                                account
+                                        + "_CloudTrail_"
+                                        + REGION
+                                        + "_"
+                                        + FILE_TIME.format(t)
+                                        + "_"
+                                        + token(16)
+                                        + ".json.gz");
         writeGzip(file, JSON.writeValueAsBytes(doc));
     }
 
-    private void writeEventBridge(String account, long periodStart, List<ObjectNode> events) throws IOException {
+    private void writeEventBridge(String account, long periodStart, List<ObjectNode> events)
+            throws IOException {
         Instant t = Instant.ofEpochSecond(periodStart);
         Path file =
                 out.resolve("logs/eventbridge/" + DAY_PATH.format(t))
@@ -162,7 +196,11 @@ public final class LogGenerator {
                 env.put("version", "0");
                 env.put("id", uuid());
                 boolean signIn = "signin.amazonaws.com".equals(e.path("eventSource").asText());
-                env.put("detail-type", signIn ? "AWS Console Sign In via CloudTrail" : "AWS API Call via CloudTrail");
+                env.put(
+                        "detail-type",
+                        signIn
+                                ? "AWS Console Sign In via CloudTrail"
+                                : "AWS API Call via CloudTrail");
                 String source = e.path("eventSource").asText().replace(".amazonaws.com", "");
                 env.put("source", "aws." + source);
                 env.put("account", account);
@@ -178,7 +216,8 @@ public final class LogGenerator {
     }
 
     /** CloudWatch Logs subscription payloads, gzip, concatenated as Firehose writes them to S3. */
-    private void writeCloudWatchPayloads(String account, long periodStart, List<ObjectNode> events) throws IOException {
+    private void writeCloudWatchPayloads(String account, long periodStart, List<ObjectNode> events)
+            throws IOException {
         Instant t = Instant.ofEpochSecond(periodStart);
         Path file =
                 out.resolve("logs/cloudwatch-firehose/" + DAY_PATH.format(t))
@@ -211,7 +250,14 @@ public final class LogGenerator {
         for (long i = 0; i < count; i++) {
             int a = random.nextInt(ACCOUNTS.length);
             boolean custom = a < 2;
-            byAccount.get(a).add(flows.line(ACCOUNTS[a], a, periodStart + random.nextInt(PERIOD_SECONDS - 60), custom));
+            byAccount
+                    .get(a)
+                    .add(
+                            flows.line(
+                                    ACCOUNTS[a],
+                                    a,
+                                    periodStart + random.nextInt(PERIOD_SECONDS - 60),
+                                    custom));
         }
         Instant t = Instant.ofEpochSecond(periodStart);
         for (int a = 0; a < ACCOUNTS.length; a++) {
@@ -223,10 +269,28 @@ public final class LogGenerator {
             String account = ACCOUNTS[a];
             if (a < 2) {
                 Path file =
-                        out.resolve("logs/AWSLogs/" + account + "/vpcflowlogs/" + REGION + "/" + DAY_PATH.format(t))
-                                .resolve(account + "_vpcflowlogs_" + REGION + "_fl-0" + token(16).toLowerCase()
-                                        + "_" + FILE_TIME.format(t) + "_" + token(8).toLowerCase() + ".log.gz");
-                writeGzip(file, (FLOW_HEADER_V5 + "\n" + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+                        out.resolve(
+                                        "logs/AWSLogs/"
+                                                + account
+                                                + "/vpcflowlogs/"
+                                                + REGION
+                                                + "/"
+                                                + DAY_PATH.format(t))
+                                .resolve(
+                                        account
+                                                + "_vpcflowlogs_"
+                                                + REGION
+                                                + "_fl-0"
+                                                + token(16).toLowerCase()
+                                                + "_"
+                                                + FILE_TIME.format(t)
+                                                + "_"
+                                                + token(8).toLowerCase()
+                                                + ".log.gz");
+                writeGzip(
+                        file,
+                        (FLOW_HEADER_V5 + "\n" + String.join("\n", lines) + "\n")
+                                .getBytes(StandardCharsets.UTF_8));
             } else {
                 Path file =
                         out.resolve("logs/cloudwatch-export/vpc-flow-logs/" + account)

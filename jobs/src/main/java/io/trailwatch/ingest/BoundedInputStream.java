@@ -41,7 +41,10 @@ public final class BoundedInputStream extends FilterInputStream {
         }
     }
 
-    /** Thrown when the bound is crossed; an {@link IOException} so that stream code passes it through. */
+    /**
+     * Thrown when the bound is crossed; an {@link IOException} so that stream code passes it
+     * through.
+     */
     public static final class LimitExceededException extends IOException {
         public LimitExceededException(String message) {
             super(message);

@@ -17,8 +17,9 @@ import java.util.List;
  * Reads the fields of one CloudTrail record from a streaming parser over a byte array. The per-API
  * documents ({@code requestParameters} …) are copied out as their original JSON text, not rebuilt.
  *
- * <p>A field of the wrong type does not desynchronise the parser: the problem is remembered, the value
- * skipped, and {@link #finish()} reports it, so one bad record never costs the records after it.
+ * <p>A field of the wrong type does not desynchronise the parser: the problem is remembered, the
+ * value skipped, and {@link #finish()} reports it, so one bad record never costs the records after
+ * it.
  */
 final class CloudTrailRecordReader {
     private final byte[] source;
@@ -135,7 +136,9 @@ final class CloudTrailRecordReader {
         return true;
     }
 
-    /** Whether any CloudTrail field was seen: an object with none is not a CloudTrail record at all. */
+    /**
+     * Whether any CloudTrail field was seen: an object with none is not a CloudTrail record at all.
+     */
     boolean sawCloudTrailField() {
         return sawCloudTrailField;
     }
@@ -160,13 +163,15 @@ final class CloudTrailRecordReader {
         }
         if (!missing.isEmpty()) {
             throw new DecodeException(
-                    "invalid-cloudtrail-record", "missing required field(s): " + String.join(", ", missing));
+                    "invalid-cloudtrail-record",
+                    "missing required field(s): " + String.join(", ", missing));
         }
         try {
             event.eventTime = Instant.parse(eventTimeText).toEpochMilli();
         } catch (DateTimeParseException e) {
             throw new DecodeException(
-                    "invalid-cloudtrail-record", "eventTime is not an ISO-8601 instant: " + Excerpt.of(eventTimeText));
+                    "invalid-cloudtrail-record",
+                    "eventTime is not an ISO-8601 instant: " + Excerpt.of(eventTimeText));
         }
         return event;
     }
@@ -362,7 +367,9 @@ final class CloudTrailRecordReader {
         return refs.toArray(new ResourceRef[0]);
     }
 
-    /** The value's original JSON text: objects and arrays copied byte for byte, scalars re-encoded. */
+    /**
+     * The value's original JSON text: objects and arrays copied byte for byte, scalars re-encoded.
+     */
     private String rawJson(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
         switch (t) {
@@ -375,7 +382,9 @@ final class CloudTrailRecordReader {
                 int end = (int) p.currentTokenLocation().getByteOffset() + 1;
                 return new String(source, start, end - start, StandardCharsets.UTF_8);
             case VALUE_STRING:
-                return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(p.getText())) + '"';
+                return '"'
+                        + new String(JsonStringEncoder.getInstance().quoteAsString(p.getText()))
+                        + '"';
             default:
                 return p.getText();
         }

@@ -7,7 +7,10 @@ public final class ContentSniffer {
     /** Index of the first byte that is not whitespace or a UTF-8 byte-order mark, or -1. */
     public static int firstSignificantByte(byte[] data, int from) {
         int i = from;
-        if (data.length - i >= 3 && (data[i] & 0xff) == 0xef && (data[i + 1] & 0xff) == 0xbb && (data[i + 2] & 0xff) == 0xbf) {
+        if (data.length - i >= 3
+                && (data[i] & 0xff) == 0xef
+                && (data[i + 1] & 0xff) == 0xbb
+                && (data[i + 2] & 0xff) == 0xbf) {
             i += 3;
         }
         for (; i < data.length; i++) {

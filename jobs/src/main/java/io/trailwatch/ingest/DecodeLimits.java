@@ -3,8 +3,8 @@ package io.trailwatch.ingest;
 import java.io.Serializable;
 
 /**
- * Bounds that keep one bad input from exhausting memory: a gzip bomb, a runaway line, an endless document.
- * Input over a bound is dead-lettered with the bound it broke.
+ * Bounds that keep one bad input from exhausting memory: a gzip bomb, a runaway line, an endless
+ * document. Input over a bound is dead-lettered with the bound it broke.
  */
 public class DecodeLimits implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -14,7 +14,9 @@ public class DecodeLimits implements Serializable {
     /** Longest line of a JSON-lines or flow log file. CloudWatch Logs events are at most 1 MiB. */
     public long maxLineBytes = MIB;
 
-    /** Largest single JSON document (a CloudTrail log file, a Kinesis record) after decompression. */
+    /**
+     * Largest single JSON document (a CloudTrail log file, a Kinesis record) after decompression.
+     */
     public long maxDocumentBytes = 256 * MIB;
 
     /** Most bytes a gzip input may expand to. */

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Finds the event time of the first record of a log file from its first bytes, so that a replay can read
- * files in time order: event-time watermarks then advance the way they do on a live stream.
+ * Finds the event time of the first record of a log file from its first bytes, so that a replay can
+ * read files in time order: event-time watermarks then advance the way they do on a live stream.
  */
 public final class FirstEventTime {
     static final int PROBE_BYTES = 64 * 1024;
@@ -27,7 +27,8 @@ public final class FirstEventTime {
             buffered.mark(2);
             byte[] magic = buffered.readNBytes(2);
             buffered.reset();
-            InputStream content = Gzip.isGzip(magic) ? new GZIPInputStream(buffered, 8192) : buffered;
+            InputStream content =
+                    Gzip.isGzip(magic) ? new GZIPInputStream(buffered, 8192) : buffered;
             byte[] head = content.readNBytes(PROBE_BYTES);
             return of(head);
         } catch (IOException e) {
@@ -67,7 +68,9 @@ public final class FirstEventTime {
             }
         }
         // The last line may be cut by the probe's byte limit: use only complete lines.
-        for (int i = from; i < lines.length - 1 || (i == lines.length - 1 && text.endsWith("\n")); i++) {
+        for (int i = from;
+                i < lines.length - 1 || (i == lines.length - 1 && text.endsWith("\n"));
+                i++) {
             try {
                 io.trailwatch.model.FlowRecord r = format.parse(lines[i].strip());
                 Long seconds = r.start != null ? r.start : r.end;

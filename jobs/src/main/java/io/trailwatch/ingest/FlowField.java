@@ -31,16 +31,22 @@ enum FlowField {
     AZ_ID("az-id", Kind.TEXT, (r, v) -> r.azId = (String) v),
     SUBLOCATION_TYPE("sublocation-type", Kind.TEXT, (r, v) -> r.sublocationType = (String) v),
     SUBLOCATION_ID("sublocation-id", Kind.TEXT, (r, v) -> r.sublocationId = (String) v),
-    PKT_SRC_AWS_SERVICE("pkt-src-aws-service", Kind.TEXT, (r, v) -> r.pktSrcAwsService = (String) v),
-    PKT_DST_AWS_SERVICE("pkt-dst-aws-service", Kind.TEXT, (r, v) -> r.pktDstAwsService = (String) v),
+    PKT_SRC_AWS_SERVICE(
+            "pkt-src-aws-service", Kind.TEXT, (r, v) -> r.pktSrcAwsService = (String) v),
+    PKT_DST_AWS_SERVICE(
+            "pkt-dst-aws-service", Kind.TEXT, (r, v) -> r.pktDstAwsService = (String) v),
     FLOW_DIRECTION("flow-direction", Kind.TEXT, (r, v) -> r.flowDirection = (String) v),
     TRAFFIC_PATH("traffic-path", Kind.INT, (r, v) -> r.trafficPath = (Integer) v),
     ECS_CLUSTER_ARN("ecs-cluster-arn", Kind.TEXT, (r, v) -> r.ecsClusterArn = (String) v),
     ECS_CLUSTER_NAME("ecs-cluster-name", Kind.TEXT, (r, v) -> r.ecsClusterName = (String) v),
     ECS_CONTAINER_INSTANCE_ARN(
-            "ecs-container-instance-arn", Kind.TEXT, (r, v) -> r.ecsContainerInstanceArn = (String) v),
+            "ecs-container-instance-arn",
+            Kind.TEXT,
+            (r, v) -> r.ecsContainerInstanceArn = (String) v),
     ECS_CONTAINER_INSTANCE_ID(
-            "ecs-container-instance-id", Kind.TEXT, (r, v) -> r.ecsContainerInstanceId = (String) v),
+            "ecs-container-instance-id",
+            Kind.TEXT,
+            (r, v) -> r.ecsContainerInstanceId = (String) v),
     ECS_CONTAINER_ID("ecs-container-id", Kind.TEXT, (r, v) -> r.ecsContainerId = (String) v),
     ECS_SECOND_CONTAINER_ID(
             "ecs-second-container-id", Kind.TEXT, (r, v) -> r.ecsSecondContainerId = (String) v),
@@ -79,7 +85,9 @@ enum FlowField {
         this.setter = setter;
     }
 
-    /** The field of that name, or {@code null} for a name this version of Trailwatch does not know. */
+    /**
+     * The field of that name, or {@code null} for a name this version of Trailwatch does not know.
+     */
     static FlowField byName(String name) {
         return BY_NAME.get(name);
     }

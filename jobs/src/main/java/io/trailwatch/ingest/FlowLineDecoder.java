@@ -9,8 +9,8 @@ final class FlowLineDecoder {
     private FlowLogFormat cachedFormat;
 
     /**
-     * @param headerlessFormat format of lines that come without a header (CloudWatch Logs delivers none):
-     *     the default version 2 format unless configured otherwise
+     * @param headerlessFormat format of lines that come without a header (CloudWatch Logs delivers
+     *     none): the default version 2 format unless configured otherwise
      */
     FlowLineDecoder(FlowLogFormat headerlessFormat) {
         this.headerlessFormat = headerlessFormat;
@@ -19,7 +19,11 @@ final class FlowLineDecoder {
     void decode(String line, String header, String origin, DecodedListener out) {
         FlowLogFormat format = format(header);
         if (format == null) {
-            out.deadLetter("flow-invalid-header", "not a flow log header: " + Excerpt.of(header), origin, Excerpt.of(line));
+            out.deadLetter(
+                    "flow-invalid-header",
+                    "not a flow log header: " + Excerpt.of(header),
+                    origin,
+                    Excerpt.of(line));
             return;
         }
         FlowRecord record;
@@ -39,7 +43,11 @@ final class FlowLineDecoder {
         }
         Long seconds = record.start != null ? record.start : record.end;
         if (seconds == null) {
-            out.deadLetter("flow-missing-time", "record has neither start nor end", origin, Excerpt.of(line));
+            out.deadLetter(
+                    "flow-missing-time",
+                    "record has neither start nor end",
+                    origin,
+                    Excerpt.of(line));
             return;
         }
         record.eventTime = seconds * 1000L;

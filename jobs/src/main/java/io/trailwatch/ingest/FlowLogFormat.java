@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A flow log record format: the ordered field names of the default version 2 format, or of a custom
- * format as announced by a file's header line. Parses lines of that format into {@link FlowRecord}s.
+ * format as announced by a file's header line. Parses lines of that format into {@link
+ * FlowRecord}s.
  */
 public final class FlowLogFormat {
     public static final String DEFAULT_V2_HEADER =
@@ -16,6 +17,7 @@ public final class FlowLogFormat {
     public static final FlowLogFormat DEFAULT_V2 = parseHeader(DEFAULT_V2_HEADER);
 
     private final String header;
+
     /** Per position, the known field, or {@code null} for a field name we carry no slot for. */
     private final FlowField[] fields;
 
@@ -33,9 +35,9 @@ public final class FlowLogFormat {
     }
 
     /**
-     * Reads a header line (or an AWS format string such as {@code ${version} ${srcaddr}}) into a format,
-     * or returns {@code null} when the line is not a header: a header consists only of field names and
-     * names at least one field Trailwatch knows.
+     * Reads a header line (or an AWS format string such as {@code ${version} ${srcaddr}}) into a
+     * format, or returns {@code null} when the line is not a header: a header consists only of
+     * field names and names at least one field Trailwatch knows.
      */
     public static FlowLogFormat parseHeader(String line) {
         List<String> names = tokens(line.replace("${", "").replace("}", ""));
@@ -58,7 +60,9 @@ public final class FlowLogFormat {
     /** Whether a header-less line has the shape of a default-format (version 2) record. */
     public static boolean looksLikeDefaultV2(String line) {
         List<String> t = tokens(line);
-        return t.size() == 14 && t.get(0).equals("2") && t.get(1).chars().allMatch(Character::isDigit);
+        return t.size() == 14
+                && t.get(0).equals("2")
+                && t.get(1).chars().allMatch(Character::isDigit);
     }
 
     /** Parses one record line; a line of the wrong shape is a {@link DecodeException}. */
@@ -96,7 +100,8 @@ public final class FlowLogFormat {
         return record;
     }
 
-    private static Object value(FlowField field, String line, int from, int to) throws DecodeException {
+    private static Object value(FlowField field, String line, int from, int to)
+            throws DecodeException {
         switch (field.kind) {
             case INT:
                 long v = number(field, line, from, to);
@@ -111,7 +116,8 @@ public final class FlowLogFormat {
         }
     }
 
-    private static long number(FlowField field, String line, int from, int to) throws DecodeException {
+    private static long number(FlowField field, String line, int from, int to)
+            throws DecodeException {
         if (to - from > 18) {
             throw invalid(field, line, from, to);
         }
@@ -129,7 +135,11 @@ public final class FlowLogFormat {
     private static DecodeException invalid(FlowField field, String line, int from, int to) {
         return new DecodeException(
                 "flow-invalid-value",
-                "field " + field.fieldName + ": '" + Excerpt.of(line.substring(from, to)) + "' is not a number");
+                "field "
+                        + field.fieldName
+                        + ": '"
+                        + Excerpt.of(line.substring(from, to))
+                        + "' is not a number");
     }
 
     private static boolean isFieldName(String s) {

@@ -8,15 +8,23 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
-/** Gzip recognised by its magic bytes (content decides, not the file name), expanded within a bound. */
+/**
+ * Gzip recognised by its magic bytes (content decides, not the file name), expanded within a bound.
+ */
 public final class Gzip {
     private Gzip() {}
 
     public static boolean isGzip(byte[] data) {
-        return data != null && data.length >= 2 && (data[0] & 0xff) == 0x1f && (data[1] & 0xff) == 0x8b;
+        return data != null
+                && data.length >= 2
+                && (data[0] & 0xff) == 0x1f
+                && (data[1] & 0xff) == 0x8b;
     }
 
-    /** Expands a (possibly multi-member) gzip payload; too large or broken input is a {@link DecodeException}. */
+    /**
+     * Expands a (possibly multi-member) gzip payload; too large or broken input is a {@link
+     * DecodeException}.
+     */
     public static byte[] decompress(byte[] data, long maxBytes) throws DecodeException {
         try (InputStream in =
                 new BoundedInputStream(
@@ -29,11 +37,13 @@ public final class Gzip {
         } catch (BoundedInputStream.LimitExceededException e) {
             throw new DecodeException("gzip-too-large", e.getMessage(), e);
         } catch (EOFException e) {
-            throw new DecodeException("gzip-truncated", "gzip data ends early: " + e.getMessage(), e);
+            throw new DecodeException(
+                    "gzip-truncated", "gzip data ends early: " + e.getMessage(), e);
         } catch (ZipException e) {
             throw new DecodeException("gzip-corrupt", "gzip data is corrupt: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new DecodeException("gzip-corrupt", "gzip data cannot be read: " + e.getMessage(), e);
+            throw new DecodeException(
+                    "gzip-corrupt", "gzip data cannot be read: " + e.getMessage(), e);
         }
     }
 }

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Recognises and decodes the JSON shapes CloudTrail arrives in, from content alone: a CloudTrail log file
- * ({@code {"Records":[…]}}), one CloudTrail record, an EventBridge envelope ({@code detail-type} "… via
- * CloudTrail", record under {@code detail}) and a CloudWatch Logs subscription payload ({@code messageType},
- * {@code logEvents}). A payload may hold several such values one after another (JSON lines, or
- * concatenated JSON as Firehose writes it).
+ * Recognises and decodes the JSON shapes CloudTrail arrives in, from content alone: a CloudTrail
+ * log file ({@code {"Records":[…]}}), one CloudTrail record, an EventBridge envelope ({@code
+ * detail-type} "… via CloudTrail", record under {@code detail}) and a CloudWatch Logs subscription
+ * payload ({@code messageType}, {@code logEvents}). A payload may hold several such values one
+ * after another (JSON lines, or concatenated JSON as Firehose writes it).
  */
 final class JsonEnvelopeDecoder {
     private final JsonFactory factory;
@@ -30,7 +30,11 @@ final class JsonEnvelopeDecoder {
                         .streamReadConstraints(
                                 StreamReadConstraints.builder()
                                         .maxDocumentLength(limits.maxDocumentBytes)
-                                        .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxDocumentBytes))
+                                        .maxStringLength(
+                                                (int)
+                                                        Math.min(
+                                                                Integer.MAX_VALUE,
+                                                                limits.maxDocumentBytes))
                                         .build())
                         .build();
     }
@@ -59,13 +63,23 @@ final class JsonEnvelopeDecoder {
         } catch (JsonProcessingException e) {
             out.deadLetter(
                     "invalid-json",
-                    "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()
-                            + (decoded > 0 ? " (" + decoded + " records before it were decoded)" : ""),
+                    "malformed JSON at line "
+                            + e.getLocation().getLineNr()
+                            + ", column "
+                            + e.getLocation().getColumnNr()
+                            + ": "
+                            + e.getOriginalMessage()
+                            + (decoded > 0
+                                    ? " (" + decoded + " records before it were decoded)"
+                                    : ""),
                     origin,
                     Excerpt.of(json));
         } catch (IOException e) {
-            out.deadLetter("invalid-json", "cannot read JSON: " + e.getMessage(), origin, Excerpt.of(json));
+            out.deadLetter(
+                    "invalid-json",
+                    "cannot read JSON: " + e.getMessage(),
+                    origin,
+                    Excerpt.of(json));
         }
         return decoded;
     }
@@ -138,7 +152,8 @@ final class JsonEnvelopeDecoder {
         out.deadLetter(
                 "unrecognized-json",
                 "JSON object is neither a CloudTrail log file, a CloudTrail record, an EventBridge envelope"
-                        + " nor a CloudWatch Logs payload (keys: " + String.join(", ", new TreeSet<>(envelope.keys))
+                        + " nor a CloudWatch Logs payload (keys: "
+                        + String.join(", ", new TreeSet<>(envelope.keys))
                         + ")",
                 origin,
                 excerpt);
@@ -172,30 +187,48 @@ final class JsonEnvelopeDecoder {
                 out.cloudTrail(event);
                 decoded++;
             } catch (DecodeException e) {
-                out.deadLetter(e.reason(), e.getMessage(), recordOrigin, Excerpt.of(json, start, end - start));
+                out.deadLetter(
+                        e.reason(),
+                        e.getMessage(),
+                        recordOrigin,
+                        Excerpt.of(json, start, end - start));
             }
         }
         return decoded;
     }
 
-    private int eventBridge(Envelope envelope, byte[] json, String origin, String excerpt, DecodedListener out) {
+    private int eventBridge(
+            Envelope envelope, byte[] json, String origin, String excerpt, DecodedListener out) {
         if (envelope.detailType == null || !envelope.detailType.endsWith("via CloudTrail")) {
             out.deadLetter(
                     "unsupported-eventbridge-event",
-                    "EventBridge detail-type '" + envelope.detailType + "' is not a CloudTrail event",
+                    "EventBridge detail-type '"
+                            + envelope.detailType
+                            + "' is not a CloudTrail event",
                     origin,
                     excerpt);
             return 0;
         }
         if (envelope.detail == null) {
             out.deadLetter(
-                    "invalid-eventbridge-envelope", "EventBridge envelope has no detail object", origin, excerpt);
+                    "invalid-eventbridge-envelope",
+                    "EventBridge envelope has no detail object",
+                    origin,
+                    excerpt);
             return 0;
         }
-        return emit(envelope.detail, origin, Excerpt.of(json, envelope.detailExcerptStart, json.length - envelope.detailExcerptStart), out);
+        return emit(
+                envelope.detail,
+                origin,
+                Excerpt.of(
+                        json,
+                        envelope.detailExcerptStart,
+                        json.length - envelope.detailExcerptStart),
+                out);
     }
 
-    private int cloudWatchLogs(Envelope envelope, String origin, String excerpt, DecodedListener out) {
+    private int cloudWatchLogs(
+            Envelope envelope, String origin, String excerpt, DecodedListener out) {
         if ("CONTROL_MESSAGE".equals(envelope.messageType)) {
             out.skipped(SkipKind.CLOUDWATCH_CONTROL_MESSAGE, origin);
             return 0;
@@ -204,7 +237,8 @@ final class JsonEnvelopeDecoder {
             out.deadLetter(
                     "invalid-cloudwatch-payload",
                     "CloudWatch Logs payload needs messageType DATA_MESSAGE and a logEvents array (messageType: "
-                            + envelope.messageType + ")",
+                            + envelope.messageType
+                            + ")",
                     origin,
                     excerpt);
             return 0;
@@ -214,7 +248,11 @@ final class JsonEnvelopeDecoder {
             String eventOrigin = origin + " logEvent " + logEvent[0];
             String message = logEvent[1];
             if (message == null) {
-                out.deadLetter("invalid-cloudwatch-payload", "logEvents[] entry has no message", eventOrigin, excerpt);
+                out.deadLetter(
+                        "invalid-cloudwatch-payload",
+                        "logEvents[] entry has no message",
+                        eventOrigin,
+                        excerpt);
                 continue;
             }
             String trimmed = message.trim();
@@ -258,7 +296,8 @@ final class JsonEnvelopeDecoder {
         return events;
     }
 
-    private static int emit(CloudTrailRecordReader record, String origin, String excerpt, DecodedListener out) {
+    private static int emit(
+            CloudTrailRecordReader record, String origin, String excerpt, DecodedListener out) {
         try {
             CloudTrailEvent event = record.finish();
             event.origin = origin;

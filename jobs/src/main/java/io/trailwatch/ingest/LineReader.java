@@ -15,14 +15,20 @@ final class LineReader {
     private int limit;
     private boolean eof;
 
-    /** Set by {@link #readLine} when the line it returns was cut at the bound (only its start is kept). */
+    /**
+     * Set by {@link #readLine} when the line it returns was cut at the bound (only its start is
+     * kept).
+     */
     boolean lastLineTooLong;
 
     LineReader(InputStream in) {
         this.in = in;
     }
 
-    /** The next line without its terminator ({@code \n} or {@code \r\n}), or {@code null} at the end. */
+    /**
+     * The next line without its terminator ({@code \n} or {@code \r\n}), or {@code null} at the
+     * end.
+     */
     byte[] readLine(long maxBytes) throws IOException {
         lastLineTooLong = false;
         byte[] line = new byte[256];
@@ -65,7 +71,10 @@ final class LineReader {
         return Arrays.copyOf(line, len);
     }
 
-    /** Index-free peek at the next byte that is not whitespace, or -1 at the end; consumes the whitespace. */
+    /**
+     * Index-free peek at the next byte that is not whitespace, or -1 at the end; consumes the
+     * whitespace.
+     */
     int peekSignificant() throws IOException {
         while (true) {
             if (pos >= limit && !fill()) {
@@ -76,7 +85,10 @@ final class LineReader {
                 pos++;
                 continue;
             }
-            if ((b & 0xff) == 0xef && ensure(3) && (buf[pos + 1] & 0xff) == 0xbb && (buf[pos + 2] & 0xff) == 0xbf) {
+            if ((b & 0xff) == 0xef
+                    && ensure(3)
+                    && (buf[pos + 1] & 0xff) == 0xbb
+                    && (buf[pos + 2] & 0xff) == 0xbf) {
                 pos += 3;
                 continue;
             }
@@ -95,7 +107,13 @@ final class LineReader {
                         "document exceeds the limit of " + maxBytes + " bytes");
             }
             if (len + n > out.length) {
-                out = Arrays.copyOf(out, (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) out.length * 2, len + n)));
+                out =
+                        Arrays.copyOf(
+                                out,
+                                (int)
+                                        Math.min(
+                                                Integer.MAX_VALUE - 8,
+                                                Math.max((long) out.length * 2, len + n)));
             }
             System.arraycopy(buf, pos, out, len, n);
             len += n;

@@ -15,11 +15,12 @@ import java.util.zip.ZipException;
 
 /**
  * Splits one log file into raw records, deciding the file's kind from its content (never its name):
- * gzip or plain; a JSON document (a CloudTrail log file, possibly pretty-printed or several concatenated
- * values) or JSON lines; flow log lines with a header line or in the default version 2 format.
+ * gzip or plain; a JSON document (a CloudTrail log file, possibly pretty-printed or several
+ * concatenated values) or JSON lines; flow log lines with a header line or in the default version 2
+ * format.
  *
- * <p>Never throws for bad content: what cannot be read becomes a {@link RawKind#SOURCE_ERROR} record
- * that the decoder turns into a dead letter, and the scan of that file ends.
+ * <p>Never throws for bad content: what cannot be read becomes a {@link RawKind#SOURCE_ERROR}
+ * record that the decoder turns into a dead letter, and the scan of that file ends.
  */
 public final class LogFileScanner implements AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
@@ -102,7 +103,10 @@ public final class LogFileScanner implements AutoCloseable {
         lineNo = 1;
         if (lines.lastLineTooLong) {
             mode = Mode.DONE;
-            return error("document-too-large", "JSON document exceeds " + limits.maxDocumentBytes + " bytes", firstLine);
+            return error(
+                    "document-too-large",
+                    "JSON document exceeds " + limits.maxDocumentBytes + " bytes",
+                    firstLine);
         }
         boolean more = lines.peekSignificant() >= 0;
         if (!more) {
@@ -129,7 +133,8 @@ public final class LogFileScanner implements AutoCloseable {
         prefix[firstLine.length] = '\n';
         System.arraycopy(secondLine, 0, prefix, firstLine.length + 1, secondLine.length);
         prefix[prefix.length - 1] = '\n';
-        return new RawRecord(name, RawKind.JSON, lines.readRest(prefix, limits.maxDocumentBytes), null);
+        return new RawRecord(
+                name, RawKind.JSON, lines.readRest(prefix, limits.maxDocumentBytes), null);
     }
 
     private static RawRecord withOrigin(RawRecord r, String origin) {
@@ -154,7 +159,10 @@ public final class LogFileScanner implements AutoCloseable {
     private RawRecord jsonLine(byte[] line) {
         if (lines.lastLineTooLong || line.length > limits.maxLineBytes) {
             return RawRecord.sourceError(
-                    lineOrigin(), "line-too-long", "line exceeds " + limits.maxLineBytes + " bytes", line);
+                    lineOrigin(),
+                    "line-too-long",
+                    "line exceeds " + limits.maxLineBytes + " bytes",
+                    line);
         }
         return new RawRecord(lineOrigin(), RawKind.JSON, line, null);
     }
@@ -192,7 +200,10 @@ public final class LogFileScanner implements AutoCloseable {
             lineNo++;
             if (lines.lastLineTooLong) {
                 return RawRecord.sourceError(
-                        lineOrigin(), "line-too-long", "line exceeds " + limits.maxLineBytes + " bytes", line);
+                        lineOrigin(),
+                        "line-too-long",
+                        "line exceeds " + limits.maxLineBytes + " bytes",
+                        line);
             }
             if (ContentSniffer.firstSignificantByte(line, 0) >= 0) {
                 return new RawRecord(lineOrigin(), RawKind.FLOW_LINE, line, flowHeader);
@@ -211,13 +222,22 @@ public final class LogFileScanner implements AutoCloseable {
     private RawRecord readError(IOException e) {
         String where = lineNo > 0 ? " after line " + lineNo : "";
         if (e instanceof BoundedInputStream.LimitExceededException) {
-            return error(gzip ? "gzip-too-large" : "document-too-large", e.getMessage() + where, new byte[0]);
+            return error(
+                    gzip ? "gzip-too-large" : "document-too-large",
+                    e.getMessage() + where,
+                    new byte[0]);
         }
         if (gzip && e instanceof EOFException) {
-            return error("gzip-truncated", "gzip data ends early" + where + ": " + e.getMessage(), new byte[0]);
+            return error(
+                    "gzip-truncated",
+                    "gzip data ends early" + where + ": " + e.getMessage(),
+                    new byte[0]);
         }
         if (gzip && e instanceof ZipException) {
-            return error("gzip-corrupt", "gzip data is corrupt" + where + ": " + e.getMessage(), new byte[0]);
+            return error(
+                    "gzip-corrupt",
+                    "gzip data is corrupt" + where + ": " + e.getMessage(),
+                    new byte[0]);
         }
         return error("read-error", "cannot read the file" + where + ": " + e, new byte[0]);
     }

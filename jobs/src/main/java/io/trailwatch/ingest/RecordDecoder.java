@@ -4,8 +4,9 @@ import io.trailwatch.model.RawRecord;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The one entry point from raw input to typed records: every source (files, Kinesis) hands its raw records
- * here. Never throws for bad input: every outcome reaches the listener as a record, a skip or a dead letter.
+ * The one entry point from raw input to typed records: every source (files, Kinesis) hands its raw
+ * records here. Never throws for bad input: every outcome reaches the listener as a record, a skip
+ * or a dead letter.
  */
 public final class RecordDecoder {
     private final DecodeLimits limits;
@@ -13,7 +14,8 @@ public final class RecordDecoder {
     private final JsonEnvelopeDecoder json;
 
     /**
-     * @param headerlessFlowFormat format of flow lines that arrive without a header (CloudWatch Logs, Kinesis)
+     * @param headerlessFlowFormat format of flow lines that arrive without a header (CloudWatch
+     *     Logs, Kinesis)
      */
     public RecordDecoder(DecodeLimits limits, FlowLogFormat headerlessFlowFormat) {
         this.limits = limits;
@@ -29,11 +31,15 @@ public final class RecordDecoder {
         try {
             switch (raw.kind) {
                 case SOURCE_ERROR:
-                    out.deadLetter(raw.errorReason, raw.errorDetail, raw.origin, Excerpt.of(raw.payload));
+                    out.deadLetter(
+                            raw.errorReason, raw.errorDetail, raw.origin, Excerpt.of(raw.payload));
                     return;
                 case FLOW_LINE:
                     flowLines.decode(
-                            new String(raw.payload, StandardCharsets.UTF_8), raw.flowHeader, raw.origin, out);
+                            new String(raw.payload, StandardCharsets.UTF_8),
+                            raw.flowHeader,
+                            raw.origin,
+                            out);
                     return;
                 case JSON:
                     json.decode(raw.payload, raw.origin, out);
@@ -56,7 +62,10 @@ public final class RecordDecoder {
         byte[] data = payload;
         if (Gzip.isGzip(data)) {
             try {
-                data = Gzip.decompress(data, Math.min(limits.maxDecompressedBytes, limits.maxDocumentBytes));
+                data =
+                        Gzip.decompress(
+                                data,
+                                Math.min(limits.maxDecompressedBytes, limits.maxDocumentBytes));
             } catch (DecodeException e) {
                 out.deadLetter(e.reason(), e.getMessage(), origin, Excerpt.of(payload));
                 return;
@@ -74,7 +83,10 @@ public final class RecordDecoder {
         String text = new String(data, StandardCharsets.UTF_8);
         if (!ContentSniffer.isText(data)) {
             out.deadLetter(
-                    "unrecognized-content", "neither JSON nor flow log text (binary data)", origin, Excerpt.of(data));
+                    "unrecognized-content",
+                    "neither JSON nor flow log text (binary data)",
+                    origin,
+                    Excerpt.of(data));
             return;
         }
         String header = null;

@@ -1,6 +1,8 @@
 package io.trailwatch.model;
 
-/** A detection, already naming its owner; the contract of DESIGN.md §6 (schemas/alert.schema.json). */
+/**
+ * A detection, already naming its owner; the contract of DESIGN.md §6 (schemas/alert.schema.json).
+ */
 public class Alert {
     /** Deterministic: the same input gives the same id, across restarts and parallelism. */
     public String alertId;
@@ -8,10 +10,13 @@ public class Alert {
     public String ruleId;
     public String title;
     public Severity severity;
+
     /** Event time of the first evidence, epoch milliseconds. */
     public long eventTime;
+
     /** Wall-clock time of detection, epoch milliseconds. */
     public long detectedAt;
+
     public String account;
     public String region;
     public String principal;

@@ -1,12 +1,13 @@
 package io.trailwatch.model;
 
 /**
- * One CloudTrail record, whatever envelope it arrived in. The nested JSON documents that differ per API
- * ({@code requestParameters}, {@code responseElements}, …) are kept as their original JSON text so that
- * rules can inspect them without the record carrying a generic (Kryo-serialized) tree.
+ * One CloudTrail record, whatever envelope it arrived in. The nested JSON documents that differ per
+ * API ({@code requestParameters}, {@code responseElements}, …) are kept as their original JSON text
+ * so that rules can inspect them without the record carrying a generic (Kryo-serialized) tree.
  */
 public class CloudTrailEvent {
     public String eventId;
+
     /** CloudTrail {@code eventTime}, epoch milliseconds UTC. */
     public long eventTime;
 

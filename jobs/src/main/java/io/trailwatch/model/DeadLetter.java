@@ -4,12 +4,16 @@ package io.trailwatch.model;
 public class DeadLetter {
     /** A short stable category, e.g. {@code invalid-json}, {@code flow-field-count}. */
     public String reason;
+
     /** Human-readable explanation. */
     public String detail;
+
     /** File and line, or stream, shard and sequence number. */
     public String origin;
+
     /** At most {@link io.trailwatch.ingest.Excerpt#MAX_CHARS} characters of the offending input. */
     public String excerpt;
+
     /** Wall-clock time it was dead-lettered, epoch milliseconds. */
     public long at;
 

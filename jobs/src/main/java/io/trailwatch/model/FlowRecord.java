@@ -1,8 +1,8 @@
 package io.trailwatch.model;
 
 /**
- * One VPC flow log record. Every field of flow log versions 2 to 8 is here; a field the log's format does
- * not carry, or that the record shows as {@code -}, is {@code null}.
+ * One VPC flow log record. Every field of flow log versions 2 to 8 is here; a field the log's
+ * format does not carry, or that the record shows as {@code -}, is {@code null}.
  */
 public class FlowRecord {
     // version 2 (the default format)
@@ -16,10 +16,13 @@ public class FlowRecord {
     public Integer protocol;
     public Long packets;
     public Long bytes;
+
     /** Start of the capture window, Unix seconds. */
     public Long start;
+
     /** End of the capture window, Unix seconds. */
     public Long end;
+
     public String action;
     public String logStatus;
 
@@ -72,7 +75,20 @@ public class FlowRecord {
 
     /** The record as the 5-tuple and window an analyst can search for in the raw logs. */
     public String tuple() {
-        return interfaceId + " " + srcAddr + ":" + srcPort + " -> " + dstAddr + ":" + dstPort
-                + " proto " + protocol + " " + action + " @" + start;
+        return interfaceId
+                + " "
+                + srcAddr
+                + ":"
+                + srcPort
+                + " -> "
+                + dstAddr
+                + ":"
+                + dstPort
+                + " proto "
+                + protocol
+                + " "
+                + action
+                + " @"
+                + start;
     }
 }

@@ -14,8 +14,12 @@ public class Owner implements Serializable {
     public String environment;
     public String contact;
     public String[] trustedCidrs;
-    /** The ownership-table {@code match} value that selected this owner; {@code null} when unowned. */
+
+    /**
+     * The ownership-table {@code match} value that selected this owner; {@code null} when unowned.
+     */
     public String matchedBy;
+
     /** Extra columns of the ownership table, carried along. */
     public OwnerAttribute[] attributes;
 

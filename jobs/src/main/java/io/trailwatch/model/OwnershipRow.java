@@ -1,6 +1,7 @@
 package io.trailwatch.model;
 
 import java.io.Serializable;
+
 /** One row of the ownership table (DESIGN.md §5). */
 public class OwnershipRow implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -11,6 +12,7 @@ public class OwnershipRow implements Serializable {
     public String contact;
     public String[] trustedCidrs;
     public OwnerAttribute[] attributes;
+
     /** Line of the table file, for messages. */
     public int line;
 

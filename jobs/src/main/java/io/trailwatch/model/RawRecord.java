@@ -1,13 +1,14 @@
 package io.trailwatch.model;
 
 /**
- * One unit of undecoded input as a source delivers it: a whole CloudTrail log document, one line of a
- * JSON-lines or flow log file, or one Kinesis record. Decoding happens downstream, in one place.
+ * One unit of undecoded input as a source delivers it: a whole CloudTrail log document, one line of
+ * a JSON-lines or flow log file, or one Kinesis record. Decoding happens downstream, in one place.
  */
 public class RawRecord {
     public String origin;
     public RawKind kind;
     public byte[] payload;
+
     /**
      * For flow log lines: the file's header line (its field names), or {@code null} for the default
      * version 2 format.

@@ -11,7 +11,10 @@ public class UserIdentity {
     public String accessKeyId;
     public String userName;
 
-    /** Set when an AWS service made the call on the principal's behalf (e.g. {@code ec2.amazonaws.com}). */
+    /**
+     * Set when an AWS service made the call on the principal's behalf (e.g. {@code
+     * ec2.amazonaws.com}).
+     */
     public String invokedBy;
 
     public String sessionIssuerType;

@@ -67,7 +67,8 @@ public final class Cidr {
         byte[] m = mask(address, prefix);
         StringBuilder sb = new StringBuilder(m.length * 2 + 4);
         for (byte b : m) {
-            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            sb.append(Character.forDigit((b >> 4) & 0xf, 16))
+                    .append(Character.forDigit(b & 0xf, 16));
         }
         return sb.append('/').append(prefix).toString();
     }

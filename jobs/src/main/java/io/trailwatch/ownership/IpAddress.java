@@ -45,13 +45,19 @@ public final class IpAddress {
     private static byte[] parseV6(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = c == ':' || c == '.' || c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+            boolean ok =
+                    c == ':'
+                            || c == '.'
+                            || c >= '0' && c <= '9'
+                            || c >= 'a' && c <= 'f'
+                            || c >= 'A' && c <= 'F';
             if (!ok) {
                 return null;
             }
         }
         try {
-            // Only hex digits, colons and dots reach here: a literal, which InetAddress parses without DNS.
+            // Only hex digits, colons and dots reach here: a literal, which InetAddress parses
+            // without DNS.
             // "::ffff:1.2.3.4" comes back as 4 bytes, so that IPv4 networks apply to it.
             return InetAddress.getByName(s).getAddress();
         } catch (UnknownHostException e) {

@@ -16,8 +16,10 @@ public enum MatchKind {
             Pattern.compile(
                     "(?:sg|i|eni|vpc|subnet|snap|ami|vol|igw|nat|rtb|acl|pcx|tgw|vpce|eipalloc|lt|fl)-[0-9a-f]{8,17}");
     static final Pattern KMS_KEY_ID =
-            Pattern.compile("(?:mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
-    private static final Pattern BUCKET_URL = Pattern.compile("s3://[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]");
+            Pattern.compile(
+                    "(?:mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+    private static final Pattern BUCKET_URL =
+            Pattern.compile("s3://[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]");
 
     /** The kind of a match value, or {@code null} when it is none of them. */
     public static MatchKind of(String match) {

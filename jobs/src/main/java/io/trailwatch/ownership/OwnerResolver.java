@@ -9,15 +9,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the owner of an event: the most specific ownership-table row that matches it, in the order of
- * DESIGN.md §5 — resource id or ARN (the resources acted on, then the acting principal), then bucket, then
- * network (CIDR), then account. No match at all gives {@link Owner#unowned()}.
+ * Finds the owner of an event: the most specific ownership-table row that matches it, in the order
+ * of DESIGN.md §5 — resource id or ARN (the resources acted on, then the acting principal), then
+ * bucket, then network (CIDR), then account. No match at all gives {@link Owner#unowned()}.
  */
 public final class OwnerResolver {
     private static final Pattern ARN_IN_JSON = Pattern.compile("arn:aws[a-z\\-]*:[^\"\\s,\\]}]+");
     private static final Pattern ID_IN_JSON =
-            Pattern.compile("\\b(?:" + MatchKind.RESOURCE_ID_PATTERN.pattern() + "|" + MatchKind.KMS_KEY_ID.pattern() + ")\\b");
-    private static final Pattern BUCKET_NAME = Pattern.compile("\"bucketName\"\\s*:\\s*\"([^\"]+)\"");
+            Pattern.compile(
+                    "\\b(?:"
+                            + MatchKind.RESOURCE_ID_PATTERN.pattern()
+                            + "|"
+                            + MatchKind.KMS_KEY_ID.pattern()
+                            + ")\\b");
+    private static final Pattern BUCKET_NAME =
+            Pattern.compile("\"bucketName\"\\s*:\\s*\"([^\"]+)\"");
     private static final String S3_ARN = "arn:aws:s3:::";
 
     private final OwnershipIndex index;

@@ -10,16 +10,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** Lookups over an ownership table, one per {@link MatchKind}; each gives the owner or {@code null}. */
+/**
+ * Lookups over an ownership table, one per {@link MatchKind}; each gives the owner or {@code null}.
+ */
 public final class OwnershipIndex {
     private final Map<String, Owner> resourceIds = new HashMap<>();
     private final Map<String, Owner> arns = new HashMap<>();
+
     /** ARN prefixes (without the trailing '*'), longest first. */
     private final List<Map.Entry<String, Owner>> arnPrefixes = new ArrayList<>();
+
     private final Map<String, Owner> buckets = new HashMap<>();
     private final Map<String, Owner> accounts = new HashMap<>();
     private final Map<String, Owner> networks = new HashMap<>();
-    /** The prefix lengths that occur in the table, longest first, per address length (4 or 16 bytes). */
+
+    /**
+     * The prefix lengths that occur in the table, longest first, per address length (4 or 16
+     * bytes).
+     */
     private final Map<Integer, int[]> prefixLengths = new HashMap<>();
 
     private OwnershipIndex() {}
@@ -60,7 +68,10 @@ public final class OwnershipIndex {
         lengths.forEach(
                 (bytes, set) ->
                         index.prefixLengths.put(
-                                bytes, set.descendingSet().stream().mapToInt(Integer::intValue).toArray()));
+                                bytes,
+                                set.descendingSet().stream()
+                                        .mapToInt(Integer::intValue)
+                                        .toArray()));
         return index;
     }
 
@@ -107,7 +118,10 @@ public final class OwnershipIndex {
         return m == null ? null : m.owner;
     }
 
-    /** The most specific network containing the address, with its prefix length; {@code null} if none. */
+    /**
+     * The most specific network containing the address, with its prefix length; {@code null} if
+     * none.
+     */
     NetworkMatch networkMatch(String address) {
         if (networks.isEmpty() || address == null) {
             return null;

@@ -28,7 +28,8 @@ public final class OwnershipTableParser {
     public static final String ENVIRONMENT = "environment";
     public static final String CONTACT = "contact";
     public static final String TRUSTED_CIDRS = "trusted_cidrs";
-    private static final List<String> KNOWN = List.of(MATCH, TEAM, ENVIRONMENT, CONTACT, TRUSTED_CIDRS);
+    private static final List<String> KNOWN =
+            List.of(MATCH, TEAM, ENVIRONMENT, CONTACT, TRUSTED_CIDRS);
 
     private OwnershipTableParser() {}
 
@@ -37,7 +38,8 @@ public final class OwnershipTableParser {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | UncheckedIOException e) {
-            throw new OwnershipTableException("ownership table " + file + ": cannot read it: " + e.getMessage(), e);
+            throw new OwnershipTableException(
+                    "ownership table " + file + ": cannot read it: " + e.getMessage(), e);
         }
         return parse(text, file.toString());
     }
@@ -45,7 +47,8 @@ public final class OwnershipTableParser {
     public static OwnershipTable parse(String csv, String source) throws OwnershipTableException {
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         CSVFormat format =
-                CSVFormat.RFC4180.builder()
+                CSVFormat.RFC4180
+                        .builder()
                         .setHeader()
                         .setSkipHeaderRecord(true)
                         .setIgnoreEmptyLines(true)
@@ -54,32 +57,45 @@ public final class OwnershipTableParser {
                         .get();
         List<OwnershipRow> rows = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+        try (CSVParser parser =
+                CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames();
             for (String required : List.of(MATCH, TEAM)) {
                 if (!header.contains(required)) {
                     throw new OwnershipTableException(
-                            "ownership table " + source + ": the header (line 1) lacks the column '" + required
-                                    + "'; it has: " + String.join(", ", header));
+                            "ownership table "
+                                    + source
+                                    + ": the header (line 1) lacks the column '"
+                                    + required
+                                    + "'; it has: "
+                                    + String.join(", ", header));
                 }
             }
             for (CSVRecord record : parser) {
                 int line = (int) record.getRecordNumber() + 1;
                 if (!record.isConsistent()) {
                     throw new OwnershipTableException(
-                            where(source, line, null) + "has " + record.size() + " fields, the header has "
+                            where(source, line, null)
+                                    + "has "
+                                    + record.size()
+                                    + " fields, the header has "
                                     + header.size());
                 }
                 OwnershipRow row = row(record, header, source, line);
                 Integer previous = seen.putIfAbsent(row.match.toLowerCase(Locale.ROOT), line);
                 if (previous != null) {
                     throw new OwnershipTableException(
-                            where(source, line, MATCH) + "'" + row.match + "' is already owned on line " + previous);
+                            where(source, line, MATCH)
+                                    + "'"
+                                    + row.match
+                                    + "' is already owned on line "
+                                    + previous);
                 }
                 rows.add(row);
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new OwnershipTableException("ownership table " + source + ": not valid CSV: " + e.getMessage(), e);
+            throw new OwnershipTableException(
+                    "ownership table " + source + ": not valid CSV: " + e.getMessage(), e);
         }
         return new OwnershipTable(rows.toArray(new OwnershipRow[0]), source, sha256(text));
     }
@@ -91,7 +107,10 @@ public final class OwnershipTableParser {
         row.match = required(record, MATCH, source, line);
         if (MatchKind.of(row.match) == null) {
             throw new OwnershipTableException(
-                    where(source, line, MATCH) + "'" + row.match + "' is not a 12-digit account id, an ARN (or"
+                    where(source, line, MATCH)
+                            + "'"
+                            + row.match
+                            + "' is not a 12-digit account id, an ARN (or"
                             + " ARN prefix ending in *), a resource id, s3://bucket or a CIDR");
         }
         row.team = required(record, TEAM, source, line);
@@ -111,7 +130,8 @@ public final class OwnershipTableParser {
         return row;
     }
 
-    private static String[] cidrs(String value, String source, int line) throws OwnershipTableException {
+    private static String[] cidrs(String value, String source, int line)
+            throws OwnershipTableException {
         if (value == null) {
             return new String[0];
         }
@@ -119,7 +139,10 @@ public final class OwnershipTableParser {
         for (String part : parts) {
             if (Cidr.parse(part) == null) {
                 throw new OwnershipTableException(
-                        where(source, line, TRUSTED_CIDRS) + "'" + part + "' is not a CIDR (such as 203.0.113.0/24)");
+                        where(source, line, TRUSTED_CIDRS)
+                                + "'"
+                                + part
+                                + "' is not a CIDR (such as 203.0.113.0/24)");
             }
         }
         return parts;
@@ -143,12 +166,18 @@ public final class OwnershipTableParser {
     }
 
     private static String where(String source, int line, String column) {
-        return "ownership table " + source + ", line " + line + (column == null ? ": " : ", column '" + column + "': ");
+        return "ownership table "
+                + source
+                + ", line "
+                + line
+                + (column == null ? ": " : ", column '" + column + "': ");
     }
 
     private static String sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

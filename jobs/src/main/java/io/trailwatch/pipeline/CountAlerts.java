@@ -4,11 +4,15 @@ import io.trailwatch.model.Alert;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
-/** Passes alerts through, counting them per rule and severity for the replay summary and metrics. */
+/**
+ * Passes alerts through, counting them per rule and severity for the replay summary and metrics.
+ */
 class CountAlerts extends ProcessFunction<Alert, Alert> {
     @Override
     public void processElement(Alert alert, Context ctx, Collector<Alert> out) {
-        getRuntimeContext().getLongCounter(Counters.ALERTS + alert.ruleId + "." + alert.severity).add(1);
+        getRuntimeContext()
+                .getLongCounter(Counters.ALERTS + alert.ruleId + "." + alert.severity)
+                .add(1);
         out.collect(alert);
     }
 }

@@ -3,7 +3,10 @@ package io.trailwatch.pipeline;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
-/** Counts records that came later than the allowed lateness for a windowed rule, so none vanish unseen. */
+/**
+ * Counts records that came later than the allowed lateness for a windowed rule, so none vanish
+ * unseen.
+ */
 class CountLate<T> extends ProcessFunction<T, Void> {
     private final String ruleId;
 

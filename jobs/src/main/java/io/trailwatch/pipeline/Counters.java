@@ -1,8 +1,8 @@
 package io.trailwatch.pipeline;
 
 /**
- * Names of the job's accumulators: what a replay summary reports and tests assert. Each is also a Flink
- * metric of the same name on the operator that counts it.
+ * Names of the job's accumulators: what a replay summary reports and tests assert. Each is also a
+ * Flink metric of the same name on the operator that counts it.
  */
 public final class Counters {
     public static final String CLOUDTRAIL_RECORDS = "records.cloudtrail";
@@ -11,10 +11,13 @@ public final class Counters {
     public static final String FLOW_SKIPDATA = "records.flow-skipdata";
     public static final String CLOUDWATCH_CONTROL = "records.cloudwatch-control";
     public static final String DEAD_LETTERS = "dead-letters";
+
     /** Prefix; followed by the dead-letter reason. */
     public static final String DEAD_LETTER_REASON = "dead-letters.";
+
     /** Prefix; followed by rule id. */
     public static final String LATE_RECORDS = "late.";
+
     /** Prefix; followed by rule id and severity, e.g. {@code alerts.TW-OWN-01.MEDIUM}. */
     public static final String ALERTS = "alerts.";
 

@@ -17,7 +17,10 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
-/** Decodes raw records: CloudTrail events on the main output, flow records and dead letters on the side. */
+/**
+ * Decodes raw records: CloudTrail events on the main output, flow records and dead letters on the
+ * side.
+ */
 public class DecodeFunction extends ProcessFunction<RawRecord, CloudTrailEvent> {
     public static final OutputTag<FlowRecord> FLOW = new OutputTag<>("flow-records") {};
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
@@ -97,7 +100,9 @@ public class DecodeFunction extends ProcessFunction<RawRecord, CloudTrailEvent> 
         public void deadLetter(String reason, String detail, String origin, String excerpt) {
             deadLetters.add(1);
             byReason.computeIfAbsent(reason, r -> counter(Counters.DEAD_LETTER_REASON + r)).add(1);
-            ctx.output(DEAD_LETTERS, new DeadLetter(reason, detail, origin, excerpt, System.currentTimeMillis()));
+            ctx.output(
+                    DEAD_LETTERS,
+                    new DeadLetter(reason, detail, origin, excerpt, System.currentTimeMillis()));
         }
     }
 }

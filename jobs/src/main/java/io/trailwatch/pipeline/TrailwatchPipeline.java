@@ -55,9 +55,13 @@ public final class TrailwatchPipeline {
      * @param initialTable the table in force before the first update arrives
      */
     public Streams build(
-            DataStream<RawRecord> raw, DataStream<OwnershipTable> tableUpdates, OwnershipTable initialTable) {
+            DataStream<RawRecord> raw,
+            DataStream<OwnershipTable> tableUpdates,
+            OwnershipTable initialTable) {
         SingleOutputStreamOperator<CloudTrailEvent> decoded =
-                raw.process(new DecodeFunction(settings.decodeLimits, settings.headerlessFlowFormat))
+                raw.process(
+                                new DecodeFunction(
+                                        settings.decodeLimits, settings.headerlessFlowFormat))
                         .uid("decode")
                         .name("Decode CloudTrail and flow records");
 
@@ -73,7 +77,8 @@ public final class TrailwatchPipeline {
 
         BroadcastStream<OwnershipTable> table = tableUpdates.broadcast(OwnershipJoin.TABLE_STATE);
         DataStream<CloudTrailEvent> ownedEvents =
-                cloudTrail.connect(table)
+                cloudTrail
+                        .connect(table)
                         .process(new CloudTrailOwnershipJoin(initialTable))
                         .uid("cloudtrail-ownership")
                         .name("Join CloudTrail with owners");
@@ -110,10 +115,15 @@ public final class TrailwatchPipeline {
                 activity.keyBy(a -> a.account, Types.STRING)
                         .window(TumblingEventTimeWindows.of(settings.unownedWindow))
                         .sideOutputLateData(late)
-                        .aggregate(new UnownedAccountAlerts.Summarize(), new UnownedAccountAlerts.ToAlert())
+                        .aggregate(
+                                new UnownedAccountAlerts.Summarize(),
+                                new UnownedAccountAlerts.ToAlert())
                         .uid(rule)
                         .name(rule + " unowned account activity");
-        alerts.getSideOutput(late).process(new CountLate<>(rule)).uid(rule + "-late").name(rule + " late records");
+        alerts.getSideOutput(late)
+                .process(new CountLate<>(rule))
+                .uid(rule + "-late")
+                .name(rule + " late records");
         return alerts;
     }
 

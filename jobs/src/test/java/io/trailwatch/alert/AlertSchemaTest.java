@@ -25,7 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertSchemaTest {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder().setNumberSlotsPerTaskManager(2).build());
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
     @TempDir Path dir;
 
@@ -40,7 +43,8 @@ class AlertSchemaTest {
     void pipelineAlertsValidate() throws Exception {
         Path gen = dir.resolve("gen");
         new LogGenerator(gen, 30_000, 9).generate();
-        ReplayRun run = ReplayRun.of(List.of(gen.resolve("logs")), gen.resolve("ownership.csv"), 2, dir);
+        ReplayRun run =
+                ReplayRun.of(List.of(gen.resolve("logs")), gen.resolve("ownership.csv"), 2, dir);
         JsonSchema schema = schema();
 
         assertThat(run.alerts).isNotEmpty();
@@ -53,14 +57,17 @@ class AlertSchemaTest {
     @Test
     void schemaRejectsAnAlertWithoutOwner() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        JsonNode alert = json.readTree(
-                "{\"alertId\":\"tw-0123456789abcdef0123456789abcdef\",\"ruleId\":\"TW-OWN-01\",\"title\":\"t\","
-                        + "\"severity\":\"MEDIUM\",\"eventTime\":\"2026-10-14T09:10:00Z\",\"detectedAt\":\"2026-10-14T09:10:00Z\","
-                        + "\"account\":\"210987654321\",\"region\":null,\"principal\":null,\"resource\":null,"
-                        + "\"responsibility\":\"governance\",\"controls\":[],\"evidence\":{\"count\":1,"
-                        + "\"firstSeen\":\"2026-10-14T09:10:00Z\",\"lastSeen\":\"2026-10-14T09:10:00Z\",\"eventIds\":[],"
-                        + "\"fields\":{}},\"remediation\":\"r\"}");
+        JsonNode alert =
+                json.readTree(
+                        "{\"alertId\":\"tw-0123456789abcdef0123456789abcdef\",\"ruleId\":\"TW-OWN-01\",\"title\":\"t\","
+                                + "\"severity\":\"MEDIUM\",\"eventTime\":\"2026-10-14T09:10:00Z\",\"detectedAt\":\"2026-10-14T09:10:00Z\","
+                                + "\"account\":\"210987654321\",\"region\":null,\"principal\":null,\"resource\":null,"
+                                + "\"responsibility\":\"governance\",\"controls\":[],\"evidence\":{\"count\":1,"
+                                + "\"firstSeen\":\"2026-10-14T09:10:00Z\",\"lastSeen\":\"2026-10-14T09:10:00Z\",\"eventIds\":[],"
+                                + "\"fields\":{}},\"remediation\":\"r\"}");
 
-        assertThat(schema().validate(alert)).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("owner"));
+        assertThat(schema().validate(alert))
+                .extracting(ValidationMessage::getMessage)
+                .anyMatch(m -> m.contains("owner"));
     }
 }

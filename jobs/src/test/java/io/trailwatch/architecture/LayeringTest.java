@@ -8,8 +8,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Keeps the layering of DESIGN.md §8: decoders, ownership matching, rule predicates, formatting and the model
- * are plain Java, testable without Flink; Flink lives in the operators, sources, sinks and the pipeline.
+ * Keeps the layering of DESIGN.md §8: decoders, ownership matching, rule predicates, formatting and
+ * the model are plain Java, testable without Flink; Flink lives in the operators, sources, sinks
+ * and the pipeline.
  */
 @AnalyzeClasses(packages = "io.trailwatch", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -33,7 +34,10 @@ class LayeringTest {
     static final ArchRule pureCodeDoesNotReachIntoThePipeline =
             noClasses()
                     .that()
-                    .resideInAnyPackage("io.trailwatch.model", "io.trailwatch.ingest", "io.trailwatch.ownership")
+                    .resideInAnyPackage(
+                            "io.trailwatch.model",
+                            "io.trailwatch.ingest",
+                            "io.trailwatch.ownership")
                     .should()
                     .dependOnClassesThat()
                     .resideInAnyPackage("io.trailwatch.pipeline..", "io.trailwatch.cli..");

@@ -20,19 +20,30 @@ class ReplayCommandTest {
         Result r = run("replay", dir.resolve("nope").toString());
 
         assertThat(r.status).isEqualTo(2);
-        assertThat(r.stderrLines()).containsExactly("trailwatch: cannot read " + dir.resolve("nope") + ": no such file or directory");
+        assertThat(r.stderrLines())
+                .containsExactly(
+                        "trailwatch: cannot read "
+                                + dir.resolve("nope")
+                                + ": no such file or directory");
     }
 
     @Test
     void malformedOwnershipTableIsExit2NamingLineAndColumn() throws Exception {
-        Path table = Files.writeString(dir.resolve("owners.csv"), "match,team\n111122223333,payments\nnot-a-match,x\n");
+        Path table =
+                Files.writeString(
+                        dir.resolve("owners.csv"),
+                        "match,team\n111122223333,payments\nnot-a-match,x\n");
         Path log = Files.writeString(dir.resolve("log.json"), "{\"Records\":[]}");
 
         Result r = run("replay", "--ownership", table.toString(), log.toString());
 
         assertThat(r.status).isEqualTo(2);
         assertThat(r.stderrLines()).hasSize(1);
-        assertThat(r.stderr).startsWith("trailwatch: ownership table " + table + ", line 3, column 'match': 'not-a-match'");
+        assertThat(r.stderr)
+                .startsWith(
+                        "trailwatch: ownership table "
+                                + table
+                                + ", line 3, column 'match': 'not-a-match'");
     }
 
     @Test
@@ -46,18 +57,31 @@ class ReplayCommandTest {
     @Test
     void replaysIntoAnAlertFileAndSummarises() throws Exception {
         Path gen = dir.resolve("gen");
-        assertThat(run("generate", "--out", gen.toString(), "--events", "5000", "--seed", "5").status).isZero();
+        assertThat(
+                        run("generate", "--out", gen.toString(), "--events", "5000", "--seed", "5")
+                                .status)
+                .isZero();
         Path alerts = dir.resolve("alerts.jsonl");
         Path dead = dir.resolve("dead.jsonl");
         Files.writeString(gen.resolve("logs/notes.txt"), "not a log\n");
 
-        Result r = run("replay", "--ownership", gen.resolve("ownership.csv").toString(), "--out", alerts.toString(),
-                "--dead-letters", dead.toString(), gen.resolve("logs").toString());
+        Result r =
+                run(
+                        "replay",
+                        "--ownership",
+                        gen.resolve("ownership.csv").toString(),
+                        "--out",
+                        alerts.toString(),
+                        "--dead-letters",
+                        dead.toString(),
+                        gen.resolve("logs").toString());
 
         assertThat(r.status).isZero();
         List<String> lines = Files.readAllLines(alerts);
         assertThat(lines).hasSize(1).allMatch(l -> l.contains("\"ruleId\":\"TW-OWN-01\""));
-        assertThat(Files.readAllLines(dead)).hasSize(1).allMatch(l -> l.contains("\"reason\":\"unrecognized-content\""));
+        assertThat(Files.readAllLines(dead))
+                .hasSize(1)
+                .allMatch(l -> l.contains("\"reason\":\"unrecognized-content\""));
         assertThat(r.stderr)
                 .contains("Trailwatch replay summary")
                 .containsPattern("CloudTrail records +1,500")

@@ -9,9 +9,13 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The corpus of broken inputs: each gives a dead letter with a reason; the records around it survive. */
+/**
+ * The corpus of broken inputs: each gives a dead letter with a reason; the records around it
+ * survive.
+ */
 class BrokenInputTest {
-    private static final String CONSOLE_LOGIN = new String(resource("cloudtrail/console-login.json")).strip();
+    private static final String CONSOLE_LOGIN =
+            new String(resource("cloudtrail/console-login.json")).strip();
 
     @Test
     void truncatedGzip() {
@@ -28,8 +32,10 @@ class BrokenInputTest {
     void truncatedGzipOfFlowLinesKeepsTheLinesBeforeTheCut() {
         StringBuilder lines = new StringBuilder(FlowLogFormat.DEFAULT_V2_HEADER + "\n");
         for (int i = 0; i < 2000; i++) {
-            lines.append("2 111122223333 eni-0a1b2c3d4e5f60001 10.20.3.14 198.51.100.90 49152 443 6 12 ")
-                    .append(1500 + i).append(" 1760438400 1760438460 ACCEPT OK\n");
+            lines.append(
+                            "2 111122223333 eni-0a1b2c3d4e5f60001 10.20.3.14 198.51.100.90 49152 443 6 12 ")
+                    .append(1500 + i)
+                    .append(" 1760438400 1760438460 ACCEPT OK\n");
         }
         byte[] gz = gzip(utf8(lines.toString()));
 
@@ -52,7 +58,13 @@ class BrokenInputTest {
 
     @Test
     void truncatedJsonLineCostsOnlyThatLine() {
-        String lines = CONSOLE_LOGIN + "\n" + CONSOLE_LOGIN.substring(0, 200) + "\n" + CONSOLE_LOGIN + "\n";
+        String lines =
+                CONSOLE_LOGIN
+                        + "\n"
+                        + CONSOLE_LOGIN.substring(0, 200)
+                        + "\n"
+                        + CONSOLE_LOGIN
+                        + "\n";
 
         Decoded d = Decoded.file(utf8(lines));
 
@@ -63,7 +75,13 @@ class BrokenInputTest {
 
     @Test
     void brokenFirstLineOfJsonLines() {
-        String lines = CONSOLE_LOGIN.substring(0, 100) + "\n" + CONSOLE_LOGIN + "\n" + CONSOLE_LOGIN + "\n";
+        String lines =
+                CONSOLE_LOGIN.substring(0, 100)
+                        + "\n"
+                        + CONSOLE_LOGIN
+                        + "\n"
+                        + CONSOLE_LOGIN
+                        + "\n";
 
         Decoded d = Decoded.file(utf8(lines));
 
@@ -74,29 +92,43 @@ class BrokenInputTest {
 
     @Test
     void numberWhereAnObjectBelongs() {
-        String file = new String(resource("cloudtrail/log-file.json"))
-                .replaceFirst("\"userIdentity\":\\{\"type\":\"IAMUser\".*?\"userName\":\"dev-jlee\"\\}", "\"userIdentity\":5");
+        String file =
+                new String(resource("cloudtrail/log-file.json"))
+                        .replaceFirst(
+                                "\"userIdentity\":\\{\"type\":\"IAMUser\".*?\"userName\":\"dev-jlee\"\\}",
+                                "\"userIdentity\":5");
 
         Decoded d = Decoded.file(utf8(file));
 
-        assertThat(d.events).extracting(e -> e.eventName).containsExactly("ListBuckets", "GenerateDataKey");
+        assertThat(d.events)
+                .extracting(e -> e.eventName)
+                .containsExactly("ListBuckets", "GenerateDataKey");
         assertThat(d.deadLetterReasons()).containsExactly("invalid-cloudtrail-record");
-        assertThat(d.deadLetters.get(0).detail).isEqualTo("userIdentity must be an object, got a number");
+        assertThat(d.deadLetters.get(0).detail)
+                .isEqualTo("userIdentity must be an object, got a number");
         assertThat(d.deadLetters.get(0).origin).isEqualTo("test-file Records[1]");
         assertThat(d.deadLetters.get(0).excerpt).contains("AuthorizeSecurityGroupIngress");
     }
 
     @Test
     void objectWhereAStringBelongs() {
-        Decoded d = Decoded.file(utf8(CONSOLE_LOGIN.replace("\"eventName\":\"ConsoleLogin\"", "\"eventName\":{\"x\":1}")));
+        Decoded d =
+                Decoded.file(
+                        utf8(
+                                CONSOLE_LOGIN.replace(
+                                        "\"eventName\":\"ConsoleLogin\"",
+                                        "\"eventName\":{\"x\":1}")));
 
         assertThat(d.deadLetterReasons()).containsExactly("invalid-cloudtrail-record");
-        assertThat(d.deadLetters.get(0).detail).isEqualTo("eventName must be a string, got an object");
+        assertThat(d.deadLetters.get(0).detail)
+                .isEqualTo("eventName must be a string, got an object");
     }
 
     @Test
     void missingRequiredFields() {
-        Decoded d = Decoded.file(utf8(CONSOLE_LOGIN.replace("\"eventTime\":\"2026-10-14T10:36:02Z\",", "")));
+        Decoded d =
+                Decoded.file(
+                        utf8(CONSOLE_LOGIN.replace("\"eventTime\":\"2026-10-14T10:36:02Z\",", "")));
 
         assertThat(d.deadLetterReasons()).containsExactly("invalid-cloudtrail-record");
         assertThat(d.deadLetters.get(0).detail).isEqualTo("missing required field(s): eventTime");
@@ -129,9 +161,10 @@ class BrokenInputTest {
 
     @Test
     void flowLineWithTooFewFields() {
-        String file = "2 111122223333 eni-0a1b2c3d4e5f60001 10.20.3.14 198.51.100.90 49152 443 6 12 1500 1760438400 1760438460 ACCEPT OK\n"
-                + "2 111122223333 eni-0a1b2c3d4e5f60001 10.20.3.14 198.51.100.90 49152 443\n"
-                + "2 111122223333 eni-0a1b2c3d4e5f60001 10.20.3.14 198.51.100.90 49152 x 6 12 1500 1760438400 1760438460 ACCEPT OK\n";
+        String file =
+                "2 111122223333 eni-0a1b2c3d4e5f60001 10.20.3.14 198.51.100.90 49152 443 6 12 1500 1760438400 1760438460 ACCEPT OK\n"
+                        + "2 111122223333 eni-0a1b2c3d4e5f60001 10.20.3.14 198.51.100.90 49152 443\n"
+                        + "2 111122223333 eni-0a1b2c3d4e5f60001 10.20.3.14 198.51.100.90 49152 x 6 12 1500 1760438400 1760438460 ACCEPT OK\n";
 
         Decoded d = Decoded.file(utf8(file));
 
@@ -180,14 +213,22 @@ class BrokenInputTest {
     void tenMegabyteLineAmongJsonLines() {
         char[] huge = new char[10 * 1024 * 1024];
         Arrays.fill(huge, 'A');
-        String lines = CONSOLE_LOGIN + "\n{\"eventName\":\"" + new String(huge) + "\"}\n" + CONSOLE_LOGIN + "\n";
+        String lines =
+                CONSOLE_LOGIN
+                        + "\n{\"eventName\":\""
+                        + new String(huge)
+                        + "\"}\n"
+                        + CONSOLE_LOGIN
+                        + "\n";
 
         Decoded d = Decoded.file(utf8(lines));
 
         assertThat(d.events).hasSize(2);
         assertThat(d.deadLetterReasons()).containsExactly("line-too-long");
         assertThat(d.deadLetters.get(0).origin).isEqualTo("test-file line 2");
-        assertThat(d.deadLetters.get(0).excerpt).startsWith("{\"eventName\":\"AAAA").hasSizeLessThanOrEqualTo(Excerpt.MAX_CHARS + 1);
+        assertThat(d.deadLetters.get(0).excerpt)
+                .startsWith("{\"eventName\":\"AAAA")
+                .hasSizeLessThanOrEqualTo(Excerpt.MAX_CHARS + 1);
     }
 
     @Test

@@ -21,10 +21,13 @@ class CloudTrailDecodingTest {
         Decoded d = Decoded.file(resource("cloudtrail/log-file.json"));
 
         assertThat(d.deadLetters).isEmpty();
-        assertThat(d.events).extracting(e -> e.eventName)
+        assertThat(d.events)
+                .extracting(e -> e.eventName)
                 .containsExactly("ListBuckets", "AuthorizeSecurityGroupIngress", "GenerateDataKey");
-        assertThat(d.events).extracting(e -> e.origin)
-                .containsExactly("test-file Records[0]", "test-file Records[1]", "test-file Records[2]");
+        assertThat(d.events)
+                .extracting(e -> e.origin)
+                .containsExactly(
+                        "test-file Records[0]", "test-file Records[1]", "test-file Records[2]");
     }
 
     @Test
@@ -50,17 +53,22 @@ class CloudTrailDecodingTest {
         assertThat(e.eventCategory).isEqualTo("Management");
         assertThat(e.account()).isEqualTo("111122223333");
         assertThat(e.failed()).isFalse();
-        assertThat(e.principal()).isEqualTo("arn:aws:sts::111122223333:assumed-role/payments-web-role/i-0a1b2c3d4e5f67890");
+        assertThat(e.principal())
+                .isEqualTo(
+                        "arn:aws:sts::111122223333:assumed-role/payments-web-role/i-0a1b2c3d4e5f67890");
         assertThat(e.userIdentity.type).isEqualTo("AssumedRole");
         assertThat(e.userIdentity.accessKeyId).isEqualTo("ASIAEXAMPLEKEY123456");
-        assertThat(e.userIdentity.sessionIssuerArn).isEqualTo("arn:aws:iam::111122223333:role/payments-web-role");
+        assertThat(e.userIdentity.sessionIssuerArn)
+                .isEqualTo("arn:aws:iam::111122223333:role/payments-web-role");
         assertThat(e.userIdentity.sessionIssuerType).isEqualTo("Role");
         assertThat(e.userIdentity.sessionIssuerUserName).isEqualTo("payments-web-role");
         assertThat(e.userIdentity.mfaAuthenticated).isFalse();
         assertThat(e.userIdentity.ec2RoleDelivery).isEqualTo("1.0");
         assertThat(e.responseElements).isNull();
-        assertThat(JSON.readTree(e.requestParameters)).isEqualTo(JSON.readTree("{\"Host\":\"s3.eu-west-1.amazonaws.com\"}"));
-        assertThat(JSON.readTree(e.additionalEventData).get("bytesTransferredOut").asLong()).isEqualTo(812);
+        assertThat(JSON.readTree(e.requestParameters))
+                .isEqualTo(JSON.readTree("{\"Host\":\"s3.eu-west-1.amazonaws.com\"}"));
+        assertThat(JSON.readTree(e.additionalEventData).get("bytesTransferredOut").asLong())
+                .isEqualTo(812);
     }
 
     @Test
@@ -68,9 +76,13 @@ class CloudTrailDecodingTest {
         CloudTrailEvent e = Decoded.file(resource("cloudtrail/log-file.json")).events.get(1);
 
         JsonNode params = JSON.readTree(e.requestParameters);
-        assertThat(params.at("/ipPermissions/items/0/ipRanges/items/0/cidrIp").asText()).isEqualTo("0.0.0.0/0");
+        assertThat(params.at("/ipPermissions/items/0/ipRanges/items/0/cidrIp").asText())
+                .isEqualTo("0.0.0.0/0");
         assertThat(params.at("/ipPermissions/items/0/fromPort").asInt()).isEqualTo(22);
-        assertThat(JSON.readTree(e.responseElements).at("/securityGroupRuleSet/items/0/securityGroupRuleId").asText())
+        assertThat(
+                        JSON.readTree(e.responseElements)
+                                .at("/securityGroupRuleSet/items/0/securityGroupRuleId")
+                                .asText())
                 .isEqualTo("sgr-0123456789abcdef0");
         assertThat(e.userIdentity.userName).isEqualTo("dev-jlee");
     }
@@ -86,13 +98,16 @@ class CloudTrailDecodingTest {
         assertThat(e.resources).hasSize(1);
         assertThat(e.resources[0].type).isEqualTo("AWS::KMS::Key");
         assertThat(e.resources[0].arn)
-                .isEqualTo("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+                .isEqualTo(
+                        "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
         assertThat(e.resources[0].accountId).isEqualTo("111122223333");
     }
 
     @Test
     void readsAPrettyPrintedLogFile() throws Exception {
-        String pretty = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(resource("cloudtrail/log-file.json")));
+        String pretty =
+                JSON.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(JSON.readTree(resource("cloudtrail/log-file.json")));
 
         Decoded d = Decoded.file(utf8(pretty));
 
@@ -111,7 +126,8 @@ class CloudTrailDecodingTest {
         Decoded d = Decoded.file(utf8(lines));
 
         assertThat(d.deadLetters).isEmpty();
-        assertThat(d.events).extracting(e -> e.origin)
+        assertThat(d.events)
+                .extracting(e -> e.origin)
                 .containsExactly("test-file line 1", "test-file line 2", "test-file line 3");
     }
 
@@ -132,7 +148,9 @@ class CloudTrailDecodingTest {
         Decoded d = Decoded.file(resource("cloudtrail/eventbridge.jsonl"));
 
         assertThat(d.deadLetters).isEmpty();
-        assertThat(d.events).extracting(e -> e.eventName).containsExactly("StopLogging", "ConsoleLogin");
+        assertThat(d.events)
+                .extracting(e -> e.eventName)
+                .containsExactly("StopLogging", "ConsoleLogin");
         assertThat(d.events.get(0).userIdentity.userName).isEqualTo("ops-temp");
         assertThat(d.events.get(0).recipientAccountId).isEqualTo("777788889999");
     }
@@ -168,15 +186,21 @@ class CloudTrailDecodingTest {
                 "{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"111122223333\",\"logGroup\":\"aws-cloudtrail-logs\","
                         + "\"logStream\":\"111122223333_CloudTrail_eu-west-1\",\"subscriptionFilters\":[\"trailwatch\"],"
                         + "\"logEvents\":["
-                        + logEvent("36001", JSON.writeValueAsString(file.get("Records").get(0))) + ","
-                        + logEvent("36002", JSON.writeValueAsString(file.get("Records").get(1))) + ","
-                        + logEvent("36003", "2 111122223333 eni-0a1b2c3d4e5f60001 10.20.3.14 198.51.100.90 49152 443 6 12 1500 1760438400 1760438460 ACCEPT OK")
+                        + logEvent("36001", JSON.writeValueAsString(file.get("Records").get(0)))
+                        + ","
+                        + logEvent("36002", JSON.writeValueAsString(file.get("Records").get(1)))
+                        + ","
+                        + logEvent(
+                                "36003",
+                                "2 111122223333 eni-0a1b2c3d4e5f60001 10.20.3.14 198.51.100.90 49152 443 6 12 1500 1760438400 1760438460 ACCEPT OK")
                         + "]}";
 
         Decoded d = Decoded.kinesisRecord(gzip(utf8(payload)));
 
         assertThat(d.deadLetters).isEmpty();
-        assertThat(d.events).extracting(e -> e.eventName).containsExactly("ListBuckets", "AuthorizeSecurityGroupIngress");
+        assertThat(d.events)
+                .extracting(e -> e.eventName)
+                .containsExactly("ListBuckets", "AuthorizeSecurityGroupIngress");
         assertThat(d.events.get(1).origin).isEqualTo("stream/shard-0/seq-1 logEvent 36002");
         assertThat(d.flows).hasSize(1);
         assertThat(d.flows.get(0).dstPort).isEqualTo(443);
@@ -201,8 +225,13 @@ class CloudTrailDecodingTest {
         JsonNode file = JSON.readTree(resource("cloudtrail/log-file.json"));
         List<String> payloads =
                 List.of(0, 1, 2).stream()
-                        .map(i -> "{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"111122223333\",\"logEvents\":["
-                                + logEvent("id" + i, file.get("Records").get(i).toString()) + "]}")
+                        .map(
+                                i ->
+                                        "{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"111122223333\",\"logEvents\":["
+                                                + logEvent(
+                                                        "id" + i,
+                                                        file.get("Records").get(i).toString())
+                                                + "]}")
                         .collect(Collectors.toList());
 
         Decoded d = Decoded.file(gzip(utf8(String.join("", payloads))));
@@ -212,11 +241,18 @@ class CloudTrailDecodingTest {
     }
 
     private static String logEvent(String id, String message) {
-        return "{\"id\":\"" + id + "\",\"timestamp\":1760436312000,\"message\":"
-                + quote(message) + "}";
+        return "{\"id\":\""
+                + id
+                + "\",\"timestamp\":1760436312000,\"message\":"
+                + quote(message)
+                + "}";
     }
 
     private static String quote(String s) {
-        return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
+        return "\""
+                + new String(
+                        com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
+                                .quoteAsString(s))
+                + "\"";
     }
 }

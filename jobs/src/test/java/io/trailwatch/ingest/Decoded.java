@@ -31,7 +31,8 @@ final class Decoded implements DecodedListener {
     static Decoded file(byte[] content, DecodeLimits limits) {
         Decoded d = new Decoded();
         RecordDecoder decoder = new RecordDecoder(limits, FlowLogFormat.DEFAULT_V2);
-        try (LogFileScanner scanner = new LogFileScanner(new ByteArrayInputStream(content), "test-file", limits)) {
+        try (LogFileScanner scanner =
+                new LogFileScanner(new ByteArrayInputStream(content), "test-file", limits)) {
             RawRecord r;
             while ((r = scanner.next()) != null) {
                 decoder.decode(r, d);
@@ -45,7 +46,14 @@ final class Decoded implements DecodedListener {
     /** Decodes one payload of unknown shape, as a Kinesis record arrives. */
     static Decoded kinesisRecord(byte[] payload) {
         Decoded d = new Decoded();
-        new RecordDecoder().decode(new RawRecord("stream/shard-0/seq-1", io.trailwatch.model.RawKind.UNKNOWN, payload, null), d);
+        new RecordDecoder()
+                .decode(
+                        new RawRecord(
+                                "stream/shard-0/seq-1",
+                                io.trailwatch.model.RawKind.UNKNOWN,
+                                payload,
+                                null),
+                        d);
         return d;
     }
 

@@ -39,7 +39,9 @@ class FlowLogDecodingTest {
         Decoded d = Decoded.file(gzip(resource("flow/default-v2.log")));
 
         assertThat(d.flows).hasSize(2);
-        assertThat(d.skipped).containsEntry(SkipKind.FLOW_NODATA, 1).containsEntry(SkipKind.FLOW_SKIPDATA, 1);
+        assertThat(d.skipped)
+                .containsEntry(SkipKind.FLOW_NODATA, 1)
+                .containsEntry(SkipKind.FLOW_SKIPDATA, 1);
     }
 
     @Test
@@ -78,12 +80,14 @@ class FlowLogDecodingTest {
         assertThat(f.instanceId).isNull();
         assertThat(f.ecsClusterArn).isEqualTo("arn:aws:ecs:eu-west-1:444455556666:cluster/web");
         assertThat(f.ecsClusterName).isEqualTo("web");
-        assertThat(f.ecsContainerInstanceArn).isEqualTo("arn:aws:ecs:eu-west-1:444455556666:container-instance/web/0a1b");
+        assertThat(f.ecsContainerInstanceArn)
+                .isEqualTo("arn:aws:ecs:eu-west-1:444455556666:container-instance/web/0a1b");
         assertThat(f.ecsContainerInstanceId).isEqualTo("0a1b");
         assertThat(f.ecsContainerId).isEqualTo("c0ffee01");
         assertThat(f.ecsSecondContainerId).isNull();
         assertThat(f.ecsServiceName).isEqualTo("web-svc");
-        assertThat(f.ecsTaskDefinitionArn).isEqualTo("arn:aws:ecs:eu-west-1:444455556666:task-definition/web:7");
+        assertThat(f.ecsTaskDefinitionArn)
+                .isEqualTo("arn:aws:ecs:eu-west-1:444455556666:task-definition/web:7");
         assertThat(f.ecsTaskArn).isEqualTo("arn:aws:ecs:eu-west-1:444455556666:task/web/abc123");
         assertThat(f.ecsTaskId).isEqualTo("abc123");
         assertThat(f.rejectReason).isEqualTo("BPA");
@@ -92,7 +96,9 @@ class FlowLogDecodingTest {
 
     @Test
     void acceptsAnAwsFormatStringAsHeader() {
-        FlowLogFormat format = FlowLogFormat.parseHeader("${version} ${srcaddr} ${dstaddr} ${start} ${log-status}");
+        FlowLogFormat format =
+                FlowLogFormat.parseHeader(
+                        "${version} ${srcaddr} ${dstaddr} ${start} ${log-status}");
 
         assertThat(format).isNotNull();
         assertThat(format.fieldCount()).isEqualTo(5);

@@ -15,8 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every type that crosses an operator boundary or sits in state is a Flink POJO whose serializer needs no
- * Kryo (Flink 2.x cannot restore Kryo-serialized state), checked with generic types disabled.
+ * Every type that crosses an operator boundary or sits in state is a Flink POJO whose serializer
+ * needs no Kryo (Flink 2.x cannot restore Kryo-serialized state), checked with generic types
+ * disabled.
  */
 class KryoFreeSerializationTest {
     static List<Object> records() {
@@ -54,8 +55,17 @@ class KryoFreeSerializationTest {
     /** Keeps the type list honest: a new model type must be added above. */
     @org.junit.jupiter.api.Test
     void coversTheModelAndStateTypes() {
-        assertThat(records()).extracting(Object::getClass).contains(
-                CloudTrailEvent.class, FlowRecord.class, Alert.class, DeadLetter.class, RawRecord.class,
-                OwnershipTable.class, Owner.class, AccountActivity.class, ActivitySummary.class);
+        assertThat(records())
+                .extracting(Object::getClass)
+                .contains(
+                        CloudTrailEvent.class,
+                        FlowRecord.class,
+                        Alert.class,
+                        DeadLetter.class,
+                        RawRecord.class,
+                        OwnershipTable.class,
+                        Owner.class,
+                        AccountActivity.class,
+                        ActivitySummary.class);
     }
 }

@@ -33,7 +33,10 @@ final class Samples {
         e.userIdentity.sessionIssuerArn = "arn:aws:iam::111122223333:role/r";
         e.userIdentity.mfaAuthenticated = false;
         e.userIdentity.ec2RoleDelivery = "1.0";
-        e.resources = new ResourceRef[] {new ResourceRef("arn:aws:s3:::b", "111122223333", "AWS::S3::Bucket")};
+        e.resources =
+                new ResourceRef[] {
+                    new ResourceRef("arn:aws:s3:::b", "111122223333", "AWS::S3::Bucket")
+                };
         e.requestParameters = "{\"Host\":\"s3.eu-west-1.amazonaws.com\"}";
         e.responseElements = null;
         e.additionalEventData = "{\"bytesTransferredOut\":812}";
@@ -70,7 +73,12 @@ final class Samples {
     }
 
     static Owner owner() {
-        return new Owner("payments", "prod", "#payments-alerts", new String[] {"203.0.113.10/32"}, "111122223333",
+        return new Owner(
+                "payments",
+                "prod",
+                "#payments-alerts",
+                new String[] {"203.0.113.10/32"},
+                "111122223333",
                 new OwnerAttribute[] {new OwnerAttribute("cost_center", "CC-1001")});
     }
 
@@ -89,7 +97,13 @@ final class Samples {
         a.owner = Owner.unowned();
         a.responsibility = Responsibility.GOVERNANCE;
         a.controls = new String[] {"CIS-1.2"};
-        a.evidence = new Evidence(3, 1L, 5L, new String[] {"e1", "e2"}, new EvidenceField[] {new EvidenceField("k", "v")});
+        a.evidence =
+                new Evidence(
+                        3,
+                        1L,
+                        5L,
+                        new String[] {"e1", "e2"},
+                        new EvidenceField[] {new EvidenceField("k", "v")});
         a.remediation = "r";
         return a;
     }

@@ -10,35 +10,47 @@ import io.trailwatch.model.UserIdentity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Precedence of DESIGN.md §5: resource id or ARN > bucket > CIDR > account; no match is unowned. */
+/**
+ * Precedence of DESIGN.md §5: resource id or ARN > bucket > CIDR > account; no match is unowned.
+ */
 class OwnerResolverTest {
     private static OwnerResolver resolver;
 
     @BeforeAll
     static void table() throws Exception {
-        resolver = new OwnerResolver(OwnershipTableParser.parse(
-                "match,team,environment,contact,trusted_cidrs\n"
-                        + "111122223333,payments,prod,#payments-alerts,203.0.113.10/32\n"
-                        + "arn:aws:iam::111122223333:role/payments-web-role,payments-web,prod,#payments-web,\n"
-                        + "s3://acme-payments-exports,payments-data,prod,#payments-data,\n"
-                        + "sg-0c3f5a7b9d1e24680,platform-network,staging,#platform-network,\n"
-                        + "arn:aws:s3:::acme-analytics-*,data-lake,prod,#data-lake,\n"
-                        + "arn:aws:s3:::acme-analytics-raw*,raw-ingest,prod,#raw,\n"
-                        + "10.20.0.0/16,payments-vpc,prod,#payments-alerts,\n"
-                        + "10.20.3.0/24,payments-batch,prod,#batch,\n"
-                        + "eni-0a1b2c3d4e5f60001,exports-host,prod,#exports,\n",
-                "t.csv"));
+        resolver =
+                new OwnerResolver(
+                        OwnershipTableParser.parse(
+                                "match,team,environment,contact,trusted_cidrs\n"
+                                        + "111122223333,payments,prod,#payments-alerts,203.0.113.10/32\n"
+                                        + "arn:aws:iam::111122223333:role/payments-web-role,payments-web,prod,#payments-web,\n"
+                                        + "s3://acme-payments-exports,payments-data,prod,#payments-data,\n"
+                                        + "sg-0c3f5a7b9d1e24680,platform-network,staging,#platform-network,\n"
+                                        + "arn:aws:s3:::acme-analytics-*,data-lake,prod,#data-lake,\n"
+                                        + "arn:aws:s3:::acme-analytics-raw*,raw-ingest,prod,#raw,\n"
+                                        + "10.20.0.0/16,payments-vpc,prod,#payments-alerts,\n"
+                                        + "10.20.3.0/24,payments-batch,prod,#batch,\n"
+                                        + "eni-0a1b2c3d4e5f60001,exports-host,prod,#exports,\n",
+                                "t.csv"));
     }
 
     @Test
     void accountIsTheFallback() {
-        assertThat(resolver.resolve(event("111122223333", "arn:aws:iam::111122223333:user/alice", "198.51.100.1")).team)
+        assertThat(
+                        resolver.resolve(
+                                        event(
+                                                "111122223333",
+                                                "arn:aws:iam::111122223333:user/alice",
+                                                "198.51.100.1"))
+                                .team)
                 .isEqualTo("payments");
     }
 
     @Test
     void unknownAccountIsUnowned() {
-        Owner o = resolver.resolve(event("210987654321", "arn:aws:iam::210987654321:user/x", "198.51.100.1"));
+        Owner o =
+                resolver.resolve(
+                        event("210987654321", "arn:aws:iam::210987654321:user/x", "198.51.100.1"));
 
         assertThat(o.isUnowned()).isTrue();
         assertThat(o.team).isEqualTo("unowned");
@@ -47,8 +59,10 @@ class OwnerResolverTest {
 
     @Test
     void addressBeatsAccountAndLongestPrefixWins() {
-        assertThat(resolver.resolve(event("111122223333", null, "10.20.9.9")).team).isEqualTo("payments-vpc");
-        assertThat(resolver.resolve(event("111122223333", null, "10.20.3.14")).team).isEqualTo("payments-batch");
+        assertThat(resolver.resolve(event("111122223333", null, "10.20.9.9")).team)
+                .isEqualTo("payments-vpc");
+        assertThat(resolver.resolve(event("111122223333", null, "10.20.3.14")).team)
+                .isEqualTo("payments-batch");
     }
 
     @Test
@@ -69,7 +83,11 @@ class OwnerResolverTest {
 
     @Test
     void actingRoleIsMatchedThroughItsSessionIssuer() {
-        CloudTrailEvent e = event("111122223333", "arn:aws:sts::111122223333:assumed-role/payments-web-role/i-0a1b2c3d4e5f67890", "198.51.100.77");
+        CloudTrailEvent e =
+                event(
+                        "111122223333",
+                        "arn:aws:sts::111122223333:assumed-role/payments-web-role/i-0a1b2c3d4e5f67890",
+                        "198.51.100.77");
         e.userIdentity.sessionIssuerArn = "arn:aws:iam::111122223333:role/payments-web-role";
         e.requestParameters = "{\"bucketName\":\"acme-payments-exports\"}";
 
@@ -82,10 +100,22 @@ class OwnerResolverTest {
     @Test
     void longestArnPrefixWins() {
         CloudTrailEvent e = event("777788889999", null, "198.51.100.1");
-        e.resources = new ResourceRef[] {new ResourceRef("arn:aws:s3:::acme-analytics-raw/2026/x.parquet", null, "AWS::S3::Object")};
+        e.resources =
+                new ResourceRef[] {
+                    new ResourceRef(
+                            "arn:aws:s3:::acme-analytics-raw/2026/x.parquet",
+                            null,
+                            "AWS::S3::Object")
+                };
         assertThat(resolver.resolve(e).team).isEqualTo("raw-ingest");
 
-        e.resources = new ResourceRef[] {new ResourceRef("arn:aws:s3:::acme-analytics-curated", "777788889999", "AWS::S3::Bucket")};
+        e.resources =
+                new ResourceRef[] {
+                    new ResourceRef(
+                            "arn:aws:s3:::acme-analytics-curated",
+                            "777788889999",
+                            "AWS::S3::Bucket")
+                };
         assertThat(resolver.resolve(e).team).isEqualTo("data-lake");
     }
 

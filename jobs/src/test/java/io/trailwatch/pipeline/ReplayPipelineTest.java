@@ -32,12 +32,18 @@ class ReplayPipelineTest {
         Path generated = dir.resolve("gen");
         LogGenerator.Result written = new LogGenerator(generated, 100_000, 3).generate();
 
-        ReplayRun run = ReplayRun.of(List.of(generated.resolve("logs")), generated.resolve("ownership.csv"), 2, dir);
+        ReplayRun run =
+                ReplayRun.of(
+                        List.of(generated.resolve("logs")),
+                        generated.resolve("ownership.csv"),
+                        2,
+                        dir);
 
         assertThat(run.deadLetters).isEmpty();
         assertThat(run.count(Counters.CLOUDTRAIL_RECORDS)).isEqualTo(written.cloudTrailRecords);
         assertThat(run.count(Counters.FLOW_RECORDS)).isEqualTo(written.flowRecords);
-        // 100,000 records at 20 per second of event time span 83 minutes: the hours from 00:00 and 01:00.
+        // 100,000 records at 20 per second of event time span 83 minutes: the hours from 00:00 and
+        // 01:00.
         assertThat(run.alerts).extracting(a -> a.get("ruleId").asText()).containsOnly("TW-OWN-01");
         assertThat(run.alerts)
                 .extracting(a -> a.at("/evidence/fields/windowStart").asText())
@@ -58,8 +64,18 @@ class ReplayPipelineTest {
         Files.createDirectories(dir.resolve("p1"));
         Files.createDirectories(dir.resolve("p4"));
 
-        ReplayRun one = ReplayRun.of(List.of(generated.resolve("logs")), generated.resolve("ownership.csv"), 1, dir.resolve("p1"));
-        ReplayRun four = ReplayRun.of(List.of(generated.resolve("logs")), generated.resolve("ownership.csv"), 4, dir.resolve("p4"));
+        ReplayRun one =
+                ReplayRun.of(
+                        List.of(generated.resolve("logs")),
+                        generated.resolve("ownership.csv"),
+                        1,
+                        dir.resolve("p1"));
+        ReplayRun four =
+                ReplayRun.of(
+                        List.of(generated.resolve("logs")),
+                        generated.resolve("ownership.csv"),
+                        4,
+                        dir.resolve("p4"));
 
         assertThat(ids(one)).isNotEmpty().isEqualTo(ids(four));
         assertThat(evidence(one)).isEqualTo(evidence(four));
@@ -70,6 +86,8 @@ class ReplayPipelineTest {
     }
 
     private static Set<String> evidence(ReplayRun run) {
-        return run.alerts.stream().map(a -> a.get("evidence").toString()).collect(Collectors.toSet());
+        return run.alerts.stream()
+                .map(a -> a.get("evidence").toString())
+                .collect(Collectors.toSet());
     }
 }

@@ -28,19 +28,26 @@ public final class ReplayRun {
     public final List<JsonNode> deadLetters;
     public final Map<String, Object> counters;
 
-    private ReplayRun(List<JsonNode> alerts, List<JsonNode> deadLetters, Map<String, Object> counters) {
+    private ReplayRun(
+            List<JsonNode> alerts, List<JsonNode> deadLetters, Map<String, Object> counters) {
         this.alerts = alerts;
         this.deadLetters = deadLetters;
         this.counters = counters;
     }
 
-    public static ReplayRun of(List<Path> inputs, Path ownership, int parallelism, Path workDir) throws Exception {
-        OwnershipTable table = ownership == null ? OwnershipTable.empty() : OwnershipTableParser.parse(ownership);
+    public static ReplayRun of(List<Path> inputs, Path ownership, int parallelism, Path workDir)
+            throws Exception {
+        OwnershipTable table =
+                ownership == null ? OwnershipTable.empty() : OwnershipTableParser.parse(ownership);
         return of(inputs, table, PipelineSettings.forReplay(), parallelism, workDir);
     }
 
     public static ReplayRun of(
-            List<Path> inputs, OwnershipTable table, PipelineSettings settings, int parallelism, Path workDir)
+            List<Path> inputs,
+            OwnershipTable table,
+            PipelineSettings settings,
+            int parallelism,
+            Path workDir)
             throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         Configuration conf = new Configuration();

@@ -29,7 +29,12 @@ public class LineSink<T> implements Sink<T> {
     private final long maxLines;
     private final String overflowNote;
 
-    private LineSink(String file, boolean stderr, Formatter<T> formatter, long maxLines, String overflowNote) {
+    private LineSink(
+            String file,
+            boolean stderr,
+            Formatter<T> formatter,
+            long maxLines,
+            String overflowNote) {
         this.file = file;
         this.stderr = stderr;
         this.formatter = formatter;
@@ -38,7 +43,8 @@ public class LineSink<T> implements Sink<T> {
     }
 
     public static <T> LineSink<T> toFile(Path file, Formatter<T> formatter) {
-        return new LineSink<>(file.toAbsolutePath().toString(), false, formatter, Long.MAX_VALUE, null);
+        return new LineSink<>(
+                file.toAbsolutePath().toString(), false, formatter, Long.MAX_VALUE, null);
     }
 
     public static <T> LineSink<T> toStdout(Formatter<T> formatter) {
@@ -46,7 +52,8 @@ public class LineSink<T> implements Sink<T> {
     }
 
     /** At most {@code maxLines} lines to standard error, then {@code overflowNote} once. */
-    public static <T> LineSink<T> toStderr(Formatter<T> formatter, long maxLines, String overflowNote) {
+    public static <T> LineSink<T> toStderr(
+            Formatter<T> formatter, long maxLines, String overflowNote) {
         return new LineSink<>(null, true, formatter, maxLines, overflowNote);
     }
 
@@ -60,7 +67,8 @@ public class LineSink<T> implements Sink<T> {
         } else {
             out = new OutputStreamWriter(stderr ? System.err : System.out, StandardCharsets.UTF_8);
         }
-        return new LineWriter<>(new BufferedWriter(out, 64 * 1024), own, formatter, maxLines, overflowNote);
+        return new LineWriter<>(
+                new BufferedWriter(out, 64 * 1024), own, formatter, maxLines, overflowNote);
     }
 
     private static final class LineWriter<T> implements SinkWriter<T> {
@@ -71,7 +79,12 @@ public class LineSink<T> implements Sink<T> {
         private final String overflowNote;
         private long lines;
 
-        LineWriter(BufferedWriter out, boolean own, Formatter<T> formatter, long maxLines, String overflowNote) {
+        LineWriter(
+                BufferedWriter out,
+                boolean own,
+                Formatter<T> formatter,
+                long maxLines,
+                String overflowNote) {
             this.out = out;
             this.own = own;
             this.formatter = formatter;

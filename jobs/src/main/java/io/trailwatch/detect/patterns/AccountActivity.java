@@ -7,8 +7,10 @@ import io.trailwatch.model.FlowRecord;
 public class AccountActivity {
     public String account;
     public long eventTime;
+
     /** A CloudTrail event id, or a flow tuple. */
     public String reference;
+
     public String region;
     public String principal;
 

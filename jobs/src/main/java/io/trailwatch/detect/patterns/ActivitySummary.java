@@ -4,9 +4,9 @@ import io.trailwatch.model.Evidence;
 import java.util.Arrays;
 
 /**
- * Count, time span and the earliest references of a group of activities. Which references are kept, and
- * which activity counts as first, depend only on event times and references, never on arrival order, so
- * that alerts come out the same for sorted and shuffled input.
+ * Count, time span and the earliest references of a group of activities. Which references are kept,
+ * and which activity counts as first, depend only on event times and references, never on arrival
+ * order, so that alerts come out the same for sorted and shuffled input.
  */
 public class ActivitySummary {
     public long count;
@@ -15,7 +15,11 @@ public class ActivitySummary {
     public String firstRegion;
     public String firstPrincipal;
     public String firstReference;
-    /** The earliest references, ordered by (time, reference); at most {@link Evidence#MAX_REFERENCES}. */
+
+    /**
+     * The earliest references, ordered by (time, reference); at most {@link
+     * Evidence#MAX_REFERENCES}.
+     */
     public String[] references = new String[0];
 
     public long[] referenceTimes = new long[0];
@@ -40,7 +44,8 @@ public class ActivitySummary {
             return;
         }
         if (other.firstSeen < firstSeen
-                || other.firstSeen == firstSeen && compare(other.firstReference, firstReference) < 0) {
+                || other.firstSeen == firstSeen
+                        && compare(other.firstReference, firstReference) < 0) {
             firstSeen = other.firstSeen;
             firstRegion = other.firstRegion;
             firstPrincipal = other.firstPrincipal;
@@ -58,7 +63,8 @@ public class ActivitySummary {
         int pos = n;
         while (pos > 0
                 && (referenceTimes[pos - 1] > time
-                        || referenceTimes[pos - 1] == time && compare(references[pos - 1], reference) > 0)) {
+                        || referenceTimes[pos - 1] == time
+                                && compare(references[pos - 1], reference) > 0)) {
             pos--;
         }
         if (pos >= Evidence.MAX_REFERENCES) {

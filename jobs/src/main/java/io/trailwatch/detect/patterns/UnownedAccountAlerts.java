@@ -14,13 +14,16 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
 /**
- * TW-OWN-01: activity in an account that no ownership-table row covers, aggregated per account per event-time
- * window (one hour by default) into one alert with the count.
+ * TW-OWN-01: activity in an account that no ownership-table row covers, aggregated per account per
+ * event-time window (one hour by default) into one alert with the count.
  */
 public final class UnownedAccountAlerts {
     private UnownedAccountAlerts() {}
 
-    /** Folds the window's activities into a summary as they arrive; the window keeps only the summary. */
+    /**
+     * Folds the window's activities into a summary as they arrive; the window keeps only the
+     * summary.
+     */
     public static final class Summarize
             implements AggregateFunction<AccountActivity, ActivitySummary, ActivitySummary> {
         @Override
@@ -51,7 +54,10 @@ public final class UnownedAccountAlerts {
             extends ProcessWindowFunction<ActivitySummary, Alert, String, TimeWindow> {
         @Override
         public void process(
-                String account, Context ctx, Iterable<ActivitySummary> summaries, Collector<Alert> out) {
+                String account,
+                Context ctx,
+                Iterable<ActivitySummary> summaries,
+                Collector<Alert> out) {
             for (ActivitySummary s : summaries) {
                 out.collect(alert(account, ctx.window(), s));
             }

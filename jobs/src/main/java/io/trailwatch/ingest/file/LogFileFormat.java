@@ -13,8 +13,8 @@ import org.apache.flink.connector.file.src.util.ArrayResultIterator;
 import org.apache.flink.connector.file.src.util.CheckpointedPosition;
 
 /**
- * Reads whole log files (never split: gzip and JSON documents cannot be) as raw records. It opens the files
- * itself so that gzip is recognised by content rather than by the {@code .gz} extension.
+ * Reads whole log files (never split: gzip and JSON documents cannot be) as raw records. It opens
+ * the files itself so that gzip is recognised by content rather than by the {@code .gz} extension.
  */
 public class LogFileFormat implements BulkFormat<RawRecord, FileSourceSplit> {
     private static final long serialVersionUID = 1L;
@@ -27,13 +27,18 @@ public class LogFileFormat implements BulkFormat<RawRecord, FileSourceSplit> {
     }
 
     @Override
-    public Reader<RawRecord> createReader(Configuration config, FileSourceSplit split) throws IOException {
+    public Reader<RawRecord> createReader(Configuration config, FileSourceSplit split)
+            throws IOException {
         return new FileReader(split, 0);
     }
 
     @Override
-    public Reader<RawRecord> restoreReader(Configuration config, FileSourceSplit split) throws IOException {
-        long skip = split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L);
+    public Reader<RawRecord> restoreReader(Configuration config, FileSourceSplit split)
+            throws IOException {
+        long skip =
+                split.getReaderPosition()
+                        .map(CheckpointedPosition::getRecordsAfterOffset)
+                        .orElse(0L);
         return new FileReader(split, skip);
     }
 

@@ -14,9 +14,9 @@ import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.assigners.FileSplitAssigner;
 
 /**
- * Hands out files in the order of their first event's time. CloudTrail and flow logs are delivered as
- * files each covering a few minutes; read in that order, event time advances as on a live stream and
- * the bounded out-of-orderness of the watermarks holds for a replay too.
+ * Hands out files in the order of their first event's time. CloudTrail and flow logs are delivered
+ * as files each covering a few minutes; read in that order, event time advances as on a live stream
+ * and the bounded out-of-orderness of the watermarks holds for a replay too.
  */
 public class TimeOrderedSplitAssigner implements FileSplitAssigner {
     private final Deque<FileSourceSplit> splits;

@@ -14,15 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Joins each event with its owner. The table in force is broadcast state, so a new table version replaces
- * it on every parallel instance without a restart; until one arrives (and after a restart, until the state
- * is restored) the table given at build time applies.
+ * Joins each event with its owner. The table in force is broadcast state, so a new table version
+ * replaces it on every parallel instance without a restart; until one arrives (and after a restart,
+ * until the state is restored) the table given at build time applies.
  *
  * @param <T> CloudTrail events or flow records
  */
 public abstract class OwnershipJoin<T> extends BroadcastProcessFunction<T, OwnershipTable, T> {
     public static final MapStateDescriptor<String, OwnershipTable> TABLE_STATE =
-            new MapStateDescriptor<>("ownership-table", Types.STRING, TypeInformation.of(OwnershipTable.class));
+            new MapStateDescriptor<>(
+                    "ownership-table", Types.STRING, TypeInformation.of(OwnershipTable.class));
     private static final String CURRENT = "current";
     private static final Logger LOG = LoggerFactory.getLogger(OwnershipJoin.class);
 
@@ -47,11 +48,16 @@ public abstract class OwnershipJoin<T> extends BroadcastProcessFunction<T, Owner
     }
 
     @Override
-    public void processBroadcastElement(OwnershipTable table, Context ctx, Collector<T> out) throws Exception {
+    public void processBroadcastElement(OwnershipTable table, Context ctx, Collector<T> out)
+            throws Exception {
         BroadcastState<String, OwnershipTable> state = ctx.getBroadcastState(TABLE_STATE);
         OwnershipTable previous = state.get(CURRENT);
         if (previous == null || !table.version.equals(previous.version)) {
-            LOG.info("Ownership table {} version {} in force ({} rows)", table.source, table.version, table.rows.length);
+            LOG.info(
+                    "Ownership table {} version {} in force ({} rows)",
+                    table.source,
+                    table.version,
+                    table.rows.length);
         }
         state.put(CURRENT, table);
     }

@@ -15,13 +15,19 @@ class OwnershipJoinTest {
 
     @Test
     void aNewTableTakesEffectWithoutRestart() throws Exception {
-        OwnershipTable initial = OwnershipTableParser.parse(HEADER + "111122223333,payments,prod,#payments,\n", "v1.csv");
-        OwnershipTable updated = OwnershipTableParser.parse(
-                HEADER + "111122223333,payments,prod,#payments,\n210987654321,sandbox,sandbox,#sandbox,\n", "v2.csv");
+        OwnershipTable initial =
+                OwnershipTableParser.parse(
+                        HEADER + "111122223333,payments,prod,#payments,\n", "v1.csv");
+        OwnershipTable updated =
+                OwnershipTableParser.parse(
+                        HEADER
+                                + "111122223333,payments,prod,#payments,\n210987654321,sandbox,sandbox,#sandbox,\n",
+                        "v2.csv");
 
-        try (BroadcastOperatorTestHarness<CloudTrailEvent, OwnershipTable, CloudTrailEvent> harness =
-                ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
-                        new CloudTrailOwnershipJoin(initial), OwnershipJoin.TABLE_STATE)) {
+        try (BroadcastOperatorTestHarness<CloudTrailEvent, OwnershipTable, CloudTrailEvent>
+                harness =
+                        ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
+                                new CloudTrailOwnershipJoin(initial), OwnershipJoin.TABLE_STATE)) {
             harness.processElement(event("e1", "210987654321"), 1L);
             harness.processElement(event("e2", "111122223333"), 2L);
             harness.processBroadcastElement(updated, 3L);
