@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -112,30 +113,39 @@ public final class ReplayJob {
     private static JobExecutionResult awaitWithProgress(
             JobClient client, PrintStream progress, long start) throws Exception {
         var done = client.getJobExecutionResult();
+        // On a terminal the progress line rewrites itself; into a file or pipe it is a line every
+        // 10 s.
+        boolean terminal = System.console() != null;
+        long everyMillis = terminal ? 1000 : 10_000;
+        long lastShown = 0;
         boolean shown = false;
         while (true) {
             try {
                 JobExecutionResult result = done.get(1, TimeUnit.SECONDS);
-                if (shown) {
+                if (shown && terminal) {
                     progress.println();
                 }
                 return result;
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 long elapsed = (System.nanoTime() - start) / 1_000_000;
-                if (elapsed >= PROGRESS_AFTER_MILLIS) {
-                    Map<String, Object> acc = client.getAccumulators().get(5, TimeUnit.SECONDS);
-                    long records = ReplaySummary.recordsRead(acc);
-                    if (records == 0) {
-                        continue;
-                    }
-                    progress.printf(
-                            "\rtrailwatch: %,d records decoded, %,d dead letters, %.0f records/s ",
-                            records,
-                            ReplaySummary.longValue(acc, Counters.DEAD_LETTERS),
-                            records / (elapsed / 1000.0));
-                    progress.flush();
-                    shown = true;
+                if (elapsed < PROGRESS_AFTER_MILLIS || elapsed - lastShown < everyMillis) {
+                    continue;
                 }
+                Map<String, Object> acc = client.getAccumulators().get(5, TimeUnit.SECONDS);
+                long records = ReplaySummary.recordsRead(acc);
+                if (records == 0) {
+                    continue;
+                }
+                progress.printf(
+                        "%strailwatch: %,d records read, %,d dead letters, %,.0f records/s%s",
+                        terminal ? "\r" : "",
+                        records,
+                        ReplaySummary.longValue(acc, Counters.DEAD_LETTERS),
+                        records / (elapsed / 1000.0),
+                        terminal ? " " : "\n");
+                progress.flush();
+                lastShown = elapsed;
+                shown = true;
             }
         }
     }
