@@ -28,6 +28,8 @@ public class PipelineSettings implements Serializable {
 
     public DecodeLimits decodeLimits = DecodeLimits.defaults();
 
+    public RuleSettings rules = new RuleSettings();
+
     /** Field names of flow records that arrive without a header (CloudWatch Logs, Kinesis). */
     public String headerlessFlowFormat = FlowLogFormat.DEFAULT_V2_HEADER;
 

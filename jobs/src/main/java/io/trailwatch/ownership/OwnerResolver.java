@@ -33,6 +33,11 @@ public final class OwnerResolver {
         this.index = OwnershipIndex.of(table);
     }
 
+    /** Whether the table has a row for this account id (trust and sharing rules ask). */
+    public boolean knowsAccount(String account) {
+        return index.byAccount(account) != null;
+    }
+
     public Owner resolve(CloudTrailEvent e) {
         Owner owner = null;
         if (index.hasResourceRows()) {

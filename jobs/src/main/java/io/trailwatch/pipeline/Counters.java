@@ -18,6 +18,9 @@ public final class Counters {
     /** Prefix; followed by rule id. */
     public static final String LATE_RECORDS = "late.";
 
+    /** Prefix; followed by rule id: alerts silenced by a suppression. */
+    public static final String SUPPRESSED = "suppressed.";
+
     /** Prefix; followed by rule id and severity, e.g. {@code alerts.TW-OWN-01.MEDIUM}. */
     public static final String ALERTS = "alerts.";
 

@@ -12,7 +12,7 @@ import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.RawRecord;
 import io.trailwatch.ownership.join.CloudTrailOwnershipJoin;
 import io.trailwatch.ownership.join.FlowOwnershipJoin;
-import io.trailwatch.ownership.join.OwnershipJoin;
+import io.trailwatch.ownership.join.OwnershipTableFunction;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -25,7 +25,8 @@ import org.apache.flink.util.OutputTag;
  * The one detection graph behind every entry point (replay, run, tests):
  *
  * <pre>
- * raw records ─▶ decode ─▶ watermarks ─▶ ownership join (broadcast table) ─▶ detectors ─▶ alerts
+ * raw records ─▶ decode ─▶ watermarks ─▶ ownership join ─┬▶ stateless rules ──────┬▶ overrides,  ─▶ alerts
+ *                   │                    (broadcast table) └▶ windowed detectors ──┘  suppressions
  *                   └──────────────▶ dead letters
  * </pre>
  *
@@ -75,7 +76,8 @@ public final class TrailwatchPipeline {
                         .uid("flow-watermarks")
                         .name("Flow event time");
 
-        BroadcastStream<OwnershipTable> table = tableUpdates.broadcast(OwnershipJoin.TABLE_STATE);
+        BroadcastStream<OwnershipTable> table =
+                tableUpdates.broadcast(OwnershipTableFunction.TABLE_STATE);
         DataStream<CloudTrailEvent> ownedEvents =
                 cloudTrail
                         .connect(table)
@@ -88,10 +90,23 @@ public final class TrailwatchPipeline {
                         .uid("flow-ownership")
                         .name("Join flows with owners");
 
-        DataStream<Alert> alerts = unownedAccountAlerts(ownedEvents, ownedFlows);
+        DataStream<Alert> alerts =
+                ownedEvents
+                        .connect(table)
+                        .process(new StatelessRulesFunction(initialTable, settings.rules.disabled))
+                        .uid("stateless-rules")
+                        .name("Stateless rules");
+        if (settings.rules.isEnabled(RuleCatalog.UNOWNED_ACCOUNT.id())) {
+            alerts = alerts.union(unownedAccountAlerts(ownedEvents, ownedFlows));
+        }
 
         DataStream<Alert> counted =
-                alerts.process(new CountAlerts()).uid("count-alerts").name("Count alerts");
+                alerts.process(new ApplyAlertPolicy(settings.rules))
+                        .uid("alert-policy")
+                        .name("Severity overrides and suppressions")
+                        .process(new CountAlerts())
+                        .uid("count-alerts")
+                        .name("Count alerts");
         return new Streams(counted, decoded.getSideOutput(DecodeFunction.DEAD_LETTERS));
     }
 

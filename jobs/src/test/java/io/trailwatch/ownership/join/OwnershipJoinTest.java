@@ -27,7 +27,8 @@ class OwnershipJoinTest {
         try (BroadcastOperatorTestHarness<CloudTrailEvent, OwnershipTable, CloudTrailEvent>
                 harness =
                         ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
-                                new CloudTrailOwnershipJoin(initial), OwnershipJoin.TABLE_STATE)) {
+                                new CloudTrailOwnershipJoin(initial),
+                                OwnershipTableFunction.TABLE_STATE)) {
             harness.processElement(event("e1", "210987654321"), 1L);
             harness.processElement(event("e2", "111122223333"), 2L);
             harness.processBroadcastElement(updated, 3L);
@@ -36,7 +37,10 @@ class OwnershipJoinTest {
             assertThat(harness.extractOutputValues())
                     .extracting(e -> e.eventId + ":" + e.owner.team)
                     .containsExactly("e1:unowned", "e2:payments", "e3:sandbox");
-            assertThat(harness.getBroadcastState(OwnershipJoin.TABLE_STATE).get("current").version)
+            assertThat(
+                            harness.getBroadcastState(OwnershipTableFunction.TABLE_STATE)
+                                    .get("current")
+                                    .version)
                     .isEqualTo(updated.version);
         }
     }

@@ -1,0 +1,121 @@
+package io.trailwatch.config;
+
+import io.trailwatch.detect.RuleCatalog;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a suppression file: CSV with the header {@code
+ * rule_id,account,principal,resource,reason,expires} (see schemas/suppression.schema.json). Every
+ * entry needs a reason and an expiry date, so that no suppression outlives the reason it was made
+ * for; at least one of account, principal and resource.
+ */
+public final class SuppressionFileParser {
+    static final List<String> COLUMNS =
+            List.of("rule_id", "account", "principal", "resource", "reason", "expires");
+
+    private SuppressionFileParser() {}
+
+    public static List<Suppression> parse(Path file) throws ConfigException {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException | UncheckedIOException e) {
+            throw new ConfigException(
+                    "suppression file " + file + ": cannot read it: " + e.getMessage());
+        }
+    }
+
+    public static List<Suppression> parse(String csv, String source) throws ConfigException {
+        CSVFormat format =
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .setIgnoreEmptyLines(true)
+                        .setTrim(true)
+                        .get();
+        List<Suppression> out = new ArrayList<>();
+        try (CSVParser parser =
+                CSVParser.builder().setReader(new StringReader(csv)).setFormat(format).get()) {
+            for (String column : COLUMNS) {
+                if (!parser.getHeaderNames().contains(column)) {
+                    throw new ConfigException(
+                            "suppression file "
+                                    + source
+                                    + ": the header (line 1) lacks the column '"
+                                    + column
+                                    + "'; expected "
+                                    + String.join(",", COLUMNS));
+                }
+            }
+            for (CSVRecord r : parser) {
+                int line = (int) r.getRecordNumber() + 1;
+                String where = "suppression file " + source + ", line " + line + ", column ";
+                String rule = value(r, "rule_id");
+                if (rule == null || !rule.equals("*") && RuleCatalog.byId(rule) == null) {
+                    throw new ConfigException(
+                            where
+                                    + "'rule_id': '"
+                                    + rule
+                                    + "' is not a rule id (see trailwatch rules) or *");
+                }
+                String account = value(r, "account");
+                String principal = value(r, "principal");
+                String resource = value(r, "resource");
+                if (account == null && principal == null && resource == null) {
+                    throw new ConfigException(
+                            "suppression file "
+                                    + source
+                                    + ", line "
+                                    + line
+                                    + ": give at least one of account, principal, resource");
+                }
+                String reason = value(r, "reason");
+                if (reason == null) {
+                    throw new ConfigException(
+                            where + "'reason': is empty; say why this activity is known-good");
+                }
+                String expires = value(r, "expires");
+                long expiresAt;
+                try {
+                    expiresAt =
+                            LocalDate.parse(expires == null ? "" : expires)
+                                    .plusDays(1)
+                                    .atStartOfDay()
+                                    .toInstant(ZoneOffset.UTC)
+                                    .toEpochMilli();
+                } catch (DateTimeParseException e) {
+                    throw new ConfigException(
+                            where + "'expires': '" + expires + "' is not a date (YYYY-MM-DD)");
+                }
+                out.add(
+                        new Suppression(
+                                rule, account, principal, resource, reason, expiresAt, line));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new ConfigException(
+                    "suppression file " + source + ": not valid CSV: " + e.getMessage());
+        }
+        return out;
+    }
+
+    private static String value(CSVRecord r, String column) {
+        if (!r.isSet(column)) {
+            return null;
+        }
+        String v = r.get(column).trim();
+        return v.isEmpty() ? null : v;
+    }
+}

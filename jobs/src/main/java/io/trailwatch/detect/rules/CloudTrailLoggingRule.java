@@ -1,0 +1,90 @@
+package io.trailwatch.detect.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.detect.RuleInfo;
+import io.trailwatch.model.Severity;
+import java.util.List;
+import java.util.Set;
+
+/** TW-LOG-01: CloudTrail stopped, deleted, or reconfigured so that management events are lost. */
+public final class CloudTrailLoggingRule implements StatelessRule {
+    private static final String SOURCE = "cloudtrail.amazonaws.com";
+
+    @Override
+    public RuleInfo info() {
+        return RuleCatalog.LOG_CLOUDTRAIL;
+    }
+
+    @Override
+    public Set<String> eventNames() {
+        return Set.of("StopLogging", "DeleteTrail", "UpdateTrail", "PutEventSelectors");
+    }
+
+    @Override
+    public void evaluate(EventView e, RuleContext context, List<Finding> findings) {
+        if (!SOURCE.equals(e.source())) {
+            return;
+        }
+        String trail = e.requestText("name", "trailName");
+        switch (e.name()) {
+            case "StopLogging":
+            case "DeleteTrail":
+                findings.add(finding(Severity.CRITICAL, trail, e.name()));
+                break;
+            case "UpdateTrail":
+                JsonNode r = e.request();
+                if (Json.isFalse(r.get("isMultiRegionTrail"))) {
+                    findings.add(
+                            finding(Severity.HIGH, trail, "multi-region logging switched off"));
+                } else if (Json.isFalse(r.get("includeGlobalServiceEvents"))) {
+                    findings.add(
+                            finding(
+                                    Severity.HIGH,
+                                    trail,
+                                    "global service events (IAM, STS, sign-in) excluded"));
+                }
+                break;
+            default:
+                if (losesManagementEvents(e.request())) {
+                    findings.add(
+                            finding(
+                                    Severity.HIGH,
+                                    trail,
+                                    "event selectors no longer record management events"));
+                }
+        }
+    }
+
+    /** Whether the new selectors drop management events (or their write half) altogether. */
+    static boolean losesManagementEvents(JsonNode request) {
+        List<JsonNode> basic = Json.items(request.path("eventSelectors"));
+        List<JsonNode> advanced = Json.items(request.path("advancedEventSelectors"));
+        if (!basic.isEmpty()) {
+            for (JsonNode selector : basic) {
+                boolean management = !Json.isFalse(selector.get("includeManagementEvents"));
+                String rw = selector.path("readWriteType").asText("All");
+                if (management && !rw.equalsIgnoreCase("ReadOnly")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (!advanced.isEmpty()) {
+            for (JsonNode selector : advanced) {
+                for (JsonNode field : Json.items(selector.path("fieldSelectors"))) {
+                    if ("eventCategory".equals(field.path("field").asText())
+                            && PolicyDocument.values(field.path("equals")).contains("Management")) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static Finding finding(Severity severity, String trail, String change) {
+        return new Finding(severity, trail, change).with("trail", trail).with("change", change);
+    }
+}

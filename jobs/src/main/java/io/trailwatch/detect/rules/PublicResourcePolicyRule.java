@@ -1,0 +1,139 @@
+package io.trailwatch.detect.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.detect.RuleInfo;
+import io.trailwatch.model.Severity;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * TW-DATA-05: resource policies other than buckets' opened to everyone: SNS topics, SQS queues,
+ * Lambda permissions and function URLs, ECR repositories, KMS keys and Secrets Manager secrets.
+ */
+public final class PublicResourcePolicyRule implements StatelessRule {
+    @Override
+    public RuleInfo info() {
+        return RuleCatalog.DATA_PUBLIC_RESOURCE_POLICY;
+    }
+
+    @Override
+    public Set<String> eventNames() {
+        return Set.of(
+                "SetTopicAttributes",
+                "CreateTopic",
+                "SetQueueAttributes",
+                "CreateQueue",
+                "AddPermission20150331v2",
+                "AddPermission20150331",
+                "AddPermission",
+                "CreateFunctionUrlConfig20211031",
+                "UpdateFunctionUrlConfig20211031",
+                "SetRepositoryPolicy",
+                "PutKeyPolicy",
+                "CreateKey",
+                "PutResourcePolicy");
+    }
+
+    @Override
+    public void evaluate(EventView e, RuleContext context, List<Finding> findings) {
+        JsonNode r = e.request();
+        String source = e.source() == null ? "" : e.source();
+        switch (source) {
+            case "sns.amazonaws.com":
+                if (e.name().equals("SetTopicAttributes")
+                        && "Policy".equals(r.path("attributeName").asText())) {
+                    policy(
+                            r.path("attributeValue"),
+                            e.requestText("topicArn"),
+                            Severity.HIGH,
+                            findings);
+                } else if (e.name().equals("CreateTopic")) {
+                    policy(
+                            r.path("attributes").path("Policy"),
+                            e.requestText("name"),
+                            Severity.HIGH,
+                            findings);
+                }
+                break;
+            case "sqs.amazonaws.com":
+                if (e.name().equals("SetQueueAttributes") || e.name().equals("CreateQueue")) {
+                    policy(
+                            r.path("attributes").path("Policy"),
+                            e.requestText("queueUrl", "queueName"),
+                            Severity.HIGH,
+                            findings);
+                }
+                break;
+            case "lambda.amazonaws.com":
+                lambda(e, findings);
+                break;
+            case "ecr.amazonaws.com":
+                if (e.name().equals("SetRepositoryPolicy")) {
+                    policy(
+                            r.path("policyText"),
+                            e.requestText("repositoryName"),
+                            Severity.HIGH,
+                            findings);
+                }
+                break;
+            case "kms.amazonaws.com":
+                if (e.name().equals("PutKeyPolicy") || e.name().equals("CreateKey")) {
+                    policy(r.path("policy"), e.requestText("keyId"), Severity.CRITICAL, findings);
+                }
+                break;
+            case "secretsmanager.amazonaws.com":
+                if (e.name().equals("PutResourcePolicy")) {
+                    policy(
+                            r.path("resourcePolicy"),
+                            e.requestText("secretId"),
+                            Severity.HIGH,
+                            findings);
+                }
+                break;
+            default:
+        }
+    }
+
+    private static void lambda(EventView e, List<Finding> findings) {
+        JsonNode r = e.request();
+        String function = e.requestText("functionName");
+        if (e.name().startsWith("AddPermission")) {
+            boolean everyone = "*".equals(r.path("principal").asText());
+            boolean restricted =
+                    r.hasNonNull("sourceArn")
+                            || r.hasNonNull("sourceAccount")
+                            || r.hasNonNull("principalOrgID");
+            if (everyone && !restricted) {
+                findings.add(
+                        new Finding(Severity.CRITICAL, function, "Lambda permission for everyone")
+                                .with("resource", function)
+                                .with("grant", "principal * " + r.path("action").asText("")));
+            }
+        } else if (e.name().contains("FunctionUrlConfig")
+                && "NONE".equals(r.path("authType").asText())) {
+            findings.add(
+                    new Finding(Severity.HIGH, function, "function URL without authentication")
+                            .with("resource", function)
+                            .with("grant", "function URL auth NONE"));
+        }
+    }
+
+    private static void policy(
+            JsonNode document, String resource, Severity severity, List<Finding> findings) {
+        if (document.isMissingNode() || document.isNull()) {
+            return;
+        }
+        PolicyDocument policy = PolicyDocument.of(document);
+        if (!policy.publicStatements().isEmpty()) {
+            StringBuilder actions = new StringBuilder();
+            for (JsonNode st : policy.publicStatements()) {
+                actions.append(String.join(" ", PolicyDocument.actions(st))).append(' ');
+            }
+            findings.add(
+                    new Finding(severity, resource, "policy grants everyone")
+                            .with("resource", resource)
+                            .with("grant", "Principal * " + actions.toString().trim()));
+        }
+    }
+}

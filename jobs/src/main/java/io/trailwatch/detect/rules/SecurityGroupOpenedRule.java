@@ -1,0 +1,147 @@
+package io.trailwatch.detect.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.detect.RuleInfo;
+import io.trailwatch.model.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * TW-NET-01: security group ingress opened to the internet, over IPv4 and IPv6, for rules given
+ * through {@code ipPermissions} of AuthorizeSecurityGroupIngress (and its older flat form) and
+ * through ModifySecurityGroupRules. One alert per call, at the severity of its most dangerous
+ * permission.
+ */
+public final class SecurityGroupOpenedRule implements StatelessRule {
+    @Override
+    public RuleInfo info() {
+        return RuleCatalog.NET_SECURITY_GROUP;
+    }
+
+    @Override
+    public Set<String> eventNames() {
+        return Set.of("AuthorizeSecurityGroupIngress", "ModifySecurityGroupRules");
+    }
+
+    @Override
+    public void evaluate(EventView e, RuleContext context, List<Finding> findings) {
+        if (!"ec2.amazonaws.com".equals(e.source())) {
+            return;
+        }
+        JsonNode r = e.request();
+        String group;
+        List<IngressPermission> permissions = new ArrayList<>();
+        if (e.name().equals("ModifySecurityGroupRules")) {
+            JsonNode req = r.path("ModifySecurityGroupRulesRequest");
+            group = req.path("GroupId").asText(null);
+            for (JsonNode update : Json.items(req.path("SecurityGroupRule"))) {
+                JsonNode rule = update.path("SecurityGroupRule");
+                addSources(
+                        permissions,
+                        rule.path("IpProtocol").asText(null),
+                        integer(rule.path("FromPort")),
+                        integer(rule.path("ToPort")),
+                        rule.path("CidrIpv4").asText(null),
+                        rule.path("CidrIpv6").asText(null));
+            }
+        } else {
+            group = r.path("groupId").asText(r.path("groupName").asText(null));
+            for (JsonNode p : Json.items(r.path("ipPermissions"))) {
+                String proto = p.path("ipProtocol").asText(null);
+                Integer from = integer(p.path("fromPort"));
+                Integer to = integer(p.path("toPort"));
+                for (JsonNode range : Json.items(p.path("ipRanges"))) {
+                    addSources(
+                            permissions, proto, from, to, range.path("cidrIp").asText(null), null);
+                }
+                for (JsonNode range : Json.items(p.path("ipv6Ranges"))) {
+                    addSources(
+                            permissions,
+                            proto,
+                            from,
+                            to,
+                            null,
+                            range.path("cidrIpv6").asText(null));
+                }
+            }
+            if (r.has("cidrIp")) {
+                addSources(
+                        permissions,
+                        r.path("ipProtocol").asText(null),
+                        integer(r.path("fromPort")),
+                        integer(r.path("toPort")),
+                        r.path("cidrIp").asText(null),
+                        null);
+            }
+        }
+        List<IngressPermission> open =
+                permissions.stream()
+                        .filter(IngressPermission::fromInternet)
+                        .collect(Collectors.toList());
+        if (open.isEmpty()) {
+            return;
+        }
+        IngressPermission worst = open.get(0);
+        Severity severity = Severity.INFO;
+        Set<Integer> sensitive = new TreeSet<>();
+        for (IngressPermission p : open) {
+            Severity s = severityOf(p);
+            sensitive.addAll(p.sensitivePorts());
+            if (s.ordinal() < severity.ordinal()) {
+                severity = s;
+                worst = p;
+            }
+        }
+        findings.add(
+                new Finding(severity, group, worst.toString())
+                        .with("groupId", group)
+                        .with("protocol", worst.protocol)
+                        .with("ports", worst.ports())
+                        .with("cidr", worst.source)
+                        .with(
+                                "sensitivePorts",
+                                sensitive.isEmpty()
+                                        ? null
+                                        : sensitive.stream()
+                                                .map(String::valueOf)
+                                                .collect(Collectors.joining(" ")))
+                        .with(
+                                "permissions",
+                                open.stream()
+                                        .map(IngressPermission::toString)
+                                        .collect(Collectors.joining("; "))));
+    }
+
+    static Severity severityOf(IngressPermission p) {
+        if (p.isAllTraffic() || !p.sensitivePorts().isEmpty()) {
+            return Severity.CRITICAL;
+        }
+        if (p.isIcmp() || p.onlyWebPorts()) {
+            return Severity.LOW;
+        }
+        return Severity.MEDIUM;
+    }
+
+    private static void addSources(
+            List<IngressPermission> out,
+            String proto,
+            Integer from,
+            Integer to,
+            String v4,
+            String v6) {
+        if (v4 != null) {
+            out.add(new IngressPermission(proto, from, to, v4));
+        }
+        if (v6 != null) {
+            out.add(new IngressPermission(proto, from, to, v6));
+        }
+    }
+
+    private static Integer integer(JsonNode n) {
+        return n.isMissingNode() || n.isNull() ? null : n.asInt();
+    }
+}
