@@ -1,14 +1,23 @@
 package io.trailwatch.cli;
 
+import io.trailwatch.config.ConfigException;
 import io.trailwatch.config.PipelineSettings;
+import io.trailwatch.config.RuleSettings;
+import io.trailwatch.config.SuppressionFileParser;
+import io.trailwatch.detect.RuleCatalog;
 import io.trailwatch.model.OwnershipTable;
+import io.trailwatch.model.Severity;
 import io.trailwatch.ownership.OwnershipTableException;
 import io.trailwatch.ownership.OwnershipTableParser;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +68,25 @@ public final class ReplayCommand implements Callable<Integer> {
             converter = DurationConverter.class,
             description = "Allowed event-time lateness, e.g. 15m, 2h, PT30M (default: 15m).")
     Duration lateness;
+
+    @Option(
+            names = "--disable-rule",
+            paramLabel = "RULE",
+            description = "Do not run this rule (repeatable), e.g. TW-NET-04.")
+    List<String> disabledRules = new ArrayList<>();
+
+    @Option(
+            names = "--severity",
+            paramLabel = "RULE=LEVEL",
+            description = "Override a rule's severity (repeatable), e.g. TW-IAM-03=MEDIUM.")
+    Map<String, String> severities = new LinkedHashMap<>();
+
+    @Option(
+            names = "--suppressions",
+            paramLabel = "FILE",
+            description =
+                    "Known-good activity not to alert on (CSV: rule_id,account,principal,resource,reason,expires).")
+    Path suppressions;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Log files or directories.")
     List<Path> paths;
@@ -113,8 +141,6 @@ public final class ReplayCommand implements Callable<Integer> {
             } catch (OwnershipTableException e) {
                 throw new UsageException(e.getMessage());
             }
-        } else {
-            err.println("trailwatch: no --ownership table given: every account counts as unowned");
         }
         for (Path output : new Path[] {out, deadLetters}) {
             if (output != null) {
@@ -127,7 +153,52 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         PipelineSettings settings = PipelineSettings.forReplay();
         settings.allowedLateness = lateness;
+        settings.rules = ruleSettings();
+        if (ownership == null) {
+            err.println("trailwatch: no --ownership table given: every account counts as unowned");
+        }
         return new ReplayJob(settings, inputs, table, out, deadLetters, parallelism);
+    }
+
+    private RuleSettings ruleSettings() throws UsageException {
+        RuleSettings rules = new RuleSettings();
+        for (String id : disabledRules) {
+            rules.disabled.add(knownRule(id, "--disable-rule"));
+        }
+        for (Map.Entry<String, String> e : severities.entrySet()) {
+            String id = knownRule(e.getKey(), "--severity");
+            try {
+                rules.severityOverrides.put(
+                        id, Severity.valueOf(e.getValue().trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException ex) {
+                throw new UsageException(
+                        "--severity "
+                                + id
+                                + "="
+                                + e.getValue()
+                                + ": the level must be one of CRITICAL, HIGH, MEDIUM, LOW, INFO");
+            }
+        }
+        if (suppressions != null) {
+            if (!Files.isReadable(suppressions)) {
+                throw new UsageException(
+                        "cannot read suppression file " + suppressions + ": no such readable file");
+            }
+            try {
+                rules.suppressions = SuppressionFileParser.parse(suppressions);
+            } catch (ConfigException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return rules;
+    }
+
+    private static String knownRule(String id, String option) throws UsageException {
+        String rule = id.trim().toUpperCase(Locale.ROOT);
+        if (RuleCatalog.byId(rule) == null) {
+            throw new UsageException(option + " " + id + ": no such rule (see trailwatch rules)");
+        }
+        return rule;
     }
 
     private static String rootMessage(Throwable e) {

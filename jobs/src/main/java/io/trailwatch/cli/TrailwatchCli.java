@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         version = "trailwatch 0.1.0",
         description =
                 "Streaming security analytics for AWS: CloudTrail and VPC flow logs in, owned alerts out.",
-        subcommands = {ReplayCommand.class, GenerateCommand.class})
+        subcommands = {ReplayCommand.class, RulesCommand.class, GenerateCommand.class})
 public final class TrailwatchCli implements Runnable {
     /** Exit status for bad usage or unreadable input. */
     public static final int EXIT_USAGE = 2;
@@ -37,6 +37,6 @@ public final class TrailwatchCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "a command is required (replay, generate)");
+                spec.commandLine(), "a command is required (replay, rules, generate)");
     }
 }

@@ -55,6 +55,40 @@ class ReplayCommandTest {
     }
 
     @Test
+    void unknownRulesAndLevelsAreExit2() throws Exception {
+        Path log = Files.writeString(dir.resolve("log.json"), "{\"Records\":[]}");
+
+        Result disabled = run("replay", "--disable-rule", "TW-NOPE-01", log.toString());
+        Result severity = run("replay", "--severity", "TW-NET-01=SEVERE", log.toString());
+
+        assertThat(disabled.status).isEqualTo(2);
+        assertThat(disabled.stderrLines())
+                .containsExactly(
+                        "trailwatch: --disable-rule TW-NOPE-01: no such rule (see trailwatch rules)");
+        assertThat(severity.status).isEqualTo(2);
+        assertThat(severity.stderr)
+                .contains("the level must be one of CRITICAL, HIGH, MEDIUM, LOW, INFO");
+    }
+
+    @Test
+    void malformedSuppressionFileIsExit2() throws Exception {
+        Path log = Files.writeString(dir.resolve("log.json"), "{\"Records\":[]}");
+        Path file =
+                Files.writeString(
+                        dir.resolve("s.csv"),
+                        "rule_id,account,principal,resource,reason,expires\nTW-NET-01,1,,,,2026-12-31\n");
+
+        Result r = run("replay", "--suppressions", file.toString(), log.toString());
+
+        assertThat(r.status).isEqualTo(2);
+        assertThat(r.stderrLines())
+                .containsExactly(
+                        "trailwatch: suppression file "
+                                + file
+                                + ", line 2, column 'reason': is empty; say why this activity is known-good");
+    }
+
+    @Test
     void replaysIntoAnAlertFileAndSummarises() throws Exception {
         Path gen = dir.resolve("gen");
         assertThat(
