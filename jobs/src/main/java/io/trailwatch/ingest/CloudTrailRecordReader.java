@@ -8,7 +8,6 @@ import io.trailwatch.model.ResourceRef;
 import io.trailwatch.model.UserIdentity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,7 +166,7 @@ final class CloudTrailRecordReader {
                     "missing required field(s): " + String.join(", ", missing));
         }
         try {
-            event.eventTime = Instant.parse(eventTimeText).toEpochMilli();
+            event.eventTime = EventTimeParser.epochMillis(eventTimeText);
         } catch (DateTimeParseException e) {
             throw new DecodeException(
                     "invalid-cloudtrail-record",

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Recognises and decodes the JSON shapes CloudTrail arrives in, from content alone: a CloudTrail
@@ -135,7 +136,8 @@ final class JsonEnvelopeDecoder {
             }
         }
         int end = (int) p.currentTokenLocation().getByteOffset() + 1;
-        String excerpt = Excerpt.of(json, start, end - start);
+        // Excerpts are only rendered for dead letters: the success path must not pay for them.
+        Supplier<String> excerpt = () -> Excerpt.of(json, start, end - start);
 
         if (envelope.isLogFile) {
             return records;
@@ -156,7 +158,7 @@ final class JsonEnvelopeDecoder {
                         + String.join(", ", new TreeSet<>(envelope.keys))
                         + ")",
                 origin,
-                excerpt);
+                excerpt.get());
         return 0;
     }
 
@@ -198,7 +200,11 @@ final class JsonEnvelopeDecoder {
     }
 
     private int eventBridge(
-            Envelope envelope, byte[] json, String origin, String excerpt, DecodedListener out) {
+            Envelope envelope,
+            byte[] json,
+            String origin,
+            Supplier<String> excerpt,
+            DecodedListener out) {
         if (envelope.detailType == null || !envelope.detailType.endsWith("via CloudTrail")) {
             out.deadLetter(
                     "unsupported-eventbridge-event",
@@ -206,7 +212,7 @@ final class JsonEnvelopeDecoder {
                             + envelope.detailType
                             + "' is not a CloudTrail event",
                     origin,
-                    excerpt);
+                    excerpt.get());
             return 0;
         }
         if (envelope.detail == null) {
@@ -214,21 +220,19 @@ final class JsonEnvelopeDecoder {
                     "invalid-eventbridge-envelope",
                     "EventBridge envelope has no detail object",
                     origin,
-                    excerpt);
+                    excerpt.get());
             return 0;
         }
+        int detailStart = envelope.detailExcerptStart;
         return emit(
                 envelope.detail,
                 origin,
-                Excerpt.of(
-                        json,
-                        envelope.detailExcerptStart,
-                        json.length - envelope.detailExcerptStart),
+                () -> Excerpt.of(json, detailStart, json.length - detailStart),
                 out);
     }
 
     private int cloudWatchLogs(
-            Envelope envelope, String origin, String excerpt, DecodedListener out) {
+            Envelope envelope, String origin, Supplier<String> excerpt, DecodedListener out) {
         if ("CONTROL_MESSAGE".equals(envelope.messageType)) {
             out.skipped(SkipKind.CLOUDWATCH_CONTROL_MESSAGE, origin);
             return 0;
@@ -240,7 +244,7 @@ final class JsonEnvelopeDecoder {
                             + envelope.messageType
                             + ")",
                     origin,
-                    excerpt);
+                    excerpt.get());
             return 0;
         }
         int decoded = 0;
@@ -252,7 +256,7 @@ final class JsonEnvelopeDecoder {
                         "invalid-cloudwatch-payload",
                         "logEvents[] entry has no message",
                         eventOrigin,
-                        excerpt);
+                        excerpt.get());
                 continue;
             }
             String trimmed = message.trim();
@@ -297,14 +301,17 @@ final class JsonEnvelopeDecoder {
     }
 
     private static int emit(
-            CloudTrailRecordReader record, String origin, String excerpt, DecodedListener out) {
+            CloudTrailRecordReader record,
+            String origin,
+            Supplier<String> excerpt,
+            DecodedListener out) {
         try {
             CloudTrailEvent event = record.finish();
             event.origin = origin;
             out.cloudTrail(event);
             return 1;
         } catch (DecodeException e) {
-            out.deadLetter(e.reason(), e.getMessage(), origin, excerpt);
+            out.deadLetter(e.reason(), e.getMessage(), origin, excerpt.get());
             return 0;
         }
     }
