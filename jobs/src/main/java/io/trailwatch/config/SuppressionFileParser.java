@@ -15,6 +15,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Reads a suppression file: CSV with the header {@code
@@ -42,6 +43,7 @@ public final class SuppressionFileParser {
                 CSVFormat.RFC4180
                         .builder()
                         .setHeader()
+                        .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
                         .setSkipHeaderRecord(true)
                         .setIgnoreEmptyLines(true)
                         .setTrim(true)
@@ -104,7 +106,12 @@ public final class SuppressionFileParser {
                         new Suppression(
                                 rule, account, principal, resource, reason, expiresAt, line));
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException
+                | UncheckedIOException
+                | IllegalArgumentException
+                | IllegalStateException e) {
+            // Commons CSV reports a broken header (an empty or repeated name) as
+            // IllegalArgumentException.
             throw new ConfigException(
                     "suppression file " + source + ": not valid CSV: " + e.getMessage());
         }

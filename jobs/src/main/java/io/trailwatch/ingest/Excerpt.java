@@ -23,23 +23,31 @@ public final class Excerpt {
             return "";
         }
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_CHARS) + 16);
-        for (int i = 0; i < text.length() && out.length() < MAX_CHARS; i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                out.append("\\n");
-            } else if (c == '\t') {
-                out.append("\\t");
-            } else if (c < 0x20 || c == 0x7f || c == '\uFFFD') {
-                // Binary input: show the code rather than break terminals and JSON readers.
-                out.append(String.format("\\x%02x", (int) c & 0xff));
-            } else {
-                out.append(c);
+        int i = 0;
+        for (; i < text.length(); i++) {
+            String piece = printable(text.charAt(i));
+            if (out.length() + piece.length() > MAX_CHARS) {
+                break;
             }
+            out.append(piece);
         }
-        if (out.length() >= MAX_CHARS && text.length() > out.length()) {
-            out.setLength(MAX_CHARS);
+        if (i < text.length()) {
             out.append('…');
         }
         return out.toString();
+    }
+
+    private static String printable(char c) {
+        if (c == '\n') {
+            return "\\n";
+        }
+        if (c == '\t') {
+            return "\\t";
+        }
+        if (c < 0x20 || c == 0x7f || c == '\uFFFD') {
+            // Binary input: show the code rather than break terminals and JSON readers.
+            return String.format("\\x%02x", (int) c & 0xff);
+        }
+        return String.valueOf(c);
     }
 }

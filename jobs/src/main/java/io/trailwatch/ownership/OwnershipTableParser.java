@@ -20,6 +20,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /** Parses the ownership table CSV (DESIGN.md §5) with Apache Commons CSV, strictly. */
 public final class OwnershipTableParser {
@@ -50,6 +51,7 @@ public final class OwnershipTableParser {
                 CSVFormat.RFC4180
                         .builder()
                         .setHeader()
+                        .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
                         .setSkipHeaderRecord(true)
                         .setIgnoreEmptyLines(true)
                         .setIgnoreSurroundingSpaces(true)
@@ -93,7 +95,12 @@ public final class OwnershipTableParser {
                 }
                 rows.add(row);
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException
+                | UncheckedIOException
+                | IllegalArgumentException
+                | IllegalStateException e) {
+            // Commons CSV reports a broken header (an empty or repeated name) as
+            // IllegalArgumentException.
             throw new OwnershipTableException(
                     "ownership table " + source + ": not valid CSV: " + e.getMessage(), e);
         }

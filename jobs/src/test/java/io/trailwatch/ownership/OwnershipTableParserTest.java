@@ -110,6 +110,21 @@ class OwnershipTableParserTest {
     }
 
     @Test
+    void refusesAHeaderWithAnEmptyOrRepeatedName() {
+        assertThatThrownBy(
+                        () -> OwnershipTableParser.parse(",team\n111122223333,payments\n", "t.csv"))
+                .isInstanceOf(OwnershipTableException.class)
+                .hasMessageStartingWith(
+                        "ownership table t.csv: not valid CSV: A header name is missing");
+        assertThatThrownBy(
+                        () ->
+                                OwnershipTableParser.parse(
+                                        "match,team,team\n111122223333,a,b\n", "t.csv"))
+                .isInstanceOf(OwnershipTableException.class)
+                .hasMessageStartingWith("ownership table t.csv: not valid CSV");
+    }
+
+    @Test
     void recognisesEveryKindOfMatch() {
         assertThat(MatchKind.of("111122223333")).isEqualTo(MatchKind.ACCOUNT);
         assertThat(MatchKind.of("arn:aws:iam::111122223333:role/x")).isEqualTo(MatchKind.ARN);
