@@ -2,6 +2,9 @@ package io.trailwatch.cli;
 
 import io.trailwatch.pipeline.Counters;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,6 +45,19 @@ public final class ReplaySummary {
                 + longValue(acc, Counters.FLOW_SKIPDATA)
                 + longValue(acc, Counters.CLOUDWATCH_CONTROL)
                 + longValue(acc, Counters.DEAD_LETTERS);
+    }
+
+    /**
+     * The embedded cluster runs in this JVM: the peak of its heap pools is the replay's peak heap.
+     */
+    static long peakHeapBytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
     }
 
     static long longValue(Map<String, Object> acc, String name) {

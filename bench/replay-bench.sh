@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Replay benchmark: the full pipeline over a fixed, seeded input (30% CloudTrail, 70% flow records), at each
+# parallelism and state backend given, next to the parsing limit of the same input measured in the same run.
+#
+#   bench/replay-bench.sh [RECORDS] [PARALLELISMS] [BACKENDS]      e.g.  bench/replay-bench.sh 1000000 "1 2" "heap rocksdb"
+#
+# Needs `mvn -B -DskipTests package` first (jobs/target/trailwatch.jar, bench/target/benchmarks.jar).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+records="${1:-1000000}"
+parallelisms="${2:-1 2}"
+backends="${3:-heap}"
+input="${BENCH_INPUT:-/tmp/trailwatch-bench-$records}"
+jar=jobs/target/trailwatch.jar
+
+if [ ! -f "$input/ownership.csv" ]; then
+  java -jar "$jar" generate --out "$input" --events "$records" --seed 42
+fi
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)"
+java -cp bench/target/benchmarks.jar io.trailwatch.bench.ParseLimit "$input/logs" "$records" 3
+for backend in $backends; do
+  for p in $parallelisms; do
+    summary="$(java -jar "$jar" replay --parallelism "$p" --state-backend "$backend" \
+        --ownership "$input/ownership.csv" --out /dev/null "$input/logs" 2>&1 >/dev/null)"
+    throughput="$(grep -Eo 'throughput +[0-9,]+ records/s \([^)]*\)' <<<"$summary")"
+    heap="$(grep -Eo 'peak heap +[0-9,]+ MB' <<<"$summary")"
+    alerts="$(grep -Eo '^  alerts +[0-9,]+' <<<"$summary" | tr -s ' ')"
+    echo "replay p=$p backend=$backend: $throughput, $heap,$alerts"
+  done
+done
