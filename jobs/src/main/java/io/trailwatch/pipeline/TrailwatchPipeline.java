@@ -1,5 +1,6 @@
 package io.trailwatch.pipeline;
 
+import io.trailwatch.alert.dedup.AlertDeduplication;
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.detect.RuleCatalog;
 import io.trailwatch.detect.patterns.AccountActivity;
@@ -25,7 +26,7 @@ import org.apache.flink.util.OutputTag;
  * The one detection graph behind every entry point (replay, run, tests):
  *
  * <pre>
- * raw records ─▶ decode ─▶ watermarks ─▶ ownership join (broadcast table) ─▶ detectors ─▶ alerts
+ * raw records ─▶ decode ─▶ watermarks ─▶ ownership join (broadcast table) ─▶ detectors ─▶ dedup ─▶ alerts
  *                   └──────────────▶ dead letters
  * </pre>
  *
@@ -89,6 +90,9 @@ public final class TrailwatchPipeline {
                         .name("Join flows with owners");
 
         DataStream<Alert> alerts = unownedAccountAlerts(ownedEvents, ownedFlows);
+
+        // Alert delivery (issue 5): repeats within the window fold into one follow-up.
+        alerts = AlertDeduplication.apply(alerts, settings.deduplication);
 
         DataStream<Alert> counted =
                 alerts.process(new CountAlerts()).uid("count-alerts").name("Count alerts");
