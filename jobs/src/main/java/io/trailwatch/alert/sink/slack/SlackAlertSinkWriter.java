@@ -48,6 +48,7 @@ final class SlackAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SlackMes
     private final RetryBackoff backoff;
     private final DeliveryFailureWriter failures;
     private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService refresher;
     private final ExecutorService httpExecutor;
     private final HttpClient http;
     private final Duration requestTimeout;
@@ -78,6 +79,15 @@ final class SlackAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SlackMes
                         .build();
         this.requestTimeout = Duration.ofMillis(retry.requestTimeoutMillis);
         this.metrics = new Submission.DeliveryMetrics(context.metricGroup());
+        webhooks.resolveAll();
+        // Its own thread: reading a secret may take seconds and must not hold back sends.
+        this.refresher =
+                Executors.newSingleThreadScheduledExecutor(daemon("trailwatch-slack-secrets"));
+        refresher.scheduleWithFixedDelay(
+                webhooks::retryUnavailable,
+                WebhookDirectory.RETRY_UNAVAILABLE_EVERY_MILLIS,
+                WebhookDirectory.RETRY_UNAVAILABLE_EVERY_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -97,7 +107,7 @@ final class SlackAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SlackMes
             long now = System.currentTimeMillis();
             URI url;
             try {
-                url = webhooks.url(e.webhook, now);
+                url = webhooks.url(e.webhook);
             } catch (WebhookDirectory.Unavailable unavailable) {
                 submission.deadLetter(
                         failure(
@@ -241,6 +251,7 @@ final class SlackAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SlackMes
     @Override
     public void close() {
         scheduler.shutdownNow();
+        refresher.shutdownNow();
         httpExecutor.shutdownNow();
         webhooks.close();
         try {

@@ -21,19 +21,18 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClientB
 /**
  * The URLs behind the configured webhook keys, read from the configuration or from AWS Secrets
  * Manager. URLs are secrets: they stay in here, and every error text leaving the Slack sink goes
- * through {@link #redact}. A secret that cannot be read is tried again after a minute, so fixing
- * its permissions needs no restart.
+ * through {@link #redact}. A secret that cannot be read is tried again every minute (see {@link
+ * #retryUnavailable}), so fixing its permissions needs no restart.
  */
 final class WebhookDirectory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDirectory.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ANY_URL = Pattern.compile("(?i)https?://\\S+");
-    static final long RETRY_UNREADABLE_AFTER_MILLIS = 60_000;
+    static final long RETRY_UNAVAILABLE_EVERY_MILLIS = 60_000;
 
     private final SlackSettings settings;
     private final Map<String, URI> urls = new HashMap<>();
     private final Map<String, String> problems = new HashMap<>();
-    private final Map<String, Long> problemSince = new HashMap<>();
     private SecretsManagerAsyncClient secrets;
 
     WebhookDirectory(SlackSettings settings) {
@@ -49,29 +48,53 @@ final class WebhookDirectory implements AutoCloseable {
         }
     }
 
-    synchronized URI url(String key, long now) throws Unavailable {
+    /**
+     * Reads every configured webhook's URL, secrets included: once, when the writer starts, so that
+     * sending never waits for Secrets Manager.
+     */
+    void resolveAll() {
+        for (SlackWebhook w : settings.webhooks) {
+            resolve(w.channel);
+        }
+    }
+
+    /** Tries again the webhooks whose URL could not be read (a secret fixed meanwhile). */
+    void retryUnavailable() {
+        for (String key : unavailable()) {
+            resolve(key);
+        }
+    }
+
+    private synchronized java.util.List<String> unavailable() {
+        return java.util.List.copyOf(problems.keySet());
+    }
+
+    private void resolve(String key) {
+        try {
+            URI url = lookUp(key);
+            synchronized (this) {
+                urls.put(key, url);
+                problems.remove(key);
+            }
+        } catch (Unavailable e) {
+            boolean changed;
+            synchronized (this) {
+                changed = !e.getMessage().equals(problems.put(key, e.getMessage()));
+            }
+            if (changed) {
+                LOG.error("Slack webhook {} is unavailable: {}", key, e.getMessage());
+            }
+        }
+    }
+
+    /** The URL of a webhook key, without waiting for anything. */
+    synchronized URI url(String key) throws Unavailable {
         URI known = urls.get(key);
         if (known != null) {
             return known;
         }
-        Long since = problemSince.get(key);
-        if (since != null && now - since < RETRY_UNREADABLE_AFTER_MILLIS) {
-            throw new Unavailable(problems.get(key));
-        }
-        try {
-            URI url = lookUp(key);
-            urls.put(key, url);
-            problems.remove(key);
-            problemSince.remove(key);
-            return url;
-        } catch (Unavailable e) {
-            if (!e.getMessage().equals(problems.get(key))) {
-                LOG.error("Slack webhook {} is unavailable: {}", key, e.getMessage());
-            }
-            problems.put(key, e.getMessage());
-            problemSince.put(key, now);
-            throw e;
-        }
+        String problem = problems.get(key);
+        throw new Unavailable(problem != null ? problem : "no webhook is configured for " + key);
     }
 
     private URI lookUp(String key) throws Unavailable {

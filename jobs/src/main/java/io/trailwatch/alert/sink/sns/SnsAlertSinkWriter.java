@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,31 +150,46 @@ final class SnsAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SnsPublish
             List<SnsPublishEntry> group,
             PublishBatchResponse response,
             Submission<SnsPublishEntry> submission) {
-        Set<Integer> settled = new HashSet<>();
+        Set<Integer> published = new HashSet<>();
         for (PublishBatchResultEntry ok : response.successful()) {
-            if (settled.add(Integer.parseInt(ok.id()))) {
-                submission.delivered();
+            Integer i = index(ok.id(), group.size());
+            if (i != null) {
+                published.add(i);
             }
         }
-        for (BatchResultErrorEntry failed : response.failed()) {
-            int index = Integer.parseInt(failed.id());
-            if (!settled.add(index)) {
-                continue;
-            }
-            SnsPublishEntry e = group.get(index);
-            String error = "PublishBatch entry failed: " + failed.code() + ": " + failed.message();
-            if (SnsErrors.isTransient(failed.code(), failed.senderFault())) {
-                retryOrGiveUp(e, error, submission);
-            } else {
-                submission.deadLetter(
-                        failure(e, DeliveryFailure.REJECTED, error, e.failedAttempts + 1));
+        Map<Integer, BatchResultErrorEntry> failed = new HashMap<>();
+        for (BatchResultErrorEntry f : response.failed()) {
+            Integer i = index(f.id(), group.size());
+            if (i != null && !published.contains(i)) {
+                failed.putIfAbsent(i, f);
             }
         }
         for (int i = 0; i < group.size(); i++) {
-            if (!settled.contains(i)) {
-                retryOrGiveUp(
-                        group.get(i), "PublishBatch answered nothing for this entry", submission);
+            SnsPublishEntry e = group.get(i);
+            BatchResultErrorEntry f = failed.get(i);
+            if (published.contains(i)) {
+                submission.delivered();
+            } else if (f == null) {
+                retryOrGiveUp(e, "PublishBatch answered nothing for this entry", submission);
+            } else {
+                String error = "PublishBatch entry failed: " + f.code() + ": " + f.message();
+                if (SnsErrors.isTransient(f.code(), f.senderFault())) {
+                    retryOrGiveUp(e, error, submission);
+                } else {
+                    submission.deadLetter(
+                            failure(e, DeliveryFailure.REJECTED, error, e.failedAttempts + 1));
+                }
             }
+        }
+    }
+
+    /** The entry an answer's id names; ids are positions in the request. */
+    private static Integer index(String id, int size) {
+        try {
+            int i = Integer.parseInt(id);
+            return i >= 0 && i < size ? i : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
