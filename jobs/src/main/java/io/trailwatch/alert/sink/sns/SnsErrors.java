@@ -45,6 +45,11 @@ final class SnsErrors {
                     || e.awsErrorDetails() != null
                             && TRANSIENT.contains(e.awsErrorDetails().errorCode());
         }
+        if (t instanceof SdkClientException
+                && String.valueOf(t.getMessage()).contains("credentials")) {
+            // No credentials anywhere in the chain: retrying cannot find any.
+            return false;
+        }
         // Connection refused or reset, timeouts: the network, not the message.
         return t instanceof SdkClientException || t instanceof IOException;
     }
