@@ -18,9 +18,10 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 /**
  * Posts alerts to Slack incoming webhooks as Block Kit messages, on Flink's async sink base:
  * buffered, paced to one message per second per webhook, retried with backoff (429 after its {@code
- * Retry-After}), flushed before each checkpoint completes, and dead-lettered when refused or out of
- * retries. Feed it partitioned by webhook (see {@code AlertDeliveryStage}) so that one subtask
- * paces each webhook.
+ * Retry-After}), dead-lettered when refused or out of retries. Before a checkpoint completes the
+ * messages in flight are settled and the buffered ones go into the checkpoint (at-least-once). Feed
+ * it partitioned by webhook (see {@code AlertDeliveryStage}) so that one subtask paces each
+ * webhook.
  */
 public class SlackAlertSink extends AsyncSinkBase<AlertDelivery, SlackMessageEntry> {
     private static final long serialVersionUID = 1L;

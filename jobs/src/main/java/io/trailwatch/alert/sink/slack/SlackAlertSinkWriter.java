@@ -38,6 +38,11 @@ import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfigu
  * 429, 5xx and network errors are retried with backoff and jitter; other answers (400
  * invalid_payload, 403, 404 no_service, 410 channel_is_archived) are refusals and go to the dead
  * letters, as does a message whose retries are used up.
+ *
+ * <p>Before a checkpoint the writer waits for the messages in flight (posted, retried or
+ * dead-lettered) and checkpoints the buffered ones, as the async sink base does: unlike SNS, which
+ * empties its buffer at every checkpoint, a burst for one webhook drains at one message per second
+ * and must not hold checkpoints back for minutes.
  */
 final class SlackAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SlackMessageEntry> {
     /** Longest {@code Retry-After} honoured as given; longer ones are capped (and retried). */
@@ -237,15 +242,6 @@ final class SlackAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SlackMes
     @Override
     protected long getSizeInBytes(SlackMessageEntry entry) {
         return entry.sizeInBytes();
-    }
-
-    /**
-     * Before a checkpoint, post what is buffered and wait for every answer (retries included): the
-     * checkpoint then stands for messages posted or dead-lettered, not merely buffered.
-     */
-    @Override
-    public void flush(boolean endOfInput) throws InterruptedException {
-        super.flush(true);
     }
 
     @Override

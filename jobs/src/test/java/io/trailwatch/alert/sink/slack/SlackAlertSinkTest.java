@@ -365,4 +365,39 @@ class SlackAlertSinkTest {
                 .doesNotContain("cl0s3dT0k3n")
                 .doesNotContain("/services/");
     }
+
+    @Test
+    void bufferedMessagesGoIntoTheCheckpointAndAreSentAfterARestore() throws Exception {
+        answer(HOOK, 200, "ok");
+        var writer = writer(webhooks(50), RetrySettings.of(3, 50, 200));
+        writer.write(to("#payments-alerts", alert(1)), WriterContexts.NONE);
+        writer.write(to("#payments-alerts", alert(2)), WriterContexts.NONE);
+        writer.flush(false); // checkpoint: nothing in flight, two messages buffered
+        List<BufferedRequestState<SlackMessageEntry>> state = writer.snapshotState(1);
+        writer.close();
+        assertThat(posted(HOOK)).isEmpty();
+
+        SlackMessageEntrySerializer serializer = new SlackMessageEntrySerializer();
+        BufferedRequestState<SlackMessageEntry> restored =
+                serializer.deserialize(serializer.getVersion(), serializer.serialize(state.get(0)));
+        assertThat(restored.getBufferedRequestEntries()).hasSize(2);
+        var again =
+                new SlackAlertSink(
+                                webhooks(50),
+                                RetrySettings.of(3, 50, 200),
+                                DeliveryFailureOutput.jsonLines(undelivered().toString()),
+                                3_600_000)
+                        .restoreWriter(new TestWriterContext(), List.of(restored));
+        again.flush(true); // end of input
+
+        assertThat(posted(HOOK))
+                .extracting(
+                        r ->
+                                JSON.readTree(r.getBodyAsString())
+                                        .at("/blocks/4/elements/0/text")
+                                        .asText())
+                .anyMatch(t -> t.contains(alert(1).alertId))
+                .anyMatch(t -> t.contains(alert(2).alertId));
+        again.close();
+    }
 }

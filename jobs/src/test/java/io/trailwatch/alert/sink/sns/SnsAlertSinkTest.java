@@ -458,4 +458,32 @@ class SnsAlertSinkTest {
         assertThat(chatbot.at("/content/title").asText()).contains("CRITICAL");
         writer.close();
     }
+
+    @Test
+    void requestsInFlightAreBounded() throws Exception {
+        SNS.stubFor(
+                post(urlEqualTo("/"))
+                        .willReturn(
+                                aResponse()
+                                        .withTransformers(SnsQueryProtocol.NAME)
+                                        .withFixedDelay(300)));
+        SnsSettings s = settings();
+        s.maxInFlightRequests = 1;
+        var writer = writer(s, fastRetries(3));
+        for (int i = 0; i < 30; i++) {
+            writer.write(delivery(alert(i)), WriterContexts.NONE);
+        }
+        writer.flush(true);
+
+        List<Long> received =
+                SNS.findAll(postRequestedFor(urlEqualTo("/"))).stream()
+                        .map(r -> r.getLoggedDate().getTime())
+                        .sorted()
+                        .toList();
+        assertThat(received).hasSize(3);
+        // One request at a time: each is sent only after the previous one's 300 ms answer.
+        assertThat(received.get(1) - received.get(0)).isGreaterThanOrEqualTo(290);
+        assertThat(received.get(2) - received.get(1)).isGreaterThanOrEqualTo(290);
+        writer.close();
+    }
 }
