@@ -12,6 +12,8 @@ import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.ownership.OwnershipTableException;
 import io.trailwatch.ownership.OwnershipTableParser;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,9 +84,13 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(
             names = "--slack-webhook",
             paramLabel = "URL",
-            description =
-                    "Also post every alert to this Slack incoming webhook (it stands in for every owner's channel).")
+            description = {
+                "Also post every alert to this Slack incoming webhook (it stands in for every owner's channel).",
+                "secretsmanager:<secret id or ARN> reads the URL from AWS Secrets Manager instead."
+            })
     String slackWebhook;
+
+    private static final String SECRET_PREFIX = "secretsmanager:";
 
     @Option(
             names = "--sns-topic",
@@ -222,17 +228,27 @@ public final class ReplayCommand implements Callable<Integer> {
         DeliverySettings delivery = DeliverySettings.none();
         List<String> defaults = new ArrayList<>();
         if (slackWebhook != null) {
-            String scheme =
-                    slackWebhook.contains("://")
-                            ? slackWebhook.substring(0, slackWebhook.indexOf("://"))
-                            : "";
-            if (!scheme.equalsIgnoreCase("https") && !scheme.equalsIgnoreCase("http")) {
-                // The URL is a secret: the message does not repeat it.
-                throw new UsageException("--slack-webhook: the value is not an http(s) URL");
+            SlackWebhook webhook;
+            if (slackWebhook.startsWith(SECRET_PREFIX)) {
+                webhook =
+                        SlackWebhook.fromSecret(
+                                SlackWebhook.ANY_CHANNEL,
+                                slackWebhook.substring(SECRET_PREFIX.length()));
+            } else {
+                String scheme =
+                        slackWebhook.contains("://")
+                                ? slackWebhook.substring(0, slackWebhook.indexOf("://"))
+                                : "";
+                if (!scheme.equalsIgnoreCase("https") && !scheme.equalsIgnoreCase("http")) {
+                    // The URL is a secret: the message does not repeat it.
+                    throw new UsageException(
+                            "--slack-webhook: the value is neither an http(s) URL nor "
+                                    + SECRET_PREFIX
+                                    + "<secret id>");
+                }
+                webhook = SlackWebhook.withUrl(SlackWebhook.ANY_CHANNEL, slackWebhook);
             }
-            delivery.slack =
-                    SlackSettings.withWebhooks(
-                            SlackWebhook.withUrl(SlackWebhook.ANY_CHANNEL, slackWebhook));
+            delivery.slack = SlackSettings.withWebhooks(webhook);
             defaults.add(DeliverySettings.DEFAULT_SLACK);
         }
         if (snsTopic != null) {
@@ -256,11 +272,11 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         if (endpointUrl != null) {
             try {
-                java.net.URI uri = new java.net.URI(endpointUrl);
+                URI uri = new URI(endpointUrl);
                 if (uri.getScheme() == null || uri.getHost() == null) {
-                    throw new java.net.URISyntaxException(endpointUrl, "no scheme or host");
+                    throw new URISyntaxException(endpointUrl, "no scheme or host");
                 }
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 throw new UsageException("--endpoint-url: '" + endpointUrl + "' is not a URL");
             }
         }

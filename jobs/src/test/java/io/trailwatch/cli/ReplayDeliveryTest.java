@@ -175,7 +175,8 @@ class ReplayDeliveryTest {
         Result badHook = run("replay", "--slack-webhook", "hooks-s3cr3t", logs.toString());
         assertThat(badHook.status).isEqualTo(2);
         assertThat(badHook.stderr)
-                .contains("--slack-webhook: the value is not an http(s) URL")
+                .contains(
+                        "--slack-webhook: the value is neither an http(s) URL nor secretsmanager:<secret id>")
                 .doesNotContain("s3cr3t");
 
         assertThat(run("replay", "--sns-topic", "alerts", logs.toString()).stderr)
