@@ -113,7 +113,7 @@ class SlackAlertSinkTest {
         }
         var writer = writer(webhooks(50), RetrySettings.of(3, 50, 200));
         writer.write(to("#payments-alerts", big), WriterContexts.NONE);
-        writer.flush(false);
+        writer.flush(true);
 
         LoggedRequest r = posted(HOOK).get(0);
         assertThat(r.getHeader("Content-Type")).startsWith("application/json");
@@ -141,7 +141,7 @@ class SlackAlertSinkTest {
             writer.write(to("#payments-alerts", alert(i)), WriterContexts.NONE);
         }
         writer.write(to("#secops", alert(9)), WriterContexts.NONE);
-        writer.flush(false);
+        writer.flush(true);
 
         List<Long> times =
                 posted(HOOK).stream().map(r -> r.getLoggedDate().getTime()).sorted().toList();
@@ -173,7 +173,7 @@ class SlackAlertSinkTest {
                         .willReturn(aResponse().withStatus(200).withBody("ok")));
         var writer = writer(webhooks(50), RetrySettings.of(3, 50, 200));
         writer.write(to("#payments-alerts", alert(1)), WriterContexts.NONE);
-        writer.flush(false);
+        writer.flush(true);
 
         List<LoggedRequest> requests = posted(HOOK);
         assertThat(requests).hasSize(2);
@@ -207,7 +207,7 @@ class SlackAlertSinkTest {
                         .willReturn(aResponse().withStatus(200).withBody("ok")));
         var writer = writer(webhooks(50), RetrySettings.of(4, 200, 1000));
         writer.write(to("#payments-alerts", alert(1)), WriterContexts.NONE);
-        writer.flush(false);
+        writer.flush(true);
 
         List<LoggedRequest> requests = posted(HOOK);
         assertThat(requests).hasSize(3);
@@ -226,7 +226,7 @@ class SlackAlertSinkTest {
         var writer = writer(webhooks(50), RetrySettings.of(3, 50, 200));
         writer.write(to("#payments-alerts", alert(1)), WriterContexts.NONE);
         writer.write(to("#secops", alert(2)), WriterContexts.NONE);
-        writer.flush(false);
+        writer.flush(true);
 
         assertThat(posted(HOOK)).hasSize(3);
         assertThat(posted(OTHER_HOOK)).hasSize(1);
@@ -288,7 +288,7 @@ class SlackAlertSinkTest {
         var writer = writer(s, RetrySettings.of(3, 50, 200));
         writer.write(to("#payments-alerts", alert(1)), WriterContexts.NONE);
         writer.write(to("#payments-alerts", alert(2)), WriterContexts.NONE);
-        writer.flush(false);
+        writer.flush(true);
 
         assertThat(posted(fromSecret)).hasSize(2);
         List<LoggedRequest> lookups = SLACK.findAll(postRequestedFor(urlEqualTo("/")));
@@ -335,7 +335,7 @@ class SlackAlertSinkTest {
             writer.write(to("#payments-alerts", alert(1)), WriterContexts.NONE);
             writer.write(to("#closed", alert(2)), WriterContexts.NONE);
             writer.write(to("#secret", alert(3)), WriterContexts.NONE);
-            writer.flush(false);
+            writer.flush(true);
             writer.close();
             logs = capture.lines();
         }
