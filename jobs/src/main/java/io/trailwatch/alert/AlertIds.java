@@ -13,6 +13,14 @@ import java.util.HexFormat;
 public final class AlertIds {
     private AlertIds() {}
 
+    /**
+     * The id of the follow-up that folds the repeats of {@code firstAlertId} together: derived from
+     * the first alert's id, so it is as deterministic as that one.
+     */
+    public static String followUp(String ruleId, String firstAlertId) {
+        return of(ruleId, "follow-up", firstAlertId);
+    }
+
     public static String of(String ruleId, String... parts) {
         MessageDigest sha;
         try {

@@ -45,6 +45,10 @@ public final class AlertJson {
         }
         n.set("evidence", evidence(a.evidence));
         n.put("remediation", a.remediation);
+        if (a.followUpOf != null) {
+            n.put("followUpOf", a.followUpOf);
+            n.put("suppressedCount", a.suppressedCount);
+        }
         return n;
     }
 

@@ -1,8 +1,15 @@
 package io.trailwatch.cli;
 
 import io.trailwatch.config.ConfigException;
+import io.trailwatch.config.DedupSettings;
+import io.trailwatch.config.DeliverySettings;
+import io.trailwatch.config.Durations;
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.config.RuleSettings;
+import io.trailwatch.config.SlackSettings;
+import io.trailwatch.config.SlackWebhook;
+import io.trailwatch.config.SnsMessageFormat;
+import io.trailwatch.config.SnsSettings;
 import io.trailwatch.config.SuppressionFileParser;
 import io.trailwatch.detect.RuleCatalog;
 import io.trailwatch.model.OwnershipTable;
@@ -10,6 +17,8 @@ import io.trailwatch.model.Severity;
 import io.trailwatch.ownership.OwnershipTableException;
 import io.trailwatch.ownership.OwnershipTableParser;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +41,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Replays CloudTrail and VPC flow log files through the detection pipeline on a local embedded Flink.",
             "Files and directories (searched recursively); each file's kind is decided from its content.",
-            "Alerts are written as JSON lines; a summary goes to standard error."
+            "Alerts are written as JSON lines; a summary goes to standard error.",
+            "With --slack-webhook or --sns-topic they are also delivered there, as in production."
         })
 public final class ReplayCommand implements Callable<Integer> {
     @Option(
@@ -88,6 +98,54 @@ public final class ReplayCommand implements Callable<Integer> {
                     "Known-good activity not to alert on (CSV: rule_id,account,principal,resource,reason,expires).")
     Path suppressions;
 
+    @Option(
+            names = "--dedup-window",
+            paramLabel = "DURATION|RULE=DURATION",
+            description = {
+                "Repeats of an alert (same rule, owner team and resource) within this window of event"
+                        + " time fold into one follow-up (default: 60m; 0 turns it off).",
+                "RULE=DURATION sets one rule's window, e.g. TW-OWN-01=0. Repeatable."
+            })
+    List<String> dedupWindows = new ArrayList<>();
+
+    @Option(
+            names = "--slack-webhook",
+            paramLabel = "URL",
+            description = {
+                "Also post every alert to this Slack incoming webhook (it stands in for every owner's channel).",
+                "secretsmanager:<secret id or ARN> reads the URL from AWS Secrets Manager instead."
+            })
+    String slackWebhook;
+
+    private static final String SECRET_PREFIX = "secretsmanager:";
+
+    @Option(
+            names = "--sns-topic",
+            paramLabel = "ARN",
+            description = "Also publish every alert to this SNS topic.")
+    String snsTopic;
+
+    @Option(
+            names = "--sns-format",
+            paramLabel = "json|chatbot",
+            defaultValue = "json",
+            description =
+                    "SNS message body: the alert JSON, or an AWS Chatbot custom notification (default: ${DEFAULT-VALUE}).")
+    String snsFormat;
+
+    @Option(
+            names = "--endpoint-url",
+            paramLabel = "URL",
+            description = "A local SNS endpoint (an emulator) instead of AWS.")
+    String endpointUrl;
+
+    @Option(
+            names = "--undelivered",
+            paramLabel = "FILE",
+            description =
+                    "Alerts that could not be delivered, JSON lines with the error (default: the first 20 on standard error).")
+    Path undelivered;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Log files or directories.")
     List<Path> paths;
 
@@ -142,7 +200,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
         }
-        for (Path output : new Path[] {out, deadLetters}) {
+        for (Path output : new Path[] {out, deadLetters, undelivered}) {
             if (output != null) {
                 Path parent = output.toAbsolutePath().getParent();
                 if (parent != null && !Files.isDirectory(parent)) {
@@ -154,10 +212,99 @@ public final class ReplayCommand implements Callable<Integer> {
         PipelineSettings settings = PipelineSettings.forReplay();
         settings.allowedLateness = lateness;
         settings.rules = ruleSettings();
+        settings.deduplication = dedupSettings();
+        DeliverySettings delivery = deliverySettings();
         if (ownership == null) {
             err.println("trailwatch: no --ownership table given: every account counts as unowned");
         }
-        return new ReplayJob(settings, inputs, table, out, deadLetters, parallelism);
+        return new ReplayJob(
+                settings, inputs, table, out, deadLetters, parallelism, delivery, undelivered);
+    }
+
+    private DedupSettings dedupSettings() throws UsageException {
+        DedupSettings dedup = DedupSettings.defaults();
+        for (String w : dedupWindows) {
+            int eq = w.indexOf('=');
+            try {
+                if (eq < 0) {
+                    dedup.withDefaultWindow(Durations.parse(w));
+                } else {
+                    String rule = w.substring(0, eq).trim();
+                    if (!rule.matches("TW-[A-Z]+-\\d{2}")) {
+                        throw new IllegalArgumentException("'" + rule + "' is not a rule id");
+                    }
+                    dedup.withRuleWindow(rule, Durations.parse(w.substring(eq + 1)));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--dedup-window: " + e.getMessage());
+            }
+        }
+        return dedup;
+    }
+
+    /**
+     * Replay delivers to the channels given, each standing in for every owner's: the webhook for
+     * every Slack channel, the topic for every SNS topic and e-mail address; both are the default
+     * destinations.
+     */
+    private DeliverySettings deliverySettings() throws UsageException {
+        DeliverySettings delivery = DeliverySettings.none();
+        List<String> defaults = new ArrayList<>();
+        if (slackWebhook != null) {
+            SlackWebhook webhook;
+            if (slackWebhook.startsWith(SECRET_PREFIX)) {
+                webhook =
+                        SlackWebhook.fromSecret(
+                                SlackWebhook.ANY_CHANNEL,
+                                slackWebhook.substring(SECRET_PREFIX.length()));
+            } else {
+                String scheme =
+                        slackWebhook.contains("://")
+                                ? slackWebhook.substring(0, slackWebhook.indexOf("://"))
+                                : "";
+                if (!scheme.equalsIgnoreCase("https") && !scheme.equalsIgnoreCase("http")) {
+                    // The URL is a secret: the message does not repeat it.
+                    throw new UsageException(
+                            "--slack-webhook: the value is neither an http(s) URL nor "
+                                    + SECRET_PREFIX
+                                    + "<secret id>");
+                }
+                webhook = SlackWebhook.withUrl(SlackWebhook.ANY_CHANNEL, slackWebhook);
+            }
+            delivery.slack = SlackSettings.withWebhooks(webhook);
+            defaults.add(DeliverySettings.DEFAULT_SLACK);
+        }
+        if (snsTopic != null) {
+            if (!DeliverySettings.isTopicArn(snsTopic)) {
+                throw new UsageException(
+                        "--sns-topic: '"
+                                + snsTopic
+                                + "' is not an SNS topic ARN (arn:aws:sns:region:account:name)");
+            }
+            delivery.sns = SnsSettings.toTopic(snsTopic);
+            delivery.sns.everythingToDefaultTopic = true;
+            delivery.sns.endpointUrl = endpointUrl;
+            try {
+                delivery.sns.format = SnsMessageFormat.parse(snsFormat);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--sns-format: " + e.getMessage());
+            }
+            defaults.add(DeliverySettings.DEFAULT_SNS);
+        } else if (endpointUrl != null) {
+            throw new UsageException("--endpoint-url needs --sns-topic");
+        }
+        if (endpointUrl != null) {
+            try {
+                URI uri = new URI(endpointUrl);
+                if (uri.getScheme() == null || uri.getHost() == null) {
+                    throw new URISyntaxException(endpointUrl, "no scheme or host");
+                }
+            } catch (URISyntaxException e) {
+                throw new UsageException("--endpoint-url: '" + endpointUrl + "' is not a URL");
+            }
+        }
+        delivery.defaultDestinations = defaults.toArray(new String[0]);
+        return delivery;
     }
 
     private RuleSettings ruleSettings() throws UsageException {

@@ -2,7 +2,11 @@ package io.trailwatch.cli;
 
 import io.trailwatch.alert.AlertJson;
 import io.trailwatch.alert.DeadLetterJson;
+import io.trailwatch.alert.delivery.DeliveryFailureJson;
+import io.trailwatch.alert.delivery.DeliveryFailureOutput;
+import io.trailwatch.alert.sink.AlertDeliveryStage;
 import io.trailwatch.alert.sink.LineSink;
+import io.trailwatch.config.DeliverySettings;
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.ingest.file.ReplayFileSource;
 import io.trailwatch.model.Alert;
@@ -11,8 +15,10 @@ import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.pipeline.Counters;
 import io.trailwatch.pipeline.TrailwatchPipeline;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,6 +43,8 @@ public final class ReplayJob {
     private final Path out;
     private final Path deadLetters;
     private final int parallelism;
+    private final DeliverySettings delivery;
+    private final Path undelivered;
 
     ReplayJob(
             PipelineSettings settings,
@@ -44,13 +52,17 @@ public final class ReplayJob {
             OwnershipTable table,
             Path out,
             Path deadLetters,
-            int parallelism) {
+            int parallelism,
+            DeliverySettings delivery,
+            Path undelivered) {
         this.settings = settings;
         this.inputs = inputs;
         this.table = table;
         this.out = out;
         this.deadLetters = deadLetters;
         this.parallelism = parallelism;
+        this.delivery = delivery;
+        this.undelivered = undelivered;
     }
 
     /** Builds the replay graph on the given environment (tests use a MiniCluster environment). */
@@ -61,6 +73,22 @@ public final class ReplayJob {
             OwnershipTable table,
             LineSink<Alert> alertSink,
             LineSink<DeadLetter> deadLetterSink) {
+        buildGraph(env, settings, inputs, table, alertSink, deadLetterSink, null, null);
+    }
+
+    /**
+     * The replay graph, with alerts also delivered to SNS and Slack when {@code delivery} enables
+     * them; alerts that cannot be delivered go to {@code undelivered}.
+     */
+    public static void buildGraph(
+            StreamExecutionEnvironment env,
+            PipelineSettings settings,
+            java.util.List<Path> inputs,
+            OwnershipTable table,
+            LineSink<Alert> alertSink,
+            LineSink<DeadLetter> deadLetterSink,
+            DeliverySettings delivery,
+            DeliveryFailureOutput undelivered) {
         DataStream<io.trailwatch.model.RawRecord> raw =
                 env.fromSource(
                                 ReplayFileSource.of(inputs, settings.decodeLimits),
@@ -77,6 +105,9 @@ public final class ReplayJob {
                 .setParallelism(1)
                 .name("Dead letters")
                 .uid("dead-letter-sink");
+        if (delivery != null && delivery.enabled()) {
+            AlertDeliveryStage.attach(streams.alerts, delivery, undelivered);
+        }
     }
 
     ReplaySummary run(PrintStream progress) throws Exception {
@@ -100,14 +131,65 @@ public final class ReplayJob {
                                 DEAD_LETTERS_SHOWN,
                                 "trailwatch: further dead letters not shown; write them all with --dead-letters FILE")
                         : LineSink.toFile(deadLetters, DeadLetterJson::toJson);
-        buildGraph(env, settings, inputs.roots(), table, alertSink, deadLetterSink);
+        Path undeliveredFile = null;
+        if (delivery.enabled()) {
+            // Undeliverable alerts always go to a file; without --undelivered a temporary one,
+            // shown on standard error once the replay is over.
+            undeliveredFile =
+                    undelivered != null
+                            ? undelivered
+                            : Files.createTempFile("trailwatch-undelivered-", ".jsonl");
+            Files.write(undeliveredFile, new byte[0]);
+        }
+        buildGraph(
+                env,
+                settings,
+                inputs.roots(),
+                table,
+                alertSink,
+                deadLetterSink,
+                delivery,
+                undeliveredFile == null
+                        ? null
+                        : DeliveryFailureOutput.jsonLines(undeliveredFile.toString()));
 
         long start = System.nanoTime();
         JobClient client = env.executeAsync("trailwatch replay");
         JobExecutionResult result = awaitWithProgress(client, progress, start);
         double seconds = (System.nanoTime() - start) / 1e9;
+        long undeliveredCount = 0;
+        if (undeliveredFile != null) {
+            List<String> lines = Files.readAllLines(undeliveredFile);
+            undeliveredCount = lines.size();
+            if (undelivered == null) {
+                showUndelivered(lines, progress);
+                Files.deleteIfExists(undeliveredFile);
+            }
+        }
         return new ReplaySummary(
-                inputs, result.getAllAccumulatorResults(), seconds, out, deadLetters);
+                inputs,
+                result.getAllAccumulatorResults(),
+                seconds,
+                out,
+                deadLetters,
+                delivery.enabled() ? undeliveredCount : -1,
+                undelivered);
+    }
+
+    private static void showUndelivered(List<String> lines, PrintStream err) {
+        for (String line : lines.subList(0, (int) Math.min(lines.size(), DEAD_LETTERS_SHOWN))) {
+            try {
+                err.println(
+                        "trailwatch: "
+                                + DeliveryFailureJson.toText(DeliveryFailureJson.fromJson(line)));
+            } catch (IllegalArgumentException e) {
+                err.println("trailwatch: " + line);
+            }
+        }
+        if (lines.size() > DEAD_LETTERS_SHOWN) {
+            err.println(
+                    "trailwatch: further undeliverable alerts not shown; write them all with --undelivered FILE");
+        }
     }
 
     private static JobExecutionResult awaitWithProgress(

@@ -19,18 +19,27 @@ public final class ReplaySummary {
     private final double seconds;
     private final Path out;
     private final Path deadLetters;
+    private final long undelivered;
+    private final Path undeliveredFile;
 
+    /**
+     * @param undelivered alerts that could not be delivered, or -1 when nothing was delivered
+     */
     ReplaySummary(
             InputFiles inputs,
             Map<String, Object> counters,
             double seconds,
             Path out,
-            Path deadLetters) {
+            Path deadLetters,
+            long undelivered,
+            Path undeliveredFile) {
         this.inputs = inputs;
         this.counters = new TreeMap<>(counters);
         this.seconds = seconds;
         this.out = out;
         this.deadLetters = deadLetters;
+        this.undelivered = undelivered;
+        this.undeliveredFile = undeliveredFile;
     }
 
     public long count(String name) {
@@ -109,6 +118,21 @@ public final class ReplaySummary {
                 "  alerts                %,d%s%n",
                 alerts, out != null ? " (written to " + out + ")" : "");
         err.print(perRule);
+        if (count(Counters.DEDUP_SUPPRESSED) > 0) {
+            err.printf(
+                    "  repeats suppressed    %,d (folded into %,d follow-up alerts)%n",
+                    count(Counters.DEDUP_SUPPRESSED), count(Counters.DEDUP_FOLLOW_UPS));
+        }
+        if (undelivered >= 0) {
+            err.printf(
+                    "  delivery              %,d messages routed to SNS, %,d to Slack; %,d undeliverable%s%n",
+                    count(Counters.DELIVERIES + "sns"),
+                    count(Counters.DELIVERIES + "slack"),
+                    undelivered,
+                    undeliveredFile != null && undelivered > 0
+                            ? " (written to " + undeliveredFile + ")"
+                            : "");
+        }
         counters.forEach(
                 (name, value) -> {
                     if (name.startsWith(Counters.LATE_RECORDS)) {

@@ -24,5 +24,17 @@ public final class Counters {
     /** Prefix; followed by rule id and severity, e.g. {@code alerts.TW-OWN-01.MEDIUM}. */
     public static final String ALERTS = "alerts.";
 
+    /** Repeats folded into follow-ups instead of being sent. */
+    public static final String DEDUP_SUPPRESSED = "dedup.suppressed";
+
+    /** Follow-ups sent for folded repeats. */
+    public static final String DEDUP_FOLLOW_UPS = "dedup.follow-ups";
+
+    /** Prefix; followed by the channel ({@code sns}, {@code slack}): deliveries routed there. */
+    public static final String DELIVERIES = "delivery.routed.";
+
+    /** Alerts that no configured destination could take (dead-lettered as {@code no-route}). */
+    public static final String UNROUTABLE = "delivery.unroutable";
+
     private Counters() {}
 }

@@ -1,5 +1,6 @@
 package io.trailwatch.pipeline;
 
+import io.trailwatch.alert.dedup.AlertDeduplication;
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.detect.RuleCatalog;
 import io.trailwatch.detect.patterns.AccountActivity;
@@ -25,7 +26,7 @@ import org.apache.flink.util.OutputTag;
  * The one detection graph behind every entry point (replay, run, tests):
  *
  * <pre>
- * raw records ─▶ decode ─▶ watermarks ─▶ ownership join ─┬▶ stateless rules ──────┬▶ overrides,  ─▶ alerts
+ * raw records ─▶ decode ─▶ watermarks ─▶ ownership join ─┬▶ stateless rules ──────┬▶ overrides,  ─▶ dedup ─▶ alerts
  *                   │                    (broadcast table) └▶ windowed detectors ──┘  suppressions
  *                   └──────────────▶ dead letters
  * </pre>
@@ -100,10 +101,15 @@ public final class TrailwatchPipeline {
             alerts = alerts.union(unownedAccountAlerts(ownedEvents, ownedFlows));
         }
 
-        DataStream<Alert> counted =
+        // Suppressed alerts must not count as repeats, and overrides apply before repeats are
+        // folded.
+        DataStream<Alert> policed =
                 alerts.process(new ApplyAlertPolicy(settings.rules))
                         .uid("alert-policy")
-                        .name("Severity overrides and suppressions")
+                        .name("Severity overrides and suppressions");
+        // Repeats within the window fold into one follow-up.
+        DataStream<Alert> counted =
+                AlertDeduplication.apply(policed, settings.deduplication)
                         .process(new CountAlerts())
                         .uid("count-alerts")
                         .name("Count alerts");

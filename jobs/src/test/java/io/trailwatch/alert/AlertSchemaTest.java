@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.trailwatch.generate.LogGenerator;
+import io.trailwatch.model.Alert;
 import io.trailwatch.pipeline.ReplayRun;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,6 +54,33 @@ class AlertSchemaTest {
             Set<ValidationMessage> errors = schema.validate(alert);
             assertThat(errors).as(alert.toString()).isEmpty();
         }
+    }
+
+    @Test
+    void followUpsAndTrimmedEvidenceValidateAndAFollowUpNeedsItsCount() throws Exception {
+        Alert first =
+                TestAlerts.securityGroupOpened(
+                        "e-1",
+                        "2026-10-14T09:00:00Z",
+                        "sg-0a1b2c3d4e5f60001",
+                        TestAlerts.payments());
+        Alert followUp = first.copy();
+        followUp.alertId = AlertIds.followUp(first.ruleId, first.alertId);
+        followUp.followUpOf = first.alertId;
+        followUp.suppressedCount = 3;
+        JsonSchema schema = schema();
+        ObjectMapper json = new ObjectMapper();
+
+        assertThat(schema.validate(json.readTree(AlertJson.toJson(followUp)))).isEmpty();
+        ObjectNode trimmed = AlertJson.toTree(first);
+        ((ObjectNode) trimmed.get("evidence")).put("trimmed", true);
+        assertThat(schema.validate(trimmed)).isEmpty();
+
+        ObjectNode countless = AlertJson.toTree(followUp);
+        countless.remove("suppressedCount");
+        assertThat(schema.validate(countless))
+                .extracting(ValidationMessage::getMessage)
+                .anyMatch(m -> m.contains("suppressedCount"));
     }
 
     @Test

@@ -25,6 +25,10 @@ class LayeringTest {
                             "io.trailwatch.detect",
                             "io.trailwatch.detect.rules",
                             "io.trailwatch.alert",
+                            "io.trailwatch.alert.format",
+                            "io.trailwatch.alert.route",
+                            "io.trailwatch.alert.delivery",
+                            "io.trailwatch.config",
                             "io.trailwatch.generate")
                     .should()
                     .dependOnClassesThat()

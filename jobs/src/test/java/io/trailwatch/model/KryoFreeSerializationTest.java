@@ -2,6 +2,7 @@ package io.trailwatch.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailwatch.alert.dedup.DedupEpisode;
 import io.trailwatch.detect.patterns.AccountActivity;
 import io.trailwatch.detect.patterns.ActivitySummary;
 import java.util.List;
@@ -30,7 +31,11 @@ class KryoFreeSerializationTest {
                 Samples.ownershipTable(),
                 Samples.owner(),
                 Samples.accountActivity(),
-                Samples.activitySummary());
+                Samples.activitySummary(),
+                Samples.followUp(),
+                Samples.dedupEpisode(),
+                Samples.alertDelivery(),
+                Samples.deliveryFailure());
     }
 
     @ParameterizedTest
@@ -66,6 +71,9 @@ class KryoFreeSerializationTest {
                         OwnershipTable.class,
                         Owner.class,
                         AccountActivity.class,
-                        ActivitySummary.class);
+                        ActivitySummary.class,
+                        DedupEpisode.class,
+                        AlertDelivery.class,
+                        DeliveryFailure.class);
     }
 }

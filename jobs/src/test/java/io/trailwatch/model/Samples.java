@@ -1,5 +1,6 @@
 package io.trailwatch.model;
 
+import io.trailwatch.alert.dedup.DedupEpisode;
 import io.trailwatch.detect.patterns.AccountActivity;
 import io.trailwatch.detect.patterns.ActivitySummary;
 
@@ -106,6 +107,48 @@ final class Samples {
                         new EvidenceField[] {new EvidenceField("k", "v")});
         a.remediation = "r";
         return a;
+    }
+
+    /** A follow-up: the fields only follow-ups carry are set. */
+    static Alert followUp() {
+        Alert a = alert();
+        a.alertId = "tw-fedcba9876543210fedcba9876543210";
+        a.followUpOf = "tw-0123456789abcdef0123456789abcdef";
+        a.suppressedCount = 7;
+        return a;
+    }
+
+    static DedupEpisode dedupEpisode() {
+        DedupEpisode e = new DedupEpisode();
+        e.firstAlertId = "tw-0123456789abcdef0123456789abcdef";
+        e.start = 1L;
+        e.end = 3_600_001L;
+        e.suppressedCount = 2;
+        e.eventCount = 5;
+        e.firstSeen = 10L;
+        e.lastSeen = 20L;
+        e.firstEventTime = 10L;
+        e.eventIds = new String[] {"e2", "e3"};
+        e.latest = alert();
+        return e;
+    }
+
+    static AlertDelivery alertDelivery() {
+        return new AlertDelivery(
+                followUp(), DeliveryChannel.SLACK, "*", "#payments-alerts", "owner");
+    }
+
+    static DeliveryFailure deliveryFailure() {
+        return new DeliveryFailure(
+                "tw-0123456789abcdef0123456789abcdef",
+                "TW-OWN-01",
+                "sns",
+                "arn:aws:sns:eu-west-1:111122223333:alerts",
+                DeliveryFailure.RETRIES_EXHAUSTED,
+                "HTTP 503 ServiceUnavailable: try later",
+                8,
+                9L,
+                "{\"alertId\":\"tw-0123456789abcdef0123456789abcdef\"}");
     }
 
     static DeadLetter deadLetter() {

@@ -1,0 +1,146 @@
+package io.trailwatch.alert.format;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailwatch.alert.AlertJson;
+import io.trailwatch.model.Alert;
+import io.trailwatch.model.EvidenceField;
+import io.trailwatch.model.Owner;
+
+/**
+ * An alert as an AWS Chatbot (Amazon Q Developer in chat applications) custom notification: {@code
+ * {"version":"1.0","source":"custom","content":{…},"metadata":{…}}}. Published to an SNS topic that
+ * Chatbot subscribes to, it shows in the mapped Slack or Teams channel with no Lambda in between.
+ * Follow-ups carry the first alert's id as {@code threadId}, so they thread under it.
+ */
+public final class ChatbotNotifications {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static final int TITLE = 250;
+    static final int DESCRIPTION = 3500;
+    static final int VALUE = 200;
+
+    private ChatbotNotifications() {}
+
+    public static ObjectNode render(Alert a) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("version", "1.0");
+        n.put("source", "custom");
+        n.put("id", a.alertId);
+
+        ObjectNode content = n.putObject("content");
+        content.put("textType", "client-markdown");
+        content.put(
+                "title",
+                Texts.clip(
+                        Severities.emoji(a.severity)
+                                + " "
+                                + a.severity
+                                + (a.isFollowUp() ? " · follow-up · " : " · ")
+                                + a.title,
+                        TITLE));
+        content.put("description", Texts.clip(description(a), DESCRIPTION));
+        content.putArray("nextSteps").add(Texts.clip(a.remediation, 1000));
+        ArrayNode keywords = content.putArray("keywords");
+        keywords.add(a.ruleId);
+        keywords.add(a.severity.name());
+        keywords.add(team(a));
+        if (a.owner != null && a.owner.environment != null) {
+            keywords.add(a.owner.environment);
+        }
+        if (a.account != null) {
+            keywords.add(a.account);
+        }
+
+        ObjectNode metadata = n.putObject("metadata");
+        metadata.put("threadId", a.isFollowUp() ? a.followUpOf : a.alertId);
+        metadata.put("summary", Texts.clip("[" + a.severity + "] " + a.title, TITLE));
+        metadata.put("eventType", a.ruleId);
+        ArrayNode related = metadata.putArray("relatedResources");
+        if (a.resource != null) {
+            related.add(a.resource);
+        }
+        if (a.principal != null && !a.principal.equals(a.resource)) {
+            related.add(a.principal);
+        }
+        ObjectNode context = metadata.putObject("additionalContext");
+        context.put("alertId", a.alertId);
+        context.put("ruleId", a.ruleId);
+        context.put("severity", a.severity.name());
+        context.put("team", team(a));
+        putIfSet(context, "environment", a.owner == null ? null : a.owner.environment);
+        putIfSet(context, "account", a.account);
+        putIfSet(context, "region", a.region);
+        context.put("eventTime", AlertJson.iso(a.eventTime));
+        if (a.isFollowUp()) {
+            context.put("followUpOf", a.followUpOf);
+            context.put("suppressedCount", Long.toString(a.suppressedCount));
+        }
+        return n;
+    }
+
+    private static String description(Alert a) {
+        StringBuilder s = new StringBuilder();
+        if (a.isFollowUp()) {
+            s.append("*")
+                    .append(a.suppressedCount)
+                    .append(" more* like alert `")
+                    .append(a.followUpOf)
+                    .append("`, folded into this follow-up.\n");
+        }
+        Owner o = a.owner;
+        s.append("*Owner:* ")
+                .append(
+                        o == null || o.isUnowned()
+                                ? "unowned — no ownership-table row matches"
+                                : o.team
+                                        + (o.environment != null ? " (" + o.environment + ")" : "")
+                                        + (o.contact != null ? " · " + o.contact : ""))
+                .append('\n');
+        s.append("*Account:* ")
+                .append(a.account == null ? "–" : a.account)
+                .append(a.region == null ? "" : " · " + a.region)
+                .append('\n');
+        s.append("*Principal:* `").append(Texts.clip(orDash(a.principal), 500)).append("`\n");
+        s.append("*Resource:* `").append(Texts.clip(orDash(a.resource), 500)).append("`\n");
+        s.append("*Rule:* ")
+                .append(a.ruleId)
+                .append(" · ")
+                .append(a.responsibility.id())
+                .append(a.controls.length > 0 ? " · " + String.join(", ", a.controls) : "")
+                .append('\n');
+        s.append("*Evidence:* ")
+                .append(a.evidence.count)
+                .append(a.evidence.count == 1 ? " event, " : " events, ")
+                .append(AlertJson.iso(a.evidence.firstSeen));
+        if (a.evidence.lastSeen != a.evidence.firstSeen) {
+            s.append(" – ").append(AlertJson.iso(a.evidence.lastSeen));
+        }
+        if (a.evidence.fields != null) {
+            for (EvidenceField f : a.evidence.fields) {
+                s.append("\n• ")
+                        .append(f.name)
+                        .append(": `")
+                        .append(Texts.clip(orDash(f.value), VALUE).replace('`', '\''))
+                        .append('`');
+            }
+        }
+        s.append("\n_Trailwatch alert ").append(a.alertId).append('_');
+        return s.toString();
+    }
+
+    private static String team(Alert a) {
+        return a.owner == null ? Owner.UNOWNED_TEAM : a.owner.team;
+    }
+
+    private static void putIfSet(ObjectNode n, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            n.put(name, value);
+        }
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isEmpty() ? "–" : s;
+    }
+}

@@ -1,0 +1,91 @@
+package io.trailwatch.alert.sink.sns;
+
+import io.trailwatch.alert.format.SnsMessage;
+import java.io.Serializable;
+
+/**
+ * One message waiting to be published: what goes into a PublishBatch entry, the alert it comes from
+ * (for the dead letters) and how often publishing it failed so far.
+ */
+public final class SnsPublishEntry implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public final String topicArn;
+    public final String alertId;
+    public final String ruleId;
+
+    /** Team of the alert's owner: the message group of a FIFO topic. */
+    public final String team;
+
+    public final String body;
+    public final String subject;
+    public final String[] attributeNames;
+    public final String[] attributeValues;
+
+    /** The untrimmed alert JSON, or {@code null} when it is {@link #body}. */
+    public final String alertJson;
+
+    /** Set when the message cannot be published at all (too large even when trimmed). */
+    public final String rejection;
+
+    public final int failedAttempts;
+    public final String lastError;
+
+    public SnsPublishEntry(
+            String topicArn,
+            String alertId,
+            String ruleId,
+            String team,
+            String body,
+            String subject,
+            String[] attributeNames,
+            String[] attributeValues,
+            String alertJson,
+            String rejection,
+            int failedAttempts,
+            String lastError) {
+        this.topicArn = topicArn;
+        this.alertId = alertId;
+        this.ruleId = ruleId;
+        this.team = team;
+        this.body = body;
+        this.subject = subject;
+        this.attributeNames = attributeNames;
+        this.attributeValues = attributeValues;
+        this.alertJson = alertJson;
+        this.rejection = rejection;
+        this.failedAttempts = failedAttempts;
+        this.lastError = lastError;
+    }
+
+    public SnsPublishEntry failedAgain(String error) {
+        return new SnsPublishEntry(
+                topicArn,
+                alertId,
+                ruleId,
+                team,
+                body,
+                subject,
+                attributeNames,
+                attributeValues,
+                alertJson,
+                rejection,
+                failedAttempts + 1,
+                error);
+    }
+
+    public String alert() {
+        return alertJson != null ? alertJson : body;
+    }
+
+    /** What SNS counts against its limits. */
+    public long sizeInBytes() {
+        return rejection != null
+                ? 1
+                : SnsMessage.sizeInBytes(body, attributeNames, attributeValues);
+    }
+
+    public boolean isFifoTopic() {
+        return topicArn.endsWith(".fifo");
+    }
+}
