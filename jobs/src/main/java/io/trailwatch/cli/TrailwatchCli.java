@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         version = "trailwatch 0.1.0",
         description =
                 "Streaming security analytics for AWS: CloudTrail and VPC flow logs in, owned alerts out.",
-        subcommands = {ReplayCommand.class, GenerateCommand.class})
+        subcommands = {ReplayCommand.class, RunCommand.class, GenerateCommand.class})
 public final class TrailwatchCli implements Runnable {
     /** Exit status for bad usage or unreadable input. */
     public static final int EXIT_USAGE = 2;
@@ -20,7 +20,16 @@ public final class TrailwatchCli implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
+    /**
+     * Without arguments, as Managed Service for Apache Flink starts the jar, this is {@code run}
+     * from the application's runtime properties; it returns normally (or throws) rather than
+     * exiting, because it runs inside the service's job manager.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            RunCommand.runManaged();
+            return;
+        }
         System.exit(run(args));
     }
 
@@ -37,6 +46,6 @@ public final class TrailwatchCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "a command is required (replay, generate)");
+                spec.commandLine(), "a command is required (replay, run, generate)");
     }
 }
