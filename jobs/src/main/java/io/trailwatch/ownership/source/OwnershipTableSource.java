@@ -2,6 +2,8 @@ package io.trailwatch.ownership.source;
 
 import io.trailwatch.config.RunSettings;
 import io.trailwatch.model.OwnershipTable;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -24,6 +26,17 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * once.
  */
 public final class OwnershipTableSource {
+    /**
+     * The table stream is broadcast into the ownership joins, whose event time is the minimum of
+     * their active inputs: a never-ending source without watermarks would stop event time (and
+     * every window) there. Table versions are not events in time, so this input declares itself
+     * idle for good: the joins then follow the events alone. (Not a final watermark: a join whose
+     * event input is idle for a moment would pass that on and push event time past records still to
+     * come.)
+     */
+    static final WatermarkStrategy<OwnershipPoll> NEVER_HOLDS_BACK_EVENT_TIME =
+            WatermarkStrategy.forGenerator(ctx -> new AlwaysIdle());
+
     private OwnershipTableSource() {}
 
     public static DataStream<OwnershipTable> create(
@@ -37,7 +50,7 @@ public final class OwnershipTableSource {
                         TypeInformation.of(OwnershipPoll.class));
         return env.fromSource(
                         polls,
-                        WatermarkStrategy.noWatermarks(),
+                        NEVER_HOLDS_BACK_EVENT_TIME,
                         "Ownership table " + settings.tableLocation)
                 .setParallelism(1)
                 .uid("ownership-table-polls")
@@ -83,6 +96,16 @@ public final class OwnershipTableSource {
             if (opened != null) {
                 opened.close();
             }
+        }
+    }
+
+    static final class AlwaysIdle implements WatermarkGenerator<OwnershipPoll> {
+        @Override
+        public void onEvent(OwnershipPoll poll, long timestamp, WatermarkOutput output) {}
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            output.markIdle();
         }
     }
 
