@@ -30,7 +30,8 @@ class KryoFreeSerializationTest {
                 Samples.ownershipTable(),
                 Samples.owner(),
                 Samples.accountActivity(),
-                Samples.activitySummary());
+                Samples.activitySummary(),
+                new io.trailwatch.ownership.source.OwnershipPoll(Samples.ownershipTable()));
     }
 
     @ParameterizedTest
