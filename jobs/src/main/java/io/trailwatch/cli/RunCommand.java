@@ -73,6 +73,12 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("trailwatch: " + e.getMessage());
             return TrailwatchCli.EXIT_USAGE;
         }
+        if (settings.kinesisEndpoint != null && settings.kinesisEndpoint.startsWith("http://")) {
+            // A plain-HTTP endpoint is a local emulator, which speaks Kinesis' JSON protocol only:
+            // the SDK's default CBOR would reach it as unreadable data. (Local runs only: the whole
+            // job shares this JVM.)
+            System.setProperty("aws.cborEnabled", "false");
+        }
         Configuration conf = RunJob.localConfiguration(settings);
         if (fromSnapshot != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, fromSnapshot.toUri().toString());
