@@ -156,6 +156,16 @@ class RunSettingsTest {
         assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("90m");
     }
 
+    @Test
+    void everySettingIsInTheReadmeTable() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        for (Setting setting : RunSettings.all()) {
+            assertThat(readme)
+                    .as(setting + " documented")
+                    .contains("| `" + setting.group + "` | `" + setting.key + "` |");
+        }
+    }
+
     private static void put(
             Map<String, Properties> groups, String group, String key, String value) {
         groups.computeIfAbsent(group, g -> new Properties()).setProperty(key, value);
