@@ -1,5 +1,6 @@
 package io.trailwatch.cli;
 
+import io.trailwatch.config.PropertyGroups;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +28,14 @@ public final class TrailwatchCli implements Runnable {
      */
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
+            if (PropertyGroups.fromRuntime().isEmpty()) {
+                // Not on the service (it always provides property groups): a person typed this.
+                System.err.println(
+                        "trailwatch: without arguments the jar runs the streaming job from the runtime"
+                                + " properties of Managed Service for Apache Flink, and there are none here;"
+                                + " locally use a command (replay, run --properties FILE, generate) or --help");
+                System.exit(EXIT_USAGE);
+            }
             RunCommand.runManaged();
             return;
         }
