@@ -27,6 +27,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
@@ -84,6 +85,16 @@ final class StreamingJob implements AutoCloseable {
             Path checkpoints,
             Path restoreFrom)
             throws Exception {
+        return start(cluster, groups, checkpoints, restoreFrom, 2);
+    }
+
+    static StreamingJob start(
+            MiniClusterExtension cluster,
+            Map<String, Properties> groups,
+            Path checkpoints,
+            Path restoreFrom,
+            int parallelism)
+            throws Exception {
         RunSettings settings;
         try {
             settings = RunSettings.from(groups);
@@ -95,7 +106,7 @@ final class StreamingJob implements AutoCloseable {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toUri().toString());
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
+        env.setParallelism(parallelism);
         RunJob.buildGraph(env, settings, RunJob.readInitialTable(settings));
         JobClient client = env.executeAsync("trailwatch streaming test");
         Configuration clientConf = cluster.getClientConfiguration();
@@ -183,6 +194,15 @@ final class StreamingJob implements AutoCloseable {
 
     private static long number(Path chk) {
         return Long.parseLong(chk.getFileName().toString().substring("chk-".length()));
+    }
+
+    /** Stop with a savepoint (the upgrade path): returns where it was written. */
+    Path stopWithSavepoint(Path dir) throws Exception {
+        String path =
+                client.stopWithSavepoint(
+                                false, dir.toUri().toString(), SavepointFormatType.CANONICAL)
+                        .get(2, TimeUnit.MINUTES);
+        return Path.of(URI.create(path));
     }
 
     void cancel() throws Exception {

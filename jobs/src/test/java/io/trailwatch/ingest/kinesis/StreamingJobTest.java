@@ -170,6 +170,35 @@ class StreamingJobTest {
 
     @Test
     void restartFromACheckpointNeitherLosesNorRepeatsAlerts() throws Exception {
+        restartNeitherLosesNorRepeatsAlerts(
+                (job, firstMinute) -> {
+                    // A checkpoint begun after the alert was sent: restoring it must not send it
+                    // again. Then the job fails (is cancelled) without a final snapshot.
+                    long seen = job.latestCheckpoint();
+                    job.await(
+                            "a checkpoint after the alert",
+                            Duration.ofMinutes(1),
+                            () -> checkpointAfter(job, seen + 1));
+                    job.cancel();
+                    return job.latestCheckpointDir().orElseThrow();
+                },
+                2);
+    }
+
+    @Test
+    void stopWithASavepointThenStartFromItAtAnotherParallelism() throws Exception {
+        // The upgrade path (stop with a snapshot, start the new version from it), rescaled 2 -> 1.
+        restartNeitherLosesNorRepeatsAlerts(
+                (job, firstMinute) -> job.stopWithSavepoint(dir.resolve("savepoints")), 1);
+    }
+
+    /** How a test ends the first run: returns the snapshot to start the second one from. */
+    private interface StopAndRetain {
+        Path stop(StreamingJob job, String firstMinuteAlert) throws Exception;
+    }
+
+    private void restartNeitherLosesNorRepeatsAlerts(StopAndRetain stop, int parallelismAfter)
+            throws Exception {
         String cloudTrail = kinesis.createStream("cloudtrail", 1);
         String flows = kinesis.createStream("flows", 1);
         String alerts = kinesis.createStream("alerts", 1);
@@ -193,14 +222,7 @@ class StreamingJobTest {
                     "the first minute's alert",
                     Duration.ofMinutes(3),
                     () -> ids(read(alerts)).contains(firstMinute));
-            // A checkpoint begun after the alert was sent: restoring it must not send it again.
-            long seen = job.latestCheckpoint();
-            job.await(
-                    "a checkpoint after the alert",
-                    Duration.ofMinutes(1),
-                    () -> checkpointAfter(job, seen + 1));
-            job.cancel();
-            retained = job.latestCheckpointDir().orElseThrow();
+            retained = stop.stop(job, firstMinute);
         }
         assertThat(ids(read(alerts))).containsExactly(firstMinute);
 
@@ -209,7 +231,8 @@ class StreamingJobTest {
         put(cloudTrail, raw(cloudTrail(UNOWNED, "a110", T0.plusSeconds(110))));
         put(cloudTrail, raw(cloudTrail(OWNED, "late", T0.plusSeconds(300))));
         put(flows, lines(flowLine(OWNED, "eni-0fff", T0.plusSeconds(300), "ACCEPT")));
-        try (StreamingJob job = StreamingJob.start(CLUSTER, groups, checkpoints, retained)) {
+        try (StreamingJob job =
+                StreamingJob.start(CLUSTER, groups, checkpoints, retained, parallelismAfter)) {
             job.await(
                     "the second minute's alert",
                     Duration.ofMinutes(3),
