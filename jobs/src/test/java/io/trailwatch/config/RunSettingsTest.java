@@ -157,6 +157,15 @@ class RunSettingsTest {
     }
 
     @Test
+    void theLocalExampleIsValid() throws Exception {
+        RunSettings s =
+                RunSettings.from(
+                        PropertyGroups.fromFile(Path.of("..", "deploy", "local.example.json")));
+        assertThat(s.kinesisEndpoint).startsWith("http://127.0.0.1:");
+        assertThat(s.parallelism).isEqualTo(2);
+    }
+
+    @Test
     void everySettingIsInTheReadmeTable() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
         for (Setting setting : RunSettings.all()) {
