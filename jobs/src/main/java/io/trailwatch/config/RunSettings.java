@@ -1,5 +1,6 @@
 package io.trailwatch.config;
 
+import io.trailwatch.ingest.FlowLogFormat;
 import java.io.Serializable;
 import java.net.URI;
 import java.nio.file.Path;
@@ -305,7 +306,7 @@ public class RunSettings implements Serializable {
             p.idleness = positiveDuration(IDLENESS);
             p.unownedWindow = positiveDuration(UNOWNED_WINDOW);
             String format = string(FLOW_FORMAT);
-            if (io.trailwatch.ingest.FlowLogFormat.parseHeader(format) == null) {
+            if (FlowLogFormat.parseHeader(format) == null) {
                 problem(
                         FLOW_FORMAT,
                         "'"

@@ -28,7 +28,7 @@ public class LogSink<T> implements Sink<T> {
         return new SinkWriter<>() {
             @Override
             public void write(T element, Context ctx) {
-                log.warn(formatter.format(element));
+                log.warn("{}", formatter.format(element));
             }
 
             @Override
