@@ -133,7 +133,9 @@ final class StreamingJob implements AutoCloseable {
                                 + " s waiting for "
                                 + what
                                 + "; input watermarks now:\n"
-                                + watermarks());
+                                + watermarks()
+                                + "last failure (the job restarts quietly): "
+                                + lastFailure());
             }
             Thread.sleep(250);
         }
@@ -165,6 +167,23 @@ final class StreamingJob implements AutoCloseable {
             out.append("(cannot read them: ").append(e).append(')');
         }
         return out.toString();
+    }
+
+    /** The root exception of the job's latest failure and restart, if any. */
+    String lastFailure() {
+        if (restBase == null) {
+            return "(no REST address)";
+        }
+        try {
+            JsonNode exceptions =
+                    get(
+                            HttpClient.newHttpClient(),
+                            restBase + "/jobs/" + client.getJobID().toHexString() + "/exceptions");
+            JsonNode root = exceptions.path("root-exception");
+            return root.isMissingNode() || root.isNull() ? "none" : root.asText();
+        } catch (Exception e) {
+            return "(cannot read it: " + e + ")";
+        }
     }
 
     private static JsonNode get(HttpClient http, String url) throws Exception {
