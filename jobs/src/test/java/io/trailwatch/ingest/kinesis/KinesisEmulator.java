@@ -61,6 +61,7 @@ public final class KinesisEmulator implements AutoCloseable {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail(why);
             }
+            System.err.println("SKIPPED: " + why);
             Assumptions.abort(why);
         }
         KinesisEmulator emulator = new KinesisEmulator(endpoint);
