@@ -1,5 +1,6 @@
 package io.trailwatch.cli;
 
+import io.trailwatch.config.Durations;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -8,28 +9,10 @@ import picocli.CommandLine.TypeConversionException;
 public final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-        String v = value.trim();
         try {
-            if (v.toUpperCase().startsWith("P")) {
-                return Duration.parse(v.toUpperCase());
-            }
-            long n = Long.parseLong(v.substring(0, v.length() - 1));
-            switch (Character.toLowerCase(v.charAt(v.length() - 1))) {
-                case 's':
-                    return Duration.ofSeconds(n);
-                case 'm':
-                    return Duration.ofMinutes(n);
-                case 'h':
-                    return Duration.ofHours(n);
-                case 'd':
-                    return Duration.ofDays(n);
-                default:
-                    break;
-            }
-        } catch (RuntimeException e) {
-            // reported below
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
         }
-        throw new TypeConversionException(
-                "'" + value + "' is not a duration (examples: 90s, 15m, 2h, 1d, PT15M)");
     }
 }

@@ -1,5 +1,6 @@
 package io.trailwatch.cli;
 
+import io.trailwatch.config.PropertyGroups;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,12 @@ import picocli.CommandLine.Command;
         version = "trailwatch 0.1.0",
         description =
                 "Streaming security analytics for AWS: CloudTrail and VPC flow logs in, owned alerts out.",
-        subcommands = {ReplayCommand.class, RulesCommand.class, GenerateCommand.class})
+        subcommands = {
+            ReplayCommand.class,
+            RunCommand.class,
+            RulesCommand.class,
+            GenerateCommand.class
+        })
 public final class TrailwatchCli implements Runnable {
     /** Exit status for bad usage or unreadable input. */
     public static final int EXIT_USAGE = 2;
@@ -20,7 +26,24 @@ public final class TrailwatchCli implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
+    /**
+     * Without arguments, as Managed Service for Apache Flink starts the jar, this is {@code run}
+     * from the application's runtime properties; it returns normally (or throws) rather than
+     * exiting, because it runs inside the service's job manager.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            if (PropertyGroups.fromRuntime().isEmpty()) {
+                // Not on the service (it always provides property groups): a person typed this.
+                System.err.println(
+                        "trailwatch: without arguments the jar runs the streaming job from the runtime"
+                                + " properties of Managed Service for Apache Flink, and there are none here;"
+                                + " locally use a command (replay, run --properties FILE, generate) or --help");
+                System.exit(EXIT_USAGE);
+            }
+            RunCommand.runManaged();
+            return;
+        }
         System.exit(run(args));
     }
 
@@ -37,6 +60,6 @@ public final class TrailwatchCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "a command is required (replay, rules, generate)");
+                spec.commandLine(), "a command is required (replay, run, rules, generate)");
     }
 }

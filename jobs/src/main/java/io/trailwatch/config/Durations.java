@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Durations as written by people: {@code 90s}, {@code 15m}, {@code 2h}, {@code 1d}, {@code 0}, or
- * ISO-8601.
+ * Durations as people write them: {@code 500ms}, {@code 90s}, {@code 15m}, {@code 2h}, {@code 1d},
+ * {@code 0}, or ISO-8601.
  */
 public final class Durations {
     private Durations() {}
 
     /**
-     * @throws IllegalArgumentException naming the value and the accepted forms
+     * @throws IllegalArgumentException naming the value and showing valid examples
      */
     public static Duration parse(String value) {
         String v = value == null ? "" : value.trim();
@@ -22,7 +22,14 @@ public final class Durations {
             if (v.toUpperCase(Locale.ROOT).startsWith("P")) {
                 return Duration.parse(v.toUpperCase(Locale.ROOT));
             }
-            long n = Long.parseLong(v.substring(0, v.length() - 1));
+            String number =
+                    v.endsWith("ms")
+                            ? v.substring(0, v.length() - 2)
+                            : v.substring(0, v.length() - 1);
+            long n = Long.parseLong(number.trim());
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(n);
+            }
             switch (Character.toLowerCase(v.charAt(v.length() - 1))) {
                 case 's':
                     return Duration.ofSeconds(n);
@@ -39,24 +46,27 @@ public final class Durations {
             // reported below
         }
         throw new IllegalArgumentException(
-                "'" + value + "' is not a duration (examples: 90s, 15m, 2h, 1d, PT15M)");
+                "'" + value + "' is not a duration (examples: 500ms, 90s, 15m, 2h, 1d, 0, PT15M)");
     }
 
-    /** The short form {@link #parse} reads, e.g. {@code 60m}. */
+    /** The shortest of the forms {@link #parse} reads, for messages and documentation. */
     public static String format(Duration d) {
-        long s = d.getSeconds();
-        if (s == 0) {
+        long ms = d.toMillis();
+        if (ms == 0) {
             return "0";
         }
-        if (s % 86_400 == 0) {
-            return s / 86_400 + "d";
+        if (ms % 86_400_000L == 0) {
+            return ms / 86_400_000L + "d";
         }
-        if (s % 3600 == 0) {
-            return s / 3600 + "h";
+        if (ms % 3_600_000L == 0) {
+            return ms / 3_600_000L + "h";
         }
-        if (s % 60 == 0) {
-            return s / 60 + "m";
+        if (ms % 60_000L == 0) {
+            return ms / 60_000L + "m";
         }
-        return s + "s";
+        if (ms % 1000L == 0) {
+            return ms / 1000L + "s";
+        }
+        return ms + "ms";
     }
 }

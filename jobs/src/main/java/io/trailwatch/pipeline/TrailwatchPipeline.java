@@ -122,15 +122,19 @@ public final class TrailwatchPipeline {
         OutputTag<AccountActivity> late = new OutputTag<>("late-" + rule) {};
         DataStream<AccountActivity> activity =
                 events.filter(e -> e.owner.isUnowned() && e.account() != null)
+                        .uid(rule + "-unowned-cloudtrail")
                         .name("Unowned CloudTrail events")
                         .map(AccountActivity::of)
                         .returns(AccountActivity.class)
+                        .uid(rule + "-cloudtrail-activity")
                         .name("CloudTrail activity")
                         .union(
                                 flows.filter(f -> f.owner.isUnowned() && f.accountId != null)
+                                        .uid(rule + "-unowned-flows")
                                         .name("Unowned flows")
                                         .map(AccountActivity::of)
                                         .returns(AccountActivity.class)
+                                        .uid(rule + "-flow-activity")
                                         .name("Flow activity"));
         SingleOutputStreamOperator<Alert> alerts =
                 activity.keyBy(a -> a.account, Types.STRING)

@@ -35,7 +35,8 @@ class KryoFreeSerializationTest {
                 Samples.followUp(),
                 Samples.dedupEpisode(),
                 Samples.alertDelivery(),
-                Samples.deliveryFailure());
+                Samples.deliveryFailure(),
+                new io.trailwatch.ownership.source.OwnershipPoll(Samples.ownershipTable()));
     }
 
     @ParameterizedTest

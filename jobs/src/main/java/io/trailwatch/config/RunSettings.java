@@ -1,0 +1,509 @@
+package io.trailwatch.config;
+
+import io.trailwatch.ingest.FlowLogFormat;
+import java.io.Serializable;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Settings of the streaming job ({@code trailwatch run}), read from runtime property groups and
+ * validated up front: a missing or invalid value stops the start with a message naming the group
+ * and key, never a failure hours later.
+ *
+ * <p>The groups and keys here are a contract with {@code deploy/trailwatch.yaml} (a test keeps the
+ * two in step) and with the README's table.
+ */
+public class RunSettings implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public static final String INPUT = "Input";
+    public static final String OWNERSHIP = "Ownership";
+    public static final String OUTPUT = "Output";
+    public static final String DETECTION = "Detection";
+    public static final String JOB = "Job";
+
+    private static final Map<String, Setting> ALL = new LinkedHashMap<>();
+
+    public static final Setting REGION =
+            define(INPUT, "region", null, "AWS region of the streams and the ownership bucket.");
+    public static final Setting CLOUDTRAIL_STREAM =
+            define(
+                    INPUT,
+                    "cloudtrail.stream",
+                    null,
+                    "Kinesis stream with CloudTrail (CloudWatch Logs subscription, EventBridge or raw records)."
+                            + " At least one of the two streams is required.");
+    public static final Setting FLOW_STREAM =
+            define(
+                    INPUT,
+                    "flow.stream",
+                    null,
+                    "Kinesis stream with VPC flow logs (CloudWatch Logs subscription or raw lines).");
+    public static final Setting INITIAL_POSITION =
+            define(
+                    INPUT,
+                    "initial.position",
+                    "LATEST",
+                    "Where a first start reads from: LATEST, TRIM_HORIZON or AT_TIMESTAMP. A restart"
+                            + " from a snapshot continues from the snapshot's positions instead.");
+    public static final Setting INITIAL_TIMESTAMP =
+            define(
+                    INPUT,
+                    "initial.timestamp",
+                    null,
+                    "ISO-8601 instant for AT_TIMESTAMP, e.g. 2026-10-01T00:00:00Z.");
+    public static final Setting POLL_INTERVAL =
+            define(
+                    INPUT,
+                    "poll.interval",
+                    "1s",
+                    "Pause between GetRecords calls per shard. Kinesis allows 5 reads per second per"
+                            + " shard shared by all consumers: 1s leaves room for others.");
+    public static final Setting POLL_MAX_RECORDS =
+            define(INPUT, "poll.max-records", "10000", "Records per GetRecords call (1-10000).");
+    public static final Setting FLOW_FORMAT =
+            define(
+                    INPUT,
+                    "flow.format",
+                    "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets"
+                            + " bytes start end action log-status",
+                    "Field names of flow log lines (they arrive without a header): the flow log's"
+                            + " LogFormat.");
+    public static final Setting ENDPOINT =
+            define(
+                    INPUT,
+                    "endpoint",
+                    null,
+                    "Kinesis endpoint override, for a local emulator only (e.g. http://127.0.0.1:4567).");
+
+    public static final Setting TABLE_LOCATION =
+            define(
+                    OWNERSHIP,
+                    "table.location",
+                    null,
+                    "Ownership table CSV: s3://bucket/key or a local path.");
+    public static final Setting RELOAD_INTERVAL =
+            define(
+                    OWNERSHIP,
+                    "reload.interval",
+                    "5m",
+                    "How often the table is re-read; a changed, valid table takes effect without a"
+                            + " restart, a broken one is rejected and logged.");
+    public static final Setting S3_ENDPOINT =
+            define(
+                    OWNERSHIP,
+                    "s3.endpoint",
+                    null,
+                    "S3 endpoint override (tests, S3-compatible stores).");
+
+    public static final Setting ALERTS_STREAM =
+            define(
+                    OUTPUT,
+                    "alerts.stream",
+                    null,
+                    "Kinesis stream that receives each alert as JSON.");
+    public static final Setting ALERTS_LOG =
+            define(
+                    OUTPUT,
+                    "alerts.log",
+                    "true",
+                    "Also log each alert (logger io.trailwatch.alerts).");
+    public static final Setting DEAD_LETTERS_STREAM =
+            define(
+                    OUTPUT,
+                    "deadletters.stream",
+                    null,
+                    "Kinesis stream that receives each dead letter as JSON.");
+    public static final Setting DEAD_LETTERS_LOG =
+            define(
+                    OUTPUT,
+                    "deadletters.log",
+                    "true",
+                    "Also log each dead letter (logger io.trailwatch.deadletters).");
+
+    public static final Setting LATENESS =
+            define(
+                    DETECTION,
+                    "lateness",
+                    "15m",
+                    "How late in event time a record may arrive and still count in windows.");
+    public static final Setting IDLENESS =
+            define(
+                    DETECTION,
+                    "idleness",
+                    "1m",
+                    "After how long without records a reader stops holding back event time (idle"
+                            + " shards, quiet streams).");
+    public static final Setting UNOWNED_WINDOW =
+            define(DETECTION, "unowned.window", "1h", "TW-OWN-01 aggregation window per account.");
+
+    public static final Setting PARALLELISM =
+            define(
+                    JOB,
+                    "parallelism",
+                    "1",
+                    "Local runs only; the service sets parallelism from the application.");
+    public static final Setting CHECKPOINT_INTERVAL =
+            define(
+                    JOB,
+                    "checkpoint.interval",
+                    "1m",
+                    "Local runs only (exactly-once checkpoints); the service uses the application's"
+                            + " CheckpointConfiguration.");
+    public static final Setting CHECKPOINT_DIR =
+            define(
+                    JOB,
+                    "checkpoint.dir",
+                    "file:///tmp/trailwatch/checkpoints",
+                    "Local runs only: where checkpoints are kept (retained on cancel, to restart from).");
+    public static final Setting STATE_BACKEND =
+            define(
+                    JOB,
+                    "state.backend",
+                    "rocksdb",
+                    "Local runs only: rocksdb (incremental checkpoints) or hashmap. The service always"
+                            + " uses RocksDB.");
+
+    private static final Pattern STREAM_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
+    private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+
+    /** Where a first start reads a stream from. */
+    public enum InitialPosition {
+        LATEST,
+        TRIM_HORIZON,
+        AT_TIMESTAMP
+    }
+
+    public String region;
+    public String cloudTrailStream;
+    public String flowStream;
+    public InitialPosition initialPosition;
+    public Instant initialTimestamp;
+    public Duration pollInterval;
+    public int pollMaxRecords;
+    public String kinesisEndpoint;
+
+    public String tableLocation;
+    public Duration reloadInterval;
+    public String s3Endpoint;
+
+    public String alertsStream;
+    public boolean alertsLog;
+    public String deadLettersStream;
+    public boolean deadLettersLog;
+
+    public PipelineSettings pipeline;
+
+    public int parallelism;
+    public Duration checkpointInterval;
+    public String checkpointDir;
+    public String stateBackend;
+
+    public RunSettings() {}
+
+    /** Every setting, in documentation order. */
+    public static List<Setting> all() {
+        return List.copyOf(ALL.values());
+    }
+
+    /** Group name to its keys. */
+    public static Map<String, Set<String>> groups() {
+        Map<String, Set<String>> groups = new LinkedHashMap<>();
+        for (Setting s : ALL.values()) {
+            groups.computeIfAbsent(s.group, g -> new TreeSet<>()).add(s.key);
+        }
+        return groups;
+    }
+
+    public static RunSettings from(Map<String, Properties> groups) throws SettingsException {
+        return new Reader(groups).read();
+    }
+
+    private static Setting define(String group, String key, String defaultValue, String text) {
+        Setting s = new Setting(group, key, defaultValue, text);
+        ALL.put(s.name(), s);
+        return s;
+    }
+
+    /** Reads and checks every setting, collecting all problems before failing. */
+    private static final class Reader {
+        private final Map<String, Properties> groups;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, Properties> groups) {
+            this.groups = groups;
+        }
+
+        RunSettings read() throws SettingsException {
+            if (groups.isEmpty()) {
+                throw new SettingsException(
+                        "no runtime properties: outside Managed Service for Apache Flink, run"
+                                + " 'trailwatch run --properties FILE' (see the README's table)");
+            }
+            unknownNames();
+            RunSettings s = new RunSettings();
+            s.region = string(REGION);
+            if (s.region != null && !REGION_NAME.matcher(s.region).matches()) {
+                problem(REGION, "'" + s.region + "' is not an AWS region such as eu-west-1");
+            }
+            s.cloudTrailStream = streamName(CLOUDTRAIL_STREAM);
+            s.flowStream = streamName(FLOW_STREAM);
+            if (s.cloudTrailStream == null
+                    && s.flowStream == null
+                    && !isSet(CLOUDTRAIL_STREAM)
+                    && !isSet(FLOW_STREAM)) {
+                problems.add(
+                        "neither "
+                                + CLOUDTRAIL_STREAM
+                                + " nor "
+                                + FLOW_STREAM
+                                + " is set: name at least one Kinesis stream to read");
+            }
+            s.initialPosition = initialPosition();
+            s.initialTimestamp = instant(INITIAL_TIMESTAMP);
+            if (s.initialPosition == InitialPosition.AT_TIMESTAMP
+                    && s.initialTimestamp == null
+                    && !isSet(INITIAL_TIMESTAMP)) {
+                problem(
+                        INITIAL_TIMESTAMP,
+                        "is required when " + INITIAL_POSITION + " is AT_TIMESTAMP");
+            }
+            s.pollInterval = positiveDuration(POLL_INTERVAL);
+            s.pollMaxRecords = intInRange(POLL_MAX_RECORDS, 1, 10_000);
+            s.kinesisEndpoint = endpoint(ENDPOINT);
+
+            s.tableLocation = tableLocation();
+            s.reloadInterval = positiveDuration(RELOAD_INTERVAL);
+            s.s3Endpoint = endpoint(S3_ENDPOINT);
+
+            s.alertsStream = streamName(ALERTS_STREAM);
+            s.alertsLog = bool(ALERTS_LOG);
+            s.deadLettersStream = streamName(DEAD_LETTERS_STREAM);
+            s.deadLettersLog = bool(DEAD_LETTERS_LOG);
+            if (s.alertsStream == null && !s.alertsLog && !isSet(ALERTS_STREAM)) {
+                problems.add(
+                        "alerts would go nowhere: set "
+                                + ALERTS_STREAM
+                                + " or leave "
+                                + ALERTS_LOG
+                                + " true");
+            }
+
+            PipelineSettings p = new PipelineSettings();
+            p.allowedLateness = duration(LATENESS, false);
+            p.idleness = positiveDuration(IDLENESS);
+            p.unownedWindow = positiveDuration(UNOWNED_WINDOW);
+            String format = string(FLOW_FORMAT);
+            if (FlowLogFormat.parseHeader(format) == null) {
+                problem(
+                        FLOW_FORMAT,
+                        "'"
+                                + format
+                                + "' is not a flow log format (space-separated field names such as"
+                                + " 'version account-id interface-id ...')");
+            }
+            p.headerlessFlowFormat = format;
+            s.pipeline = p;
+
+            s.parallelism = intInRange(PARALLELISM, 1, 1024);
+            s.checkpointInterval = positiveDuration(CHECKPOINT_INTERVAL);
+            s.checkpointDir = string(CHECKPOINT_DIR);
+            s.stateBackend = string(STATE_BACKEND).toLowerCase(Locale.ROOT);
+            if (!s.stateBackend.equals("rocksdb") && !s.stateBackend.equals("hashmap")) {
+                problem(STATE_BACKEND, "'" + s.stateBackend + "' is neither rocksdb nor hashmap");
+            }
+            if (!problems.isEmpty()) {
+                throw new SettingsException(problems);
+            }
+            return s;
+        }
+
+        /** A misspelt key would silently fall back to its default: refuse it instead. */
+        private void unknownNames() {
+            Map<String, Set<String>> known = groups();
+            for (Map.Entry<String, Properties> g : groups.entrySet()) {
+                Set<String> keys = known.get(g.getKey());
+                if (keys == null) {
+                    problems.add(
+                            "unknown property group '"
+                                    + g.getKey()
+                                    + "' (known groups: "
+                                    + String.join(", ", known.keySet())
+                                    + ")");
+                    continue;
+                }
+                for (String key : new TreeSet<>(g.getValue().stringPropertyNames())) {
+                    if (!keys.contains(key)) {
+                        problems.add(
+                                "unknown key '"
+                                        + key
+                                        + "' in group "
+                                        + g.getKey()
+                                        + " (known keys: "
+                                        + String.join(", ", keys)
+                                        + ")");
+                    }
+                }
+            }
+        }
+
+        private boolean isSet(Setting s) {
+            Properties p = groups.get(s.group);
+            return p != null && p.getProperty(s.key) != null && !p.getProperty(s.key).isBlank();
+        }
+
+        /** The value or its default; {@code null} when neither exists. */
+        private String string(Setting s) {
+            Properties p = groups.get(s.group);
+            String v = p == null ? null : p.getProperty(s.key);
+            if (v == null || v.isBlank()) {
+                return s.defaultValue;
+            }
+            return v.trim();
+        }
+
+        private String required(Setting s) {
+            String v = string(s);
+            if (v == null) {
+                problem(s, "is required (" + s.description + ")");
+            }
+            return v;
+        }
+
+        private void problem(Setting s, String what) {
+            problems.add(s + " " + what);
+        }
+
+        private String streamName(Setting s) {
+            String v = string(s);
+            if (v != null && !STREAM_NAME.matcher(v).matches()) {
+                problem(s, "'" + v + "' is not a Kinesis stream name (1-128 of a-z A-Z 0-9 _ . -)");
+                return null;
+            }
+            return v;
+        }
+
+        private InitialPosition initialPosition() {
+            String v = string(INITIAL_POSITION);
+            try {
+                return InitialPosition.valueOf(v.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problem(
+                        INITIAL_POSITION,
+                        "'" + v + "' is not LATEST, TRIM_HORIZON or AT_TIMESTAMP");
+                return null;
+            }
+        }
+
+        private Instant instant(Setting s) {
+            String v = string(s);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return Instant.parse(v);
+            } catch (DateTimeParseException e) {
+                problem(s, "'" + v + "' is not an ISO-8601 instant such as 2026-10-01T00:00:00Z");
+                return null;
+            }
+        }
+
+        private Duration duration(Setting s, boolean positive) {
+            String v = string(s);
+            try {
+                Duration d = Durations.parse(v);
+                if (d.isNegative() || (positive && d.isZero())) {
+                    problem(
+                            s,
+                            "must be " + (positive ? "positive" : "zero or more") + ", got " + v);
+                    return null;
+                }
+                return d;
+            } catch (IllegalArgumentException e) {
+                problem(s, e.getMessage());
+                return null;
+            }
+        }
+
+        private Duration positiveDuration(Setting s) {
+            return duration(s, true);
+        }
+
+        private int intInRange(Setting s, int min, int max) {
+            String v = string(s);
+            try {
+                int n = Integer.parseInt(v);
+                if (n < min || n > max) {
+                    problem(s, "must be between " + min + " and " + max + ", got " + n);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problem(s, "'" + v + "' is not a whole number");
+                return min;
+            }
+        }
+
+        private boolean bool(Setting s) {
+            String v = string(s).toLowerCase(Locale.ROOT);
+            if (!v.equals("true") && !v.equals("false")) {
+                problem(s, "'" + v + "' is neither true nor false");
+            }
+            return v.equals("true");
+        }
+
+        private String endpoint(Setting s) {
+            String v = string(s);
+            if (v == null) {
+                return null;
+            }
+            try {
+                URI uri = URI.create(v);
+                if (uri.getScheme() == null
+                        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                        || uri.getHost() == null) {
+                    problem(s, "'" + v + "' is not an http(s) URL");
+                }
+            } catch (IllegalArgumentException e) {
+                problem(s, "'" + v + "' is not an http(s) URL");
+            }
+            return v;
+        }
+
+        private String tableLocation() {
+            String v = required(TABLE_LOCATION);
+            if (v == null) {
+                return null;
+            }
+            if (v.startsWith("s3://")) {
+                String rest = v.substring("s3://".length());
+                int slash = rest.indexOf('/');
+                if (slash <= 0 || slash == rest.length() - 1) {
+                    problem(TABLE_LOCATION, "'" + v + "' must be s3://bucket/key");
+                }
+                return v;
+            }
+            if (v.contains("://") && !v.startsWith("file://")) {
+                problem(TABLE_LOCATION, "'" + v + "' is neither s3://bucket/key nor a local path");
+                return v;
+            }
+            try {
+                Path.of(v.startsWith("file://") ? URI.create(v).getPath() : v);
+            } catch (RuntimeException e) {
+                problem(TABLE_LOCATION, "'" + v + "' is not a valid path: " + e.getMessage());
+            }
+            return v;
+        }
+    }
+}

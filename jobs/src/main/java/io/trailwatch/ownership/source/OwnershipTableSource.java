@@ -1,0 +1,125 @@
+package io.trailwatch.ownership.source;
+
+import io.trailwatch.config.RunSettings;
+import io.trailwatch.model.OwnershipTable;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * New versions of the ownership table, read every reload interval by a source (the reading is
+ * blocking I/O, so it happens here and never inside an ordinary operator) and fed to the pipeline's
+ * broadcast join.
+ *
+ * <p>The poll is driven by Flink's rate-limited generator source (FLIP-27, checkpointed without
+ * Kryo): one poll per interval on one reader. The first poll after every (re)start publishes the
+ * table as it is then, so a job restored from a snapshot that holds an older table catches up at
+ * once.
+ */
+public final class OwnershipTableSource {
+    /**
+     * The table stream is broadcast into the ownership joins, whose event time is the minimum of
+     * their active inputs: a never-ending source without watermarks would stop event time (and
+     * every window) there. Table versions are not events in time, so this input declares itself
+     * idle for good: the joins then follow the events alone. (Not a final watermark: a join whose
+     * event input is idle for a moment would pass that on and push event time past records still to
+     * come.)
+     */
+    static final WatermarkStrategy<OwnershipPoll> NEVER_HOLDS_BACK_EVENT_TIME =
+            WatermarkStrategy.forGenerator(ctx -> new AlwaysIdle());
+
+    private OwnershipTableSource() {}
+
+    public static DataStream<OwnershipTable> create(
+            StreamExecutionEnvironment env, RunSettings settings) {
+        double pollsPerSecond = 1000.0 / settings.reloadInterval.toMillis();
+        DataGeneratorSource<OwnershipPoll> polls =
+                new DataGeneratorSource<>(
+                        new Poll(settings.tableLocation, settings.region, settings.s3Endpoint),
+                        Long.MAX_VALUE,
+                        RateLimiterStrategy.perSecond(pollsPerSecond),
+                        TypeInformation.of(OwnershipPoll.class));
+        return env.fromSource(
+                        polls,
+                        NEVER_HOLDS_BACK_EVENT_TIME,
+                        "Ownership table " + settings.tableLocation)
+                .setParallelism(1)
+                .uid("ownership-table-polls")
+                .name("Ownership table polls")
+                .filter(new HasNewTable())
+                .setParallelism(1)
+                .uid("ownership-table-changes")
+                .name("New ownership table versions")
+                .map(new TableOf())
+                .setParallelism(1)
+                .uid("ownership-table-updates")
+                .name("Ownership table updates");
+    }
+
+    /** One poll of the location; the reloader lives on the reader, created when it opens. */
+    static final class Poll implements GeneratorFunction<Long, OwnershipPoll> {
+        private static final long serialVersionUID = 1L;
+        private final String location;
+        private final String region;
+        private final String s3Endpoint;
+        private transient TableLocation opened;
+        private transient OwnershipTableReloader reloader;
+
+        Poll(String location, String region, String s3Endpoint) {
+            this.location = location;
+            this.region = region;
+            this.s3Endpoint = s3Endpoint;
+        }
+
+        @Override
+        public void open(SourceReaderContext readerContext) {
+            opened = TableLocations.open(location, region, s3Endpoint);
+            reloader = new OwnershipTableReloader(opened);
+        }
+
+        @Override
+        public OwnershipPoll map(Long index) {
+            return new OwnershipPoll(reloader.poll());
+        }
+
+        @Override
+        public void close() {
+            if (opened != null) {
+                opened.close();
+            }
+        }
+    }
+
+    static final class AlwaysIdle implements WatermarkGenerator<OwnershipPoll> {
+        @Override
+        public void onEvent(OwnershipPoll poll, long timestamp, WatermarkOutput output) {}
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            output.markIdle();
+        }
+    }
+
+    static final class HasNewTable implements FilterFunction<OwnershipPoll> {
+        @Override
+        public boolean filter(OwnershipPoll poll) {
+            return poll.table != null;
+        }
+    }
+
+    static final class TableOf implements MapFunction<OwnershipPoll, OwnershipTable> {
+        @Override
+        public OwnershipTable map(OwnershipPoll poll) {
+            return poll.table;
+        }
+    }
+}

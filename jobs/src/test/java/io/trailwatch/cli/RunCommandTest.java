@@ -1,0 +1,65 @@
+package io.trailwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code trailwatch run} refuses a bad configuration before starting anything: one message, exit 2.
+ */
+class RunCommandTest {
+    @TempDir Path dir;
+
+    @Test
+    void missingPropertiesFile() {
+        String[] r = run("run", "--properties", dir.resolve("nope.json").toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("nope.json").contains("no such readable file");
+    }
+
+    @Test
+    void invalidSettingsAreListedTogether() throws Exception {
+        Path props = dir.resolve("app.properties");
+        Files.writeString(
+                props,
+                "Input.region=eu-west-1\nInput.cloudtrail.stream=ct\nDetection.idleness=soon\n");
+        String[] r = run("run", "--properties", props.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1])
+                .contains("Detection.idleness 'soon' is not a duration")
+                .contains("Ownership.table.location is required");
+    }
+
+    @Test
+    void brokenOwnershipTableStopsTheStartNamingLineAndColumn() throws Exception {
+        Path table = dir.resolve("ownership.csv");
+        Files.writeString(table, "match,team\nnot-an-account,payments\n");
+        Path props = dir.resolve("app.properties");
+        Files.writeString(
+                props,
+                "Input.region=eu-west-1\nInput.cloudtrail.stream=ct\nOwnership.table.location="
+                        + table
+                        + "\n");
+        String[] r = run("run", "--properties", props.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("Ownership.table.location").contains("line 2, column 'match'");
+    }
+
+    private static String[] run(String... args) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int status = TrailwatchCli.run(args);
+            return new String[] {String.valueOf(status), err.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setErr(original);
+        }
+    }
+}
