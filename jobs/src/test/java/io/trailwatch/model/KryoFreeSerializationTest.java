@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.detect.patterns.AccountActivity;
 import io.trailwatch.detect.patterns.ActivitySummary;
+import io.trailwatch.detect.signals.Signal;
+import io.trailwatch.detect.windowed.BurstState;
+import io.trailwatch.detect.windowed.BurstWindow;
+import io.trailwatch.detect.windowed.Incident;
+import io.trailwatch.detect.windowed.LoginBurst;
+import io.trailwatch.detect.windowed.PortExposure;
+import io.trailwatch.detect.windowed.PortExposures;
+import io.trailwatch.detect.windowed.RecentBursts;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -30,7 +38,15 @@ class KryoFreeSerializationTest {
                 Samples.ownershipTable(),
                 Samples.owner(),
                 Samples.accountActivity(),
-                Samples.activitySummary());
+                Samples.activitySummary(),
+                Samples.signal("e1", 5L),
+                Samples.burstState(),
+                Samples.burstState().window,
+                Samples.burstState().incident,
+                Samples.loginBurst(),
+                Samples.recentBursts(),
+                Samples.portExposures(),
+                Samples.portExposures().exposures[0]);
     }
 
     @ParameterizedTest
@@ -66,6 +82,14 @@ class KryoFreeSerializationTest {
                         OwnershipTable.class,
                         Owner.class,
                         AccountActivity.class,
-                        ActivitySummary.class);
+                        ActivitySummary.class,
+                        Signal.class,
+                        BurstState.class,
+                        BurstWindow.class,
+                        Incident.class,
+                        LoginBurst.class,
+                        RecentBursts.class,
+                        PortExposures.class,
+                        PortExposure.class);
     }
 }
