@@ -82,6 +82,14 @@ public final class ReplayCommand implements Callable<Integer> {
     Map<String, String> severities = new LinkedHashMap<>();
 
     @Option(
+            names = "--rule-setting",
+            paramLabel = "RULE.NAME=VALUE",
+            description =
+                    "Window, threshold or lateness of a windowed rule (repeatable), e.g."
+                            + " TW-AUTH-01.failures=10, TW-EXFIL-02.window=15m, TW-CRED-01.lateness=30m.")
+    List<String> ruleSettings = new ArrayList<>();
+
+    @Option(
             names = "--suppressions",
             paramLabel = "FILE",
             description =
@@ -154,6 +162,14 @@ public final class ReplayCommand implements Callable<Integer> {
         PipelineSettings settings = PipelineSettings.forReplay();
         settings.allowedLateness = lateness;
         settings.rules = ruleSettings();
+        DurationConverter durations = new DurationConverter();
+        for (String assignment : ruleSettings) {
+            try {
+                settings.patterns.set(assignment, durations::convert);
+            } catch (ConfigException e) {
+                throw new UsageException("--rule-setting " + e.getMessage());
+            }
+        }
         if (ownership == null) {
             err.println("trailwatch: no --ownership table given: every account counts as unowned");
         }

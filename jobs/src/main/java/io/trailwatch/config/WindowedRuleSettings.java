@@ -139,7 +139,7 @@ public class WindowedRuleSettings implements Serializable {
                         spans.put(name, positive(name, durations.apply(value)));
                     } else {
                         throw new ConfigException(
-                                "no setting named " + name + " (one of " + names() + ")");
+                                name + ": no such setting (one of " + names() + ")");
                     }
             }
         } catch (NumberFormatException e) {

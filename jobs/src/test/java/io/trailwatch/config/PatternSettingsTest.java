@@ -54,7 +54,7 @@ class PatternSettingsTest {
 
         assertThatThrownBy(() -> s.set("TW-AUTH-01.failure=10", MINUTES))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("no setting named failure")
+                .hasMessageStartingWith("TW-AUTH-01.failure: no such setting")
                 .hasMessageContaining("failures");
         assertThatThrownBy(() -> s.set("TW-NET-01.window=5m", MINUTES))
                 .hasMessageContaining("TW-NET-01 has no settings");
