@@ -92,6 +92,14 @@ public final class ReplayCommand implements Callable<Integer> {
     Map<String, String> severities = new LinkedHashMap<>();
 
     @Option(
+            names = "--rule-setting",
+            paramLabel = "RULE.NAME=VALUE",
+            description =
+                    "Window, threshold or lateness of a windowed rule (repeatable), e.g."
+                            + " TW-AUTH-01.failures=10, TW-EXFIL-02.window=15m, TW-CRED-01.lateness=30m.")
+    List<String> ruleSettingAssignments = new ArrayList<>();
+
+    @Option(
             names = "--suppressions",
             paramLabel = "FILE",
             description =
@@ -212,6 +220,14 @@ public final class ReplayCommand implements Callable<Integer> {
         PipelineSettings settings = PipelineSettings.forReplay();
         settings.allowedLateness = lateness;
         settings.rules = ruleSettings();
+        DurationConverter durations = new DurationConverter();
+        for (String assignment : ruleSettingAssignments) {
+            try {
+                settings.patterns.set(assignment, durations::convert);
+            } catch (ConfigException e) {
+                throw new UsageException("--rule-setting " + e.getMessage());
+            }
+        }
         settings.deduplication = dedupSettings();
         DeliverySettings delivery = deliverySettings();
         if (ownership == null) {

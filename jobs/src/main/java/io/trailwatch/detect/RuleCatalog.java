@@ -391,6 +391,183 @@ public final class RuleCatalog {
                                     + " alerts reach someone; if nobody claims it, review why it is active and consider"
                                     + " closing it.");
 
+    public static final RuleInfo AUTH_FAILURES =
+            rule("TW-AUTH-01", "Console sign-in failures: brute force or password spraying")
+                    .severity(
+                            MEDIUM,
+                            "MEDIUM for every burst: at least 5 failed console sign-ins for one user or"
+                                    + " from one address within 5 minutes, or failures for at least 5"
+                                    + " distinct users from one address (password spraying); one alert per"
+                                    + " burst")
+                    .responsibility(IDENTITY)
+                    .controls(CIS + "4.6", HUB + "CloudWatch.6")
+                    .evidence(
+                            "failures",
+                            "pattern",
+                            "sourceIPAddress",
+                            "distinctUsers",
+                            "users",
+                            "userName",
+                            "distinctAddresses",
+                            "sourceAddresses")
+                    .remediation(
+                            "Block the source address (WAF, network ACL) and check the targeted users:"
+                                    + " require MFA and reset passwords that may have been guessed.");
+
+    public static final RuleInfo AUTH_SUCCESS_AFTER_FAILURES =
+            rule("TW-AUTH-02", "Console sign-in succeeded after a burst of failures")
+                    .severity(
+                            HIGH,
+                            "HIGH: a successful console sign-in for a user, or from an address, of a"
+                                    + " TW-AUTH-01 burst, within 15 minutes of its last failure")
+                    .responsibility(IDENTITY)
+                    .controls(CIS + "4.6", CIS + "1.10", HUB + "CloudWatch.6", HUB + "IAM.5")
+                    .evidence(
+                            "userName",
+                            "sourceIPAddress",
+                            "mfaUsed",
+                            "matchedOn",
+                            "burstAlertId",
+                            "burstFailures",
+                            "burstFirstFailure",
+                            "burstLastFailure")
+                    .remediation(
+                            "Treat the session as compromised until the user confirms it: revoke it, reset"
+                                    + " the password, require MFA and review what the session did.");
+
+    public static final RuleInfo RECON_DENIED =
+            rule("TW-RECON-01", "Burst of denied API calls")
+                    .severity(
+                            MEDIUM,
+                            "MEDIUM: at least 10 AccessDenied or UnauthorizedOperation errors for one"
+                                    + " principal within 5 minutes; one alert per burst")
+                    .responsibility(IDENTITY)
+                    .controls(CIS + "4.1", HUB + "CloudWatch.2")
+                    .evidence("deniedCalls", "distinctApis", "apis", "errorCodes")
+                    .remediation(
+                            "Find out who holds these credentials and what they were trying to reach; rotate"
+                                    + " them if they may have leaked (a CI log, a laptop).");
+
+    public static final RuleInfo RECON_SWEEP =
+            rule("TW-RECON-02", "Reconnaissance: many read-only APIs across services")
+                    .severity(
+                            MEDIUM,
+                            "MEDIUM: one principal calls at least 20 distinct read-only APIs across at"
+                                    + " least 5 services within 5 minutes (the discovery phase of an attack, as"
+                                    + " GuardDuty's Discovery findings); AWS services, service-linked roles and"
+                                    + " calls invoked by a service are excluded")
+                    .responsibility(IDENTITY)
+                    .controls(CIS + "4.1", HUB + "CloudWatch.2")
+                    .evidence("distinctApis", "distinctServices", "services", "apis")
+                    .remediation(
+                            "Confirm the principal's owner ran an inventory on purpose; otherwise treat its"
+                                    + " credentials as stolen: revoke sessions and rotate keys.");
+
+    public static final RuleInfo INSTANCE_CREDENTIALS =
+            rule("TW-CRED-01", "EC2 instance credentials used outside AWS")
+                    .severity(
+                            HIGH,
+                            "HIGH: an instance-role session (named after its instance or delivered by the"
+                                    + " instance metadata service) calls AWS from an address that is neither inside"
+                                    + " AWS nor in the owner's trusted_cidrs, the equivalent of GuardDuty's"
+                                    + " UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS; one"
+                                    + " alert per session and address")
+                    .responsibility(COMPUTE)
+                    .controls(CIS + "5.6", HUB + "EC2.8")
+                    .evidence(
+                            "instanceId",
+                            "role",
+                            "sourceIPAddress",
+                            "ec2RoleDelivery",
+                            "distinctApis",
+                            "apis")
+                    .remediation(
+                            "Revoke the role's active sessions (an aws:TokenIssueTime deny policy), require"
+                                    + " IMDSv2 on the instance and find how its credentials left it (SSRF, a"
+                                    + " compromised host); add the address to trusted_cidrs if it is yours.");
+
+    public static final RuleInfo S3_DOWNLOADS =
+            rule("TW-EXFIL-01", "Mass download from S3")
+                    .severity(
+                            HIGH,
+                            "HIGH: one principal downloads at least 1 GiB or 100 objects within 10"
+                                    + " minutes, or lists the buckets and then reads from at least 3 of them; each"
+                                    + " of the two patterns alerts once per burst")
+                    .responsibility(DATA_PROTECTION)
+                    .controls(CIS + "3.9", HUB + "S3.23")
+                    .evidence(
+                            "reason", "objects", "bytes", "distinctBuckets", "buckets", "listedAt")
+                    .remediation(
+                            "Confirm the download with the principal's owner; if it was not theirs, revoke"
+                                    + " its sessions, review the buckets' policies and what the objects held.");
+
+    public static final RuleInfo EGRESS_VOLUME =
+            rule("TW-EXFIL-02", "Large transfer to a public address")
+                    .severity(
+                            HIGH,
+                            "HIGH: at least 1 GiB from one network interface to one public address (not in"
+                                    + " any trusted_cidrs) within 10 minutes")
+                    .responsibility(NETWORK)
+                    .controls(CIS + "3.7", HUB + "EC2.6")
+                    .evidence("bytes", "destination", "interfaceId", "sourceAddresses", "flows")
+                    .remediation(
+                            "Identify the process behind the transfer on the instance; block the destination"
+                                    + " and restrict egress (security group, network firewall) if it is not a"
+                                    + " known partner.");
+
+    public static final RuleInfo PORT_SCAN =
+            rule("TW-NETSCAN-01", "Port or host scan")
+                    .severity(
+                            LOW,
+                            "HIGH when the scanning source is inside (a private or trusted address:"
+                                    + " lateral movement); MEDIUM when an internet source had probes accepted; LOW"
+                                    + " when every probe was rejected. One source reaching at least 25 ports of one"
+                                    + " host, or 25 hosts on one port, within 1 minute")
+                    .responsibility(NETWORK)
+                    .controls(CIS + "5.2", HUB + "EC2.21")
+                    .evidence(
+                            "distinctPorts", "ports", "distinctHosts", "hosts", "actions", "source")
+                    .remediation(
+                            "Block the source at the network ACL; if it is inside, isolate the instance and"
+                                    + " investigate it as compromised.");
+
+    public static final RuleInfo ADMIN_PORT_ATTEMPTS =
+            rule("TW-NETSCAN-02", "Repeated SSH or RDP connections from the internet")
+                    .severity(
+                            MEDIUM,
+                            "HIGH when any of the connections was accepted; MEDIUM when all were"
+                                    + " rejected. At least 30 connections from one public address to port 22 or"
+                                    + " 3389 of one host within 5 minutes")
+                    .responsibility(NETWORK)
+                    .controls(CIS + "5.3", CIS + "5.4", HUB + "EC2.13", HUB + "EC2.14")
+                    .evidence("connections", "port", "destination", "accepted", "actions")
+                    .remediation(
+                            "Close the port to the internet and reach the host through SSM Session Manager"
+                                    + " or a VPN; if connections were accepted, check the host's authentication"
+                                    + " logs for a successful login.");
+
+    public static final RuleInfo EXPOSED_PORT_USED =
+            rule("TW-CORR-01", "Port opened to the internet, then connected to from the internet")
+                    .severity(
+                            CRITICAL,
+                            "CRITICAL: a security group opened an admin or database port to the internet"
+                                    + " (a CRITICAL TW-NET-01), and within 30 minutes inbound connections from"
+                                    + " public addresses were accepted on that port in the same account")
+                    .responsibility(NETWORK)
+                    .controls(CIS + "5.3", CIS + "5.4", HUB + "EC2.19", HUB + "CloudWatch.10")
+                    .evidence(
+                            "groupId",
+                            "port",
+                            "openedAt",
+                            "openingEventId",
+                            "connections",
+                            "distinctSources",
+                            "sources",
+                            "destinations")
+                    .remediation(
+                            "Remove the security group rule now, then treat the hosts that accepted the"
+                                    + " connections as possibly compromised: check their logins and processes.");
+
     private static final Map<String, RuleInfo> RULES = new LinkedHashMap<>();
 
     static {
@@ -424,7 +601,17 @@ public final class RuleCatalog {
                         CMP_IMDS_V1,
                         CMP_INSTANCE_BOOT,
                         ORG_CHANGE,
-                        UNOWNED_ACCOUNT)) {
+                        UNOWNED_ACCOUNT,
+                        AUTH_FAILURES,
+                        AUTH_SUCCESS_AFTER_FAILURES,
+                        RECON_DENIED,
+                        RECON_SWEEP,
+                        INSTANCE_CREDENTIALS,
+                        S3_DOWNLOADS,
+                        EGRESS_VOLUME,
+                        PORT_SCAN,
+                        ADMIN_PORT_ATTEMPTS,
+                        EXPOSED_PORT_USED)) {
             if (RULES.putIfAbsent(r.id(), r) != null) {
                 throw new IllegalStateException("rule id registered twice: " + r.id());
             }

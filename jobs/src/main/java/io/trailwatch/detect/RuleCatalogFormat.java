@@ -18,11 +18,11 @@ public final class RuleCatalogFormat {
         StringBuilder out = new StringBuilder();
         out.append(
                 String.format(
-                        "%-11s %-9s %-19s %s%n", "RULE", "SEVERITY", "RESPONSIBILITY", "TITLE"));
+                        "%-13s %-9s %-19s %s%n", "RULE", "SEVERITY", "RESPONSIBILITY", "TITLE"));
         for (RuleInfo r : rules) {
             out.append(
                     String.format(
-                            "%-11s %-9s %-19s %s%n",
+                            "%-13s %-9s %-19s %s%n",
                             r.id(), r.severity(), r.responsibility().id(), r.title()));
         }
         return out.toString();

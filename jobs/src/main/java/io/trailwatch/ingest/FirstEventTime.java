@@ -18,6 +18,14 @@ public final class FirstEventTime {
     static final int PROBE_BYTES = 64 * 1024;
     private static final Pattern EVENT_TIME = Pattern.compile("\"eventTime\"\\s*:\\s*\"([^\"]+)\"");
 
+    /**
+     * A CloudWatch Logs subscription payload's event timestamp (epoch milliseconds): its records
+     * are JSON strings in {@code message}, whose escaped {@code eventTime} the pattern above does
+     * not see, and flow-log lines have none at all.
+     */
+    private static final Pattern LOG_EVENT_TIMESTAMP =
+            Pattern.compile("\"timestamp\"\\s*:\\s*(\\d{10,13})\\b");
+
     private FirstEventTime() {}
 
     /** Epoch milliseconds of the first record, or {@link Long#MAX_VALUE} when none can be found. */
@@ -49,6 +57,12 @@ public final class FirstEventTime {
                     return Instant.parse(m.group(1)).toEpochMilli();
                 } catch (DateTimeParseException e) {
                     // try the next one
+                }
+            }
+            if (text.contains("\"logEvents\"")) {
+                Matcher ts = LOG_EVENT_TIMESTAMP.matcher(text);
+                if (ts.find()) {
+                    return Long.parseLong(ts.group(1));
                 }
             }
             return Long.MAX_VALUE;

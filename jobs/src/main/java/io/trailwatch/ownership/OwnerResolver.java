@@ -5,6 +5,7 @@ import io.trailwatch.model.FlowRecord;
 import io.trailwatch.model.Owner;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.ResourceRef;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,38 @@ public final class OwnerResolver {
     /** Whether the table has a row for this account id (trust and sharing rules ask). */
     public boolean knowsAccount(String account) {
         return index.byAccount(account) != null;
+    }
+
+    /** Every trusted range of the table: where the organization's own workloads come from. */
+    public List<String> allTrustedCidrs() {
+        return index.allTrustedCidrs();
+    }
+
+    /**
+     * The trusted ranges that apply to the caller of an event: those of the most specific row that
+     * declares any, among the event's owner, the calling principal's row (its role for a role
+     * session) and the account's row. A role row that names its ranges narrows the account's.
+     */
+    public String[] trustedCidrsFor(CloudTrailEvent e) {
+        if (e.owner != null && hasAny(e.owner.trustedCidrs)) {
+            return e.owner.trustedCidrs;
+        }
+        if (e.userIdentity != null) {
+            for (String arn : new String[] {e.userIdentity.arn, e.userIdentity.sessionIssuerArn}) {
+                Owner o = index.byArn(arn);
+                if (o != null && hasAny(o.trustedCidrs)) {
+                    return o.trustedCidrs;
+                }
+            }
+        }
+        Owner account = index.byAccount(e.account());
+        return account != null && hasAny(account.trustedCidrs)
+                ? account.trustedCidrs
+                : new String[0];
+    }
+
+    private static boolean hasAny(String[] cidrs) {
+        return cidrs != null && cidrs.length > 0;
     }
 
     public Owner resolve(CloudTrailEvent e) {

@@ -4,10 +4,14 @@ import io.trailwatch.model.Owner;
 import io.trailwatch.model.OwnershipRow;
 import io.trailwatch.model.OwnershipTable;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -24,6 +28,9 @@ public final class OwnershipIndex {
     private final Map<String, Owner> accounts = new HashMap<>();
     private final Map<String, Owner> networks = new HashMap<>();
 
+    /** Every row's trusted_cidrs, without repeats, in table order. */
+    private final List<String> allTrustedCidrs = new ArrayList<>();
+
     /**
      * The prefix lengths that occur in the table, longest first, per address length (4 or 16
      * bytes).
@@ -35,7 +42,11 @@ public final class OwnershipIndex {
     public static OwnershipIndex of(OwnershipTable table) {
         OwnershipIndex index = new OwnershipIndex();
         Map<Integer, TreeSet<Integer>> lengths = new HashMap<>();
+        Set<String> trusted = new LinkedHashSet<>();
         for (OwnershipRow row : table.rows) {
+            if (row.trustedCidrs != null) {
+                trusted.addAll(Arrays.asList(row.trustedCidrs));
+            }
             Owner owner = row.toOwner();
             String match = row.match;
             switch (MatchKind.of(match)) {
@@ -64,6 +75,7 @@ public final class OwnershipIndex {
                     throw new IllegalArgumentException("unmatched kind for " + match);
             }
         }
+        index.allTrustedCidrs.addAll(trusted);
         index.arnPrefixes.sort((a, b) -> b.getKey().length() - a.getKey().length());
         lengths.forEach(
                 (bytes, set) ->
@@ -73,6 +85,11 @@ public final class OwnershipIndex {
                                         .mapToInt(Integer::intValue)
                                         .toArray()));
         return index;
+    }
+
+    /** The trusted ranges of every row: addresses the organization's own workloads come from. */
+    public List<String> allTrustedCidrs() {
+        return Collections.unmodifiableList(allTrustedCidrs);
     }
 
     public boolean hasResourceRows() {

@@ -27,8 +27,9 @@ import org.apache.flink.util.OutputTag;
  *
  * <pre>
  * raw records ─▶ decode ─▶ watermarks ─▶ ownership join ─┬▶ stateless rules ──────┬▶ overrides,  ─▶ dedup ─▶ alerts
- *                   │                    (broadcast table) └▶ windowed detectors ──┘  suppressions
- *                   └──────────────▶ dead letters
+ *                   │                    (broadcast table) ├▶ TW-OWN-01 ────────────┤  suppressions
+ *                   │                                      └▶ windowed detectors ──┘
+ *                   └──────────────▶ dead letters            ({@link PatternDetectors})
  * </pre>
  *
  * Only the sources handed in and the sinks attached to {@link Streams} differ between entry points.
@@ -99,6 +100,11 @@ public final class TrailwatchPipeline {
                         .name("Stateless rules");
         if (settings.rules.isEnabled(RuleCatalog.UNOWNED_ACCOUNT.id())) {
             alerts = alerts.union(unownedAccountAlerts(ownedEvents, ownedFlows));
+        }
+        DataStream<Alert> patterns =
+                new PatternDetectors(settings).build(ownedEvents, ownedFlows, table, initialTable);
+        if (patterns != null) {
+            alerts = alerts.union(patterns);
         }
 
         // Suppressed alerts must not count as repeats, and overrides apply before repeats are

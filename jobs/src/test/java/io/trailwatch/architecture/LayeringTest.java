@@ -9,8 +9,9 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Keeps the layering of DESIGN.md §8: decoders, ownership matching, rule predicates, formatting and
- * the model are plain Java, testable without Flink; Flink lives in the operators, sources, sinks
- * and the pipeline.
+ * the model are plain Java, testable without Flink; so are the windowed rules' signals and
+ * decisions (detect.signals, detect.windowed), whose operators live in detect.patterns and
+ * detect.correlate. Flink lives in the operators, sources, sinks and the pipeline.
  */
 @AnalyzeClasses(packages = "io.trailwatch", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -24,6 +25,8 @@ class LayeringTest {
                             "io.trailwatch.ownership",
                             "io.trailwatch.detect",
                             "io.trailwatch.detect.rules",
+                            "io.trailwatch.detect.signals",
+                            "io.trailwatch.detect.windowed",
                             "io.trailwatch.alert",
                             "io.trailwatch.alert.format",
                             "io.trailwatch.alert.route",

@@ -71,6 +71,23 @@ class ReplayCommandTest {
     }
 
     @Test
+    void badWindowedRuleSettingsAreExit2() throws Exception {
+        Path log = Files.writeString(dir.resolve("log.json"), "{\"Records\":[]}");
+
+        Result name = run("replay", "--rule-setting", "TW-AUTH-01.failure=10", log.toString());
+        Result value = run("replay", "--rule-setting", "TW-EXFIL-02.window=soon", log.toString());
+
+        assertThat(name.status).isEqualTo(2);
+        assertThat(name.stderrLines())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "trailwatch: --rule-setting TW-AUTH-01.failure: no such setting (one of [");
+        assertThat(value.status).isEqualTo(2);
+        assertThat(value.stderr).contains("'soon' is not a duration");
+    }
+
+    @Test
     void malformedSuppressionFileIsExit2() throws Exception {
         Path log = Files.writeString(dir.resolve("log.json"), "{\"Records\":[]}");
         Path file =

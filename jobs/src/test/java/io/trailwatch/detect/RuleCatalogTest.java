@@ -2,8 +2,11 @@ package io.trailwatch.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailwatch.config.PatternSettings;
 import io.trailwatch.detect.rules.StatelessRule;
 import io.trailwatch.detect.rules.StatelessRules;
+import io.trailwatch.detect.windowed.ThresholdRule;
+import io.trailwatch.detect.windowed.ThresholdRules;
 import io.trailwatch.ownership.OwnershipTableParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,6 +85,29 @@ class RuleCatalogTest {
     }
 
     @Test
+    void catalogHoldsTheWindowedIdsOfTheDesignAndEveryDetectorIsInIt() {
+        Set<String> ids = RuleCatalog.all().stream().map(RuleInfo::id).collect(Collectors.toSet());
+
+        assertThat(ids)
+                .contains(
+                        "TW-AUTH-01",
+                        "TW-AUTH-02",
+                        "TW-RECON-01",
+                        "TW-RECON-02",
+                        "TW-CRED-01",
+                        "TW-EXFIL-01",
+                        "TW-EXFIL-02",
+                        "TW-NETSCAN-01",
+                        "TW-NETSCAN-02",
+                        "TW-CORR-01");
+        for (ThresholdRule rule : ThresholdRules.all(new PatternSettings())) {
+            assertThat(RuleCatalog.byId(rule.info().id())).isSameAs(rule.info());
+            assertThat(ids).contains(rule.input().ruleId());
+        }
+        assertThat(ids).containsAll(new PatternSettings().all().keySet());
+    }
+
+    @Test
     void matrixShowsWhatEachTeamAnswersForAndAccountsWithoutOwner() throws Exception {
         String matrix =
                 ResponsibilityMatrix.markdown(
@@ -100,7 +126,8 @@ class RuleCatalogTest {
                 .contains(
                         "| vendor-ops | prod | vendor@example.com | arn:aws:iam::999900001111:role/vendor | identity |")
                 .contains(
-                        "| network | TW-NET-01, TW-NET-02, TW-NET-03, TW-NET-04, TW-NET-05, TW-NET-06 |")
+                        "| network | TW-CORR-01, TW-EXFIL-02, TW-NET-01, TW-NET-02, TW-NET-03, TW-NET-04,"
+                                + " TW-NET-05, TW-NET-06, TW-NETSCAN-01, TW-NETSCAN-02 |")
                 .contains("no row owns the account itself: 999900001111.");
     }
 }

@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trailwatch.alert.dedup.DedupEpisode;
 import io.trailwatch.detect.patterns.AccountActivity;
 import io.trailwatch.detect.patterns.ActivitySummary;
+import io.trailwatch.detect.signals.Signal;
+import io.trailwatch.detect.windowed.BurstState;
+import io.trailwatch.detect.windowed.BurstWindow;
+import io.trailwatch.detect.windowed.Incident;
+import io.trailwatch.detect.windowed.LoginBurst;
+import io.trailwatch.detect.windowed.PortExposure;
+import io.trailwatch.detect.windowed.PortExposures;
+import io.trailwatch.detect.windowed.RecentBursts;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -36,7 +44,15 @@ class KryoFreeSerializationTest {
                 Samples.dedupEpisode(),
                 Samples.alertDelivery(),
                 Samples.deliveryFailure(),
-                new io.trailwatch.ownership.source.OwnershipPoll(Samples.ownershipTable()));
+                new io.trailwatch.ownership.source.OwnershipPoll(Samples.ownershipTable()),
+                Samples.signal("e1", 5L),
+                Samples.burstState(),
+                Samples.burstState().window,
+                Samples.burstState().incident,
+                Samples.loginBurst(),
+                Samples.recentBursts(),
+                Samples.portExposures(),
+                Samples.portExposures().exposures[0]);
     }
 
     @ParameterizedTest
@@ -75,6 +91,14 @@ class KryoFreeSerializationTest {
                         ActivitySummary.class,
                         DedupEpisode.class,
                         AlertDelivery.class,
-                        DeliveryFailure.class);
+                        DeliveryFailure.class,
+                        Signal.class,
+                        BurstState.class,
+                        BurstWindow.class,
+                        Incident.class,
+                        LoginBurst.class,
+                        RecentBursts.class,
+                        PortExposures.class,
+                        PortExposure.class);
     }
 }

@@ -1,8 +1,16 @@
 package io.trailwatch.model;
 
 import io.trailwatch.alert.dedup.DedupEpisode;
+import io.trailwatch.config.PatternSettings;
 import io.trailwatch.detect.patterns.AccountActivity;
 import io.trailwatch.detect.patterns.ActivitySummary;
+import io.trailwatch.detect.signals.Signal;
+import io.trailwatch.detect.windowed.BurstState;
+import io.trailwatch.detect.windowed.DeniedCalls;
+import io.trailwatch.detect.windowed.LoginBurst;
+import io.trailwatch.detect.windowed.PortExposures;
+import io.trailwatch.detect.windowed.RecentBursts;
+import io.trailwatch.detect.windowed.ThresholdRule;
 
 /** Fully populated instances of the model types, for serializer tests. */
 final class Samples {
@@ -187,5 +195,60 @@ final class Samples {
         ActivitySummary s = new ActivitySummary();
         s.add(accountActivity());
         return s;
+    }
+
+    static Signal signal(String ref, long time) {
+        return new Signal("111122223333 arn:aws:iam::111122223333:user/x", time, ref)
+                .value("iam:ListUsers")
+                .attribute("AccessDenied")
+                .detail("198.51.100.77")
+                .amount(812)
+                .context(
+                        "111122223333",
+                        "eu-west-1",
+                        "arn:aws:iam::111122223333:user/x",
+                        "i-0a1b2c3d4e5f67890",
+                        owner());
+    }
+
+    /** A key's state with an open incident and entries in the window. */
+    static BurstState burstState() {
+        ThresholdRule rule = new DeniedCalls(new PatternSettings());
+        BurstState st = new BurstState();
+        for (int i = 0; i < 12; i++) {
+            st.offer(signal("e" + i, 1_000_000L + i * 1000), rule);
+        }
+        st.window.add(signal("w1", 2_000_000L), rule.compaction());
+        return st;
+    }
+
+    static LoginBurst loginBurst() {
+        LoginBurst b = new LoginBurst();
+        b.account = "777788889999";
+        b.alertId = "tw-0123456789abcdef0123456789abcdef";
+        b.openedAt = 3L;
+        b.firstFailure = 1L;
+        b.lastFailure = 5L;
+        b.failures = 7;
+        b.users = new String[] {"analyst-mchen"};
+        b.addresses = new String[] {"198.51.100.23"};
+        b.refs = new String[] {"f1"};
+        return b;
+    }
+
+    static RecentBursts recentBursts() {
+        RecentBursts r = new RecentBursts();
+        r.add(loginBurst());
+        return r;
+    }
+
+    static PortExposures portExposures() {
+        PatternSettings settings = new PatternSettings();
+        PortExposures.Settings s = new PortExposures.Settings(settings);
+        PortExposures p = new PortExposures();
+        p.open(signal("open", 1_000L), s);
+        p.connect(signal("flow", 2_000L), s);
+        p.open(signal("open2", 3_000L), s);
+        return p;
     }
 }

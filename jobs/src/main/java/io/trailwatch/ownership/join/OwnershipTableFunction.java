@@ -36,11 +36,21 @@ public abstract class OwnershipTableFunction<IN, OUT>
     protected abstract void process(IN element, OwnerResolver owners, Collector<OUT> out)
             throws Exception;
 
+    /**
+     * Handles one element with the resolver of the table in force, for functions that also write
+     * side outputs; by default the same as {@link #process(Object, OwnerResolver, Collector)}.
+     */
+    protected void process(
+            IN element, OwnerResolver owners, ReadOnlyContext ctx, Collector<OUT> out)
+            throws Exception {
+        process(element, owners, out);
+    }
+
     @Override
     public final void processElement(IN element, ReadOnlyContext ctx, Collector<OUT> out)
             throws Exception {
         OwnershipTable table = ctx.getBroadcastState(TABLE_STATE).get(CURRENT);
-        process(element, resolverFor(table != null ? table : initialTable), out);
+        process(element, resolverFor(table != null ? table : initialTable), ctx, out);
     }
 
     @Override

@@ -1,0 +1,29 @@
+package io.trailwatch.detect.patterns;
+
+import io.trailwatch.detect.signals.Signal;
+import io.trailwatch.detect.signals.SignalKind;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.util.OutputTag;
+
+/** The side output of each signal kind. */
+public final class SignalTags {
+    private static final Map<SignalKind, OutputTag<Signal>> TAGS = new EnumMap<>(SignalKind.class);
+
+    static {
+        for (SignalKind kind : SignalKind.values()) {
+            TAGS.put(
+                    kind,
+                    new OutputTag<>(
+                            "signals-" + kind.name().toLowerCase(java.util.Locale.ROOT),
+                            TypeInformation.of(Signal.class)));
+        }
+    }
+
+    private SignalTags() {}
+
+    public static OutputTag<Signal> of(SignalKind kind) {
+        return TAGS.get(kind);
+    }
+}

@@ -1,0 +1,69 @@
+package io.trailwatch.detect.windowed;
+
+import io.trailwatch.config.PatternSettings;
+import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.detect.signals.FlowSignals;
+import io.trailwatch.detect.signals.SignalKind;
+import io.trailwatch.model.Alert;
+import io.trailwatch.model.Severity;
+
+/** TW-NETSCAN-01, vertical: one source reaches at least N distinct ports of one host. */
+public final class PortSweep extends ThresholdRule {
+    private static final long serialVersionUID = 1L;
+
+    private final long ports;
+
+    public PortSweep(PatternSettings settings) {
+        super(
+                "TW-NETSCAN-01-ports",
+                RuleCatalog.PORT_SCAN,
+                SignalKind.PORT_PROBE,
+                settings.rule(PatternSettings.PORT_SCAN));
+        this.ports = settings.rule(PatternSettings.PORT_SCAN).limit("ports");
+    }
+
+    @Override
+    public Compaction compaction() {
+        return Compaction.LATEST_PER_VALUE;
+    }
+
+    @Override
+    public Verdict judge(BurstWindow window) {
+        return window.size() >= ports ? Verdict.ALERT : Verdict.NONE;
+    }
+
+    @Override
+    public Alert alert(String key, Incident i, long detectedAt) {
+        String[] k = keyParts(key);
+        String source = k[1];
+        String host = k[2];
+        PatternAlerts.Builder b =
+                PatternAlerts.of(this, key, i, severity(i))
+                        .title(
+                                PatternAlerts.distinct(i)
+                                        + " ports of "
+                                        + host
+                                        + " probed by "
+                                        + source)
+                        .principal(source)
+                        .resource(host)
+                        .field("distinctPorts", PatternAlerts.distinct(i))
+                        .field(
+                                "ports",
+                                PatternAlerts.list(PatternAlerts.numeric(i.values), i.valuesCapped))
+                        .field("actions", String.join(" ", i.attributes))
+                        .field("source", i.trigger.detail);
+        return PatternAlerts.finish(b, i, detectedAt);
+    }
+
+    /**
+     * HIGH from inside (lateral movement), MEDIUM from the internet with probes accepted, LOW when
+     * the internet knocked and everything was rejected.
+     */
+    static Severity severity(Incident i) {
+        if (FlowSignals.INSIDE.equals(i.trigger.detail)) {
+            return Severity.HIGH;
+        }
+        return i.hasAttribute("ACCEPT") ? Severity.MEDIUM : Severity.LOW;
+    }
+}

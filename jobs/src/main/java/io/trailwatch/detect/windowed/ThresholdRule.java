@@ -1,0 +1,111 @@
+package io.trailwatch.detect.windowed;
+
+import io.trailwatch.config.WindowedRuleSettings;
+import io.trailwatch.detect.RuleInfo;
+import io.trailwatch.detect.signals.Signal;
+import io.trailwatch.detect.signals.SignalKind;
+import io.trailwatch.model.Alert;
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * The decision logic of one windowed detector, without Flink: which signals it reads, how its
+ * window folds them, when the threshold is reached, and what the alert says. The detector operator
+ * ({@code ThresholdDetector}) runs it per key over event time.
+ */
+public abstract class ThresholdRule implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String name;
+    private final RuleInfo info;
+    private final SignalKind input;
+    private final long windowMillis;
+    private final long latenessMillis;
+    private final long reportDelayMillis;
+    private final long maxIncidentMillis;
+
+    /**
+     * @param name the detector's name, unique among detectors: the rule id, plus a variant when a
+     *     rule has several detectors (it names the operator and goes into alert ids)
+     */
+    protected ThresholdRule(
+            String name,
+            RuleInfo info,
+            SignalKind input,
+            WindowedRuleSettings settings,
+            Duration window) {
+        this.name = name;
+        this.info = info;
+        this.input = input;
+        this.windowMillis = window.toMillis();
+        this.latenessMillis = settings.lateness.toMillis();
+        this.reportDelayMillis = settings.reportDelay.toMillis();
+        this.maxIncidentMillis = Math.max(settings.maxIncident.toMillis(), windowMillis);
+    }
+
+    protected ThresholdRule(
+            String name, RuleInfo info, SignalKind input, WindowedRuleSettings settings) {
+        this(name, info, input, settings, settings.window);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public RuleInfo info() {
+        return info;
+    }
+
+    public SignalKind input() {
+        return input;
+    }
+
+    public long windowMillis() {
+        return windowMillis;
+    }
+
+    /** Extra lateness beyond the watermark that the rule waits for. */
+    public long latenessMillis() {
+        return latenessMillis;
+    }
+
+    public long reportDelayMillis() {
+        return reportDelayMillis;
+    }
+
+    /** The longest an incident lasts (at least the window). */
+    public long maxIncidentMillis() {
+        return maxIncidentMillis;
+    }
+
+    public Compaction compaction() {
+        return Compaction.NONE;
+    }
+
+    /**
+     * Whether the rule counts this kind of signal at all, below the threshold or in an open
+     * incident (e.g. only downloads, not listings, count towards a download volume).
+     */
+    public boolean relevant(Signal s) {
+        return true;
+    }
+
+    /**
+     * Whether a signal below the threshold enters the window at all (e.g. reads before any listing
+     * do not count for "lists buckets, then reads").
+     */
+    public boolean admits(Signal s, BurstWindow window) {
+        return true;
+    }
+
+    /** Judges the window after a signal was added. */
+    public abstract Verdict judge(BurstWindow window);
+
+    /** The alert for an incident of the key. */
+    public abstract Alert alert(String key, Incident incident, long detectedAt);
+
+    /** The key's parts, as the signal extractors joined them with spaces. */
+    protected static String[] keyParts(String key) {
+        return key.split(" ");
+    }
+}

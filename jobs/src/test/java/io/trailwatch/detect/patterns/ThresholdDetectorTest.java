@@ -1,0 +1,444 @@
+package io.trailwatch.detect.patterns;
+
+import static io.trailwatch.detect.windowed.Signals.at;
+import static io.trailwatch.detect.windowed.Signals.series;
+import static io.trailwatch.detect.windowed.Signals.signal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailwatch.config.PatternSettings;
+import io.trailwatch.detect.signals.Signal;
+import io.trailwatch.detect.windowed.AdminPortAttempts;
+import io.trailwatch.detect.windowed.DeniedCalls;
+import io.trailwatch.detect.windowed.EgressVolume;
+import io.trailwatch.detect.windowed.FailedLoginsForUser;
+import io.trailwatch.detect.windowed.FailedLoginsFromAddress;
+import io.trailwatch.detect.windowed.HostSweep;
+import io.trailwatch.detect.windowed.InstanceCredentialsOutside;
+import io.trailwatch.detect.windowed.ListThenRead;
+import io.trailwatch.detect.windowed.LoginBurst;
+import io.trailwatch.detect.windowed.PortSweep;
+import io.trailwatch.detect.windowed.ReadOnlySweep;
+import io.trailwatch.detect.windowed.S3Downloads;
+import io.trailwatch.detect.windowed.ThresholdRule;
+import io.trailwatch.model.Alert;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every threshold detector as a Flink operator, in the keyed operator harness: its burst fires one
+ * alert whatever the arrival order, its near miss fires none, its state and timers are gone once
+ * the watermark has passed, and records behind the watermark are set aside as late.
+ */
+class ThresholdDetectorTest {
+    private static final PatternSettings SETTINGS = new PatternSettings();
+    private static final long HOUR = 3_600_000L;
+
+    /** One detector: a burst that must alert and a near miss that must not. */
+    static final class Case {
+        final String name;
+        final ThresholdRule rule;
+        final Signal[] burst;
+        final Signal[] nearMiss;
+
+        Case(String name, ThresholdRule rule, Signal[] burst, Signal[] nearMiss) {
+            this.name = name;
+            this.rule = rule;
+            this.burst = burst;
+            this.nearMiss = nearMiss;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> cases() {
+        String principal =
+                "111122223333 arn:aws:sts::111122223333:assumed-role/r/i-0a1b2c3d4e5f67890";
+        return Stream.of(
+                        new Case(
+                                "TW-AUTH-01 address: brute force",
+                                new FailedLoginsFromAddress(SETTINGS),
+                                series(
+                                        "777788889999 198.51.100.23",
+                                        "10:30:05",
+                                        20,
+                                        7,
+                                        i -> "analyst-mchen"),
+                                series(
+                                        "777788889999 203.0.113.71",
+                                        "09:20:05",
+                                        30,
+                                        4,
+                                        i -> "analyst-rdiaz")),
+                        new Case(
+                                "TW-AUTH-01 user: distributed",
+                                new FailedLoginsForUser(SETTINGS),
+                                series(
+                                        "777788889999 dba-kwong",
+                                        "10:00:00",
+                                        20,
+                                        6,
+                                        i -> "198.51.100." + i % 3),
+                                series(
+                                        "777788889999 dba-kwong",
+                                        "10:00:00",
+                                        20,
+                                        4,
+                                        i -> "198.51.100." + i % 3)),
+                        new Case(
+                                "TW-RECON-01",
+                                new DeniedCalls(SETTINGS),
+                                with(
+                                        series(
+                                                principal,
+                                                "10:16:20",
+                                                12,
+                                                14,
+                                                i -> "svc:Api" + i % 13),
+                                        s -> s.attribute = "AccessDenied"),
+                                series(principal, "09:24:00", 20, 9, i -> "iam:GetUser")),
+                        new Case(
+                                "TW-RECON-02",
+                                new ReadOnlySweep(SETTINGS),
+                                series(
+                                        principal,
+                                        "10:06:05",
+                                        5,
+                                        26,
+                                        i -> "svc" + i % 6 + ":Api" + i),
+                                series(
+                                        principal,
+                                        "10:06:05",
+                                        5,
+                                        60,
+                                        i -> "svc" + i % 19 % 6 + ":Api" + i % 19)),
+                        new Case(
+                                "TW-CRED-01",
+                                new InstanceCredentialsOutside(SETTINGS),
+                                with(
+                                        series(
+                                                principal + " 198.51.100.77",
+                                                "10:05:12",
+                                                10,
+                                                30,
+                                                i -> "api" + i % 7),
+                                        s -> s.detail = "198.51.100.77"),
+                                new Signal[0]),
+                        new Case(
+                                "TW-EXFIL-01 volume",
+                                new S3Downloads(SETTINGS),
+                                with(
+                                        series(
+                                                principal,
+                                                "10:10:27",
+                                                3,
+                                                134,
+                                                i -> "bucket-" + i % 3),
+                                        s -> s.attribute = "GetObject"),
+                                with(
+                                        series(
+                                                principal,
+                                                "10:10:27",
+                                                3,
+                                                99,
+                                                i -> "bucket-" + i % 3),
+                                        s -> s.attribute = "GetObject")),
+                        new Case(
+                                "TW-EXFIL-01 list then read",
+                                new ListThenRead(SETTINGS),
+                                listThenRead(principal, 3),
+                                listThenRead(principal, 2)),
+                        new Case(
+                                "TW-EXFIL-02",
+                                new EgressVolume(SETTINGS),
+                                with(
+                                        series(
+                                                "111122223333 eni-0a1b2c3d4e5f60001 198.51.100.90",
+                                                "10:41:02",
+                                                60,
+                                                7,
+                                                i -> "10.20.3.14"),
+                                        s -> s.amount = 200L << 20),
+                                with(
+                                        series(
+                                                "111122223333 eni-0a1b2c3d4e5f60001 198.51.100.90",
+                                                "10:41:02",
+                                                60,
+                                                4,
+                                                i -> "10.20.3.14"),
+                                        s -> s.amount = 200L << 20)),
+                        new Case(
+                                "TW-NETSCAN-01 ports",
+                                new PortSweep(SETTINGS),
+                                with(
+                                        series(
+                                                "444455556666 192.0.2.200 10.40.1.30",
+                                                "10:33:02",
+                                                1,
+                                                40,
+                                                i -> Integer.toString(20 + i)),
+                                        ThresholdDetectorTest::rejectedFromInternet),
+                                with(
+                                        series(
+                                                "444455556666 192.0.2.200 10.40.1.30",
+                                                "10:33:02",
+                                                1,
+                                                24,
+                                                i -> Integer.toString(20 + i)),
+                                        ThresholdDetectorTest::rejectedFromInternet)),
+                        new Case(
+                                "TW-NETSCAN-01 hosts",
+                                new HostSweep(SETTINGS),
+                                with(
+                                        series(
+                                                "444455556666 192.0.2.9 22",
+                                                "10:33:02",
+                                                1,
+                                                30,
+                                                i -> "10.40.1." + i),
+                                        ThresholdDetectorTest::rejectedFromInternet),
+                                with(
+                                        series(
+                                                "444455556666 192.0.2.9 22",
+                                                "10:33:02",
+                                                3,
+                                                30,
+                                                i -> "10.40.1." + i),
+                                        ThresholdDetectorTest::rejectedFromInternet)),
+                        new Case(
+                                "TW-NETSCAN-02",
+                                new AdminPortAttempts(SETTINGS),
+                                with(
+                                        series(
+                                                "444455556666 192.0.2.44 10.40.1.25 22",
+                                                "10:26:03",
+                                                5,
+                                                40,
+                                                i -> Integer.toString(50000 + i)),
+                                        s -> s.attribute = "ACCEPT"),
+                                with(
+                                        series(
+                                                "444455556666 198.51.100.201 10.40.1.25 22",
+                                                "10:27:00",
+                                                20,
+                                                29,
+                                                i -> Integer.toString(50000 + i)),
+                                        s -> s.attribute = "ACCEPT")))
+                .map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void aBurstAlertsOnceWhateverTheArrivalOrder(Case c) throws Exception {
+        List<Signal> sorted = new ArrayList<>(Arrays.asList(c.burst));
+        List<Signal> reversed = new ArrayList<>(sorted);
+        Collections.reverse(reversed);
+        List<Signal> shuffled = new ArrayList<>(sorted);
+        Collections.shuffle(shuffled, new Random(42));
+
+        List<Alert> a = run(c.rule, sorted);
+        List<Alert> b = run(c.rule, reversed);
+        List<Alert> d = run(c.rule, shuffled);
+
+        assertThat(a).hasSize(1);
+        assertThat(a.get(0).ruleId).isEqualTo(c.rule.info().id());
+        assertThat(a.get(0).eventTime).isEqualTo(c.burst[0].time);
+        assertThat(a.get(0).evidence.eventIds).isNotEmpty().contains(c.burst[0].ref);
+        for (List<Alert> other : List.of(b, d)) {
+            assertThat(other).hasSize(1);
+            assertThat(other.get(0).alertId).isEqualTo(a.get(0).alertId);
+            assertThat(other.get(0).evidence.count).isEqualTo(a.get(0).evidence.count);
+            assertThat(other.get(0).evidence.eventIds).containsExactly(a.get(0).evidence.eventIds);
+            assertThat(other.get(0).evidence.fields).containsExactly(a.get(0).evidence.fields);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theNearMissDoesNotAlert(Case c) throws Exception {
+        assertThat(run(c.rule, Arrays.asList(c.nearMiss))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void stateAndTimersAreGoneOnceTheWatermarkHasPassed(Case c) throws Exception {
+        try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h = harness(c.rule)) {
+            long last = Long.MIN_VALUE;
+            for (Signal s : concat(c.burst, c.nearMiss)) {
+                h.processElement(s, s.time);
+                last = Math.max(last, s.time);
+            }
+            assertThat(h.numKeyedStateEntries()).isPositive();
+            assertThat(h.numEventTimeTimers()).isPositive();
+
+            h.processWatermark(last + c.rule.maxIncidentMillis() + 2 * c.rule.windowMillis());
+
+            assertThat(h.numKeyedStateEntries()).isZero();
+            assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void recordsBehindTheWatermarkAreSetAsideAsLate(Case c) throws Exception {
+        try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h = harness(c.rule)) {
+            h.processWatermark(c.burst[c.burst.length - 1].time);
+            for (Signal s : c.burst) {
+                h.processElement(s, s.time);
+            }
+            h.processWatermark(Long.MAX_VALUE);
+
+            assertThat(h.extractOutputValues()).isEmpty();
+            assertThat(h.getSideOutput(ThresholdDetector.LATE)).hasSize(c.burst.length);
+            assertThat(h.numKeyedStateEntries()).isZero();
+        }
+    }
+
+    @Test
+    void theAlertWaitsForTheReportDelayAndCoversTheRestOfTheBurst() throws Exception {
+        ThresholdRule rule = new DeniedCalls(SETTINGS);
+        Signal[] burst = series("k p", "10:16:20", 12, 14, i -> "a" + i);
+        try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h = harness(rule)) {
+            for (Signal s : burst) {
+                h.processElement(s, s.time);
+            }
+            // the tenth denial at 10:18:08 reaches the threshold; the report is due at 10:23:08
+            h.processWatermark(at("10:23:07"));
+            assertThat(h.extractOutputValues()).isEmpty();
+            h.processWatermark(at("10:23:08"));
+            assertThat(h.extractOutputValues()).hasSize(1);
+            assertThat(h.extractOutputValues().get(0).evidence.count).isEqualTo(14);
+        }
+    }
+
+    @Test
+    void aRuleWithExtraLatenessStillCountsRecordsBehindTheWatermark() throws Exception {
+        PatternSettings settings = new PatternSettings();
+        settings.rule(PatternSettings.RECON_DENIED).lateness = java.time.Duration.ofMinutes(10);
+        ThresholdRule rule = new DeniedCalls(settings);
+        Signal[] burst = series("k p", "10:16:20", 12, 14, i -> "a" + i);
+        try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h = harness(rule)) {
+            h.processWatermark(at("10:20:00"));
+            for (Signal s : burst) {
+                h.processElement(s, s.time);
+            }
+            h.processWatermark(Long.MAX_VALUE);
+
+            assertThat(h.getSideOutput(ThresholdDetector.LATE)).isNull();
+            assertThat(h.extractOutputValues()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBurstThatGoesOnAfterItsAlertAlertsOnceAndIsRepublishedWhenItEnds() throws Exception {
+        ThresholdRule rule = new FailedLoginsFromAddress(SETTINGS);
+        // 30 failures, one every 20 s: reported 5 minutes after the fifth, still going on then
+        Signal[] burst = series("777788889999 198.51.100.23", "10:00:00", 20, 30, i -> "u" + i % 2);
+        try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h = harness(rule)) {
+            for (Signal s : burst) {
+                h.processElement(s, s.time);
+            }
+            h.processWatermark(Long.MAX_VALUE);
+
+            assertThat(h.extractOutputValues()).hasSize(1);
+            List<LoginBurst> published =
+                    h.getSideOutput(ThresholdDetector.BURSTS).stream()
+                            .map(StreamRecord::getValue)
+                            .collect(Collectors.toList());
+            assertThat(published).hasSize(2);
+            assertThat(published.get(0).alertId).isEqualTo(published.get(1).alertId);
+            assertThat(published.get(1).lastFailure).isEqualTo(at("10:09:40"));
+        }
+    }
+
+    @Test
+    void theSameKeyAlertsAgainForABurstAfterAQuietWindow() throws Exception {
+        ThresholdRule rule = new DeniedCalls(SETTINGS);
+        List<Signal> two =
+                new ArrayList<>(Arrays.asList(series("k p", "10:00:00", 5, 12, i -> "a")));
+        two.addAll(Arrays.asList(series("k p", "10:30:00", 5, 12, i -> "a")));
+        // references must differ between the bursts
+        for (int i = 12; i < two.size(); i++) {
+            two.get(i).ref = "second-" + i;
+        }
+        List<Alert> alerts = run(rule, two);
+
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts.get(0).alertId).isNotEqualTo(alerts.get(1).alertId);
+    }
+
+    private static List<Alert> run(ThresholdRule rule, List<Signal> signals) throws Exception {
+        try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h = harness(rule)) {
+            for (Signal s : signals) {
+                h.processElement(copy(s), s.time);
+            }
+            h.processWatermark(Long.MAX_VALUE);
+            return h.extractOutputValues();
+        }
+    }
+
+    static KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> harness(ThresholdRule rule)
+            throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new ThresholdDetector(rule), s -> s.key, Types.STRING);
+    }
+
+    private static Signal copy(Signal s) {
+        Signal c =
+                new Signal(s.key, s.time, s.ref)
+                        .value(s.value)
+                        .attribute(s.attribute)
+                        .detail(s.detail)
+                        .amount(s.amount);
+        return c.context(s.account, s.region, s.principal, s.resource, s.owner);
+    }
+
+    private static Signal[] with(Signal[] signals, Consumer<Signal> change) {
+        for (Signal s : signals) {
+            change.accept(s);
+        }
+        return signals;
+    }
+
+    private static void rejectedFromInternet(Signal s) {
+        s.attribute = "REJECT";
+        s.detail = "internet";
+    }
+
+    private static Signal[] listThenRead(String key, int buckets) {
+        List<Signal> out = new ArrayList<>();
+        out.add(signal(key, "10:06:05", "list").attribute("ListBuckets"));
+        for (int b = 0; b < buckets; b++) {
+            for (Signal s : series(key, "10:1" + b + ":00", 2, 5, i -> null)) {
+                s.ref = "read-" + b + "-" + s.ref;
+                s.value = "bucket-" + (char) ('a' + b);
+                s.attribute = "GetObject";
+                s.amount = 1000;
+                out.add(s);
+            }
+        }
+        return out.toArray(new Signal[0]);
+    }
+
+    private static List<Signal> concat(Signal[] a, Signal[] b) {
+        List<Signal> out = new ArrayList<>(Arrays.asList(a));
+        out.addAll(Arrays.asList(b));
+        return out;
+    }
+}
