@@ -72,6 +72,14 @@ public final class ReplayCommand implements Callable<Integer> {
     int parallelism;
 
     @Option(
+            names = "--state-backend",
+            paramLabel = "heap|rocksdb",
+            defaultValue = "heap",
+            description =
+                    "Where detector state lives: the JVM heap or RocksDB on local disk (default: ${DEFAULT-VALUE}).")
+    String stateBackend;
+
+    @Option(
             names = "--lateness",
             paramLabel = "DURATION",
             defaultValue = "PT15M",
@@ -181,6 +189,10 @@ public final class ReplayCommand implements Callable<Integer> {
         if (parallelism < 1) {
             throw new UsageException("--parallelism must be at least 1, got " + parallelism);
         }
+        if (!stateBackend.equals("heap") && !stateBackend.equals("rocksdb")) {
+            throw new UsageException(
+                    "--state-backend must be heap or rocksdb, got " + stateBackend);
+        }
         if (lateness.isNegative()) {
             throw new UsageException("--lateness must not be negative");
         }
@@ -234,7 +246,15 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println("trailwatch: no --ownership table given: every account counts as unowned");
         }
         return new ReplayJob(
-                settings, inputs, table, out, deadLetters, parallelism, delivery, undelivered);
+                settings,
+                inputs,
+                table,
+                out,
+                deadLetters,
+                parallelism,
+                stateBackend.equals("heap") ? "hashmap" : "rocksdb",
+                delivery,
+                undelivered);
     }
 
     private DedupSettings dedupSettings() throws UsageException {

@@ -28,6 +28,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -43,6 +44,7 @@ public final class ReplayJob {
     private final Path out;
     private final Path deadLetters;
     private final int parallelism;
+    private final String stateBackend;
     private final DeliverySettings delivery;
     private final Path undelivered;
 
@@ -53,6 +55,7 @@ public final class ReplayJob {
             Path out,
             Path deadLetters,
             int parallelism,
+            String stateBackend,
             DeliverySettings delivery,
             Path undelivered) {
         this.settings = settings;
@@ -61,6 +64,7 @@ public final class ReplayJob {
         this.out = out;
         this.deadLetters = deadLetters;
         this.parallelism = parallelism;
+        this.stateBackend = stateBackend;
         this.delivery = delivery;
         this.undelivered = undelivered;
     }
@@ -117,6 +121,8 @@ public final class ReplayJob {
         // Running totals reach the client with each heartbeat: beat often enough for a live
         // progress line.
         conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+        // "hashmap" keeps state on the heap; "rocksdb" on local disk, as large deployments run.
+        conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
 
