@@ -519,10 +519,12 @@ public final class RuleCatalog {
             rule("TW-NETSCAN-01", "Port or host scan")
                     .severity(
                             LOW,
-                            "HIGH when the scanning source is inside (a private or trusted address:"
-                                    + " lateral movement); MEDIUM when an internet source had probes accepted; LOW"
-                                    + " when every probe was rejected. One source reaching at least 25 ports of one"
-                                    + " host, or 25 hosts on one port, within 1 minute")
+                            "MEDIUM when the scanning source is inside (a private or trusted address:"
+                                    + " lateral movement, or a scanner to suppress by name) or an internet source"
+                                    + " had probes accepted; LOW when every probe was rejected. One source probing"
+                                    + " at least 25 ports of one host, or 25 hosts on one port, within 1 minute; a"
+                                    + " probe is a rejected flow or one of at most 4 packets, never the answering"
+                                    + " side")
                     .responsibility(NETWORK)
                     .controls(CIS + "5.2", HUB + "EC2.21")
                     .evidence(
