@@ -86,7 +86,7 @@ public final class ReplaySummary {
                 String[] parts = e.getKey().substring(Counters.ALERTS.length()).split("\\.");
                 long n = ((Number) e.getValue()).longValue();
                 alerts += n;
-                perRule.append(String.format("    %-12s %-9s %,d%n", parts[0], parts[1], n));
+                perRule.append(String.format("    %-13s %-9s %,d%n", parts[0], parts[1], n));
             }
         }
         err.printf(
