@@ -454,8 +454,9 @@ public final class RuleCatalog {
                             MEDIUM,
                             "MEDIUM: one principal calls at least 20 distinct read-only APIs across at"
                                     + " least 5 services within 5 minutes (the discovery phase of an attack, as"
-                                    + " GuardDuty's Discovery findings); AWS services, service-linked roles and"
-                                    + " calls invoked by a service are excluded")
+                                    + " GuardDuty's Discovery findings); management events only (reading data is"
+                                    + " TW-EXFIL-01's business); AWS services, service-linked roles and calls"
+                                    + " invoked by a service are excluded")
                     .responsibility(IDENTITY)
                     .controls(CIS + "4.1", HUB + "CloudWatch.2")
                     .evidence("distinctApis", "distinctServices", "services", "apis")
