@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -96,7 +97,7 @@ public class PatternSettings implements Serializable {
             throw new ConfigException(
                     "'" + assignment + "' is not RULE.NAME=VALUE, e.g. TW-AUTH-01.failures=10");
         }
-        String rule = assignment.substring(0, dot).trim().toUpperCase(java.util.Locale.ROOT);
+        String rule = assignment.substring(0, dot).trim().toUpperCase(Locale.ROOT);
         String name = assignment.substring(dot + 1, eq).trim();
         WindowedRuleSettings s = rules.get(rule);
         if (s == null) {

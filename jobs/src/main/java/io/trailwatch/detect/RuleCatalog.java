@@ -454,8 +454,9 @@ public final class RuleCatalog {
                             MEDIUM,
                             "MEDIUM: one principal calls at least 20 distinct read-only APIs across at"
                                     + " least 5 services within 5 minutes (the discovery phase of an attack, as"
-                                    + " GuardDuty's Discovery findings); AWS services, service-linked roles and"
-                                    + " calls invoked by a service are excluded")
+                                    + " GuardDuty's Discovery findings); management events only (reading data is"
+                                    + " TW-EXFIL-01's business); AWS services, service-linked roles and calls"
+                                    + " invoked by a service are excluded")
                     .responsibility(IDENTITY)
                     .controls(CIS + "4.1", HUB + "CloudWatch.2")
                     .evidence("distinctApis", "distinctServices", "services", "apis")
@@ -519,10 +520,12 @@ public final class RuleCatalog {
             rule("TW-NETSCAN-01", "Port or host scan")
                     .severity(
                             LOW,
-                            "HIGH when the scanning source is inside (a private or trusted address:"
-                                    + " lateral movement); MEDIUM when an internet source had probes accepted; LOW"
-                                    + " when every probe was rejected. One source reaching at least 25 ports of one"
-                                    + " host, or 25 hosts on one port, within 1 minute")
+                            "MEDIUM when the scanning source is inside (a private or trusted address:"
+                                    + " lateral movement, or a scanner to suppress by name) or an internet source"
+                                    + " had probes accepted; LOW when every probe was rejected. One source probing"
+                                    + " at least 25 ports of one host, or 25 hosts on one port, within 1 minute; a"
+                                    + " probe is a rejected flow or one of at most 4 packets, never the answering"
+                                    + " side")
                     .responsibility(NETWORK)
                     .controls(CIS + "5.2", HUB + "EC2.21")
                     .evidence(

@@ -3,8 +3,6 @@ package io.trailwatch.pipeline;
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.detect.RuleCatalog;
 import io.trailwatch.detect.correlate.ExposedPortCorrelation;
-import io.trailwatch.detect.patterns.CloudTrailSignalsFunction;
-import io.trailwatch.detect.patterns.FlowSignalsFunction;
 import io.trailwatch.detect.patterns.LoginAfterBurst;
 import io.trailwatch.detect.patterns.SignalTags;
 import io.trailwatch.detect.patterns.ThresholdDetector;
@@ -16,12 +14,10 @@ import io.trailwatch.detect.windowed.ThresholdRules;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.CloudTrailEvent;
 import io.trailwatch.model.FlowRecord;
-import io.trailwatch.model.OwnershipTable;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -29,11 +25,12 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * The windowed and stateful part of the graph:
  *
  * <pre>
- * CloudTrail ─▶ signals ─┬▶ keyBy ─▶ threshold detectors (AUTH-01, RECON-01/02, CRED-01, EXFIL-01) ─▶ alerts
- *  (with table)          ├───────── sign-ins ──┐  AUTH-01 bursts ─▶ keyBy account ─▶ AUTH-02 ─▶ alerts
- *                        └─ port openings ──┐  │
- * flows ─▶ signals ─┬▶ keyBy ─▶ threshold detectors (NETSCAN-01/02, EXFIL-02) ─▶ alerts
- *  (with table)     └─ public inbound ──────┴▶ keyBy account+port ─▶ CORR-01 ─▶ alerts
+ * CloudTrail ─▶ ownership join ─┬▶ keyBy ─▶ AUTH-01, RECON-01/02, CRED-01, EXFIL-01 ─▶ alerts
+ *               + signals       │           └ AUTH-01 bursts ─┐
+ *                               ├▶ sign-ins ─▶ keyBy account ─▶ AUTH-02 ─▶ alerts
+ *                               └▶ port openings ─▶ keyBy account+port ─▶ CORR-01 ─▶ alerts
+ * flows ──────▶ ownership join ─┬▶ keyBy ─▶ NETSCAN-01/02, EXFIL-02 ─▶ alerts     ▲
+ *               + signals       └▶ public inbound ─▶ keyBy account+port ──────────┘
  * </pre>
  *
  * Every stateful operator has the uid of its detector, and every detector's late records are
@@ -46,12 +43,8 @@ final class PatternDetectors {
         this.settings = settings;
     }
 
-    /** The alerts of every enabled windowed rule, or {@code null} when none is enabled. */
-    DataStream<Alert> build(
-            DataStream<CloudTrailEvent> events,
-            DataStream<FlowRecord> flows,
-            BroadcastStream<OwnershipTable> table,
-            OwnershipTable initialTable) {
+    /** The signals the enabled rules need: the ownership joins extract only these. */
+    EnumSet<SignalKind> signalKinds() {
         EnumSet<SignalKind> kinds = EnumSet.noneOf(SignalKind.class);
         for (SignalKind kind : SignalKind.values()) {
             if (settings.rules.isEnabled(kind.ruleId())) {
@@ -62,19 +55,22 @@ final class PatternDetectors {
             // no bursts, nothing for TW-AUTH-02 to follow
             kinds.remove(SignalKind.SUCCESSFUL_LOGIN);
         }
+        return kinds;
+    }
+
+    /**
+     * The alerts of every enabled windowed rule, or {@code null} when none is enabled.
+     *
+     * @param cloudTrailSignals the CloudTrail ownership join, whose side outputs carry the signals
+     * @param flowSignals the flow ownership join, likewise
+     */
+    DataStream<Alert> build(
+            SingleOutputStreamOperator<CloudTrailEvent> cloudTrailSignals,
+            SingleOutputStreamOperator<FlowRecord> flowSignals) {
+        EnumSet<SignalKind> kinds = signalKinds();
         if (kinds.isEmpty()) {
             return null;
         }
-        SingleOutputStreamOperator<Void> cloudTrailSignals =
-                events.connect(table)
-                        .process(new CloudTrailSignalsFunction(initialTable, kinds))
-                        .uid("cloudtrail-signals")
-                        .name("CloudTrail signals");
-        SingleOutputStreamOperator<Void> flowSignals =
-                flows.connect(table)
-                        .process(new FlowSignalsFunction(initialTable, kinds))
-                        .uid("flow-signals")
-                        .name("Flow signals");
 
         List<DataStream<Alert>> alerts = new ArrayList<>();
         DataStream<LoginBurst> bursts = null;
@@ -82,7 +78,7 @@ final class PatternDetectors {
             if (!kinds.contains(rule.input())) {
                 continue;
             }
-            SingleOutputStreamOperator<Void> source =
+            SingleOutputStreamOperator<?> source =
                     rule.input().fromFlows() ? flowSignals : cloudTrailSignals;
             SingleOutputStreamOperator<Alert> detector =
                     source.getSideOutput(SignalTags.of(rule.input()))

@@ -4,6 +4,8 @@ import io.trailwatch.alert.dedup.AlertDeduplication;
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.detect.RuleCatalog;
 import io.trailwatch.detect.patterns.AccountActivity;
+import io.trailwatch.detect.patterns.CloudTrailOwnershipAndSignals;
+import io.trailwatch.detect.patterns.FlowOwnershipAndSignals;
 import io.trailwatch.detect.patterns.UnownedAccountAlerts;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.CloudTrailEvent;
@@ -11,8 +13,6 @@ import io.trailwatch.model.DeadLetter;
 import io.trailwatch.model.FlowRecord;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.RawRecord;
-import io.trailwatch.ownership.join.CloudTrailOwnershipJoin;
-import io.trailwatch.ownership.join.FlowOwnershipJoin;
 import io.trailwatch.ownership.join.OwnershipTableFunction;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -80,15 +80,19 @@ public final class TrailwatchPipeline {
 
         BroadcastStream<OwnershipTable> table =
                 tableUpdates.broadcast(OwnershipTableFunction.TABLE_STATE);
-        DataStream<CloudTrailEvent> ownedEvents =
+        // The joins also extract the windowed rules' signals (side outputs): they hold the table.
+        PatternDetectors patterns = new PatternDetectors(settings);
+        SingleOutputStreamOperator<CloudTrailEvent> ownedEvents =
                 cloudTrail
                         .connect(table)
-                        .process(new CloudTrailOwnershipJoin(initialTable))
+                        .process(
+                                new CloudTrailOwnershipAndSignals(
+                                        initialTable, patterns.signalKinds()))
                         .uid("cloudtrail-ownership")
                         .name("Join CloudTrail with owners");
-        DataStream<FlowRecord> ownedFlows =
+        SingleOutputStreamOperator<FlowRecord> ownedFlows =
                 flows.connect(table)
-                        .process(new FlowOwnershipJoin(initialTable))
+                        .process(new FlowOwnershipAndSignals(initialTable, patterns.signalKinds()))
                         .uid("flow-ownership")
                         .name("Join flows with owners");
 
@@ -101,10 +105,9 @@ public final class TrailwatchPipeline {
         if (settings.rules.isEnabled(RuleCatalog.UNOWNED_ACCOUNT.id())) {
             alerts = alerts.union(unownedAccountAlerts(ownedEvents, ownedFlows));
         }
-        DataStream<Alert> patterns =
-                new PatternDetectors(settings).build(ownedEvents, ownedFlows, table, initialTable);
-        if (patterns != null) {
-            alerts = alerts.union(patterns);
+        DataStream<Alert> patternAlerts = patterns.build(ownedEvents, ownedFlows);
+        if (patternAlerts != null) {
+            alerts = alerts.union(patternAlerts);
         }
 
         // Suppressed alerts must not count as repeats, and overrides apply before repeats are

@@ -3,6 +3,8 @@ package io.trailwatch.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.ownership.OwnershipTableParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,8 +64,8 @@ class PatternDeterminismTest {
                                 try {
                                     return Files.mismatch(f, b.resolve(a.relativize(f).toString()))
                                             >= 0;
-                                } catch (java.io.IOException e) {
-                                    throw new java.io.UncheckedIOException(e);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
                                 }
                             })
                     .count();

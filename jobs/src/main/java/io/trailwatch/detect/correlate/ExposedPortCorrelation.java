@@ -68,7 +68,10 @@ public class ExposedPortCorrelation extends KeyedCoProcessFunction<String, Signa
             ctx.output(LATE, s);
             return;
         }
-        pending.add(due, s);
+        if (!pending.add(due, s)) {
+            ctx.output(LATE, s);
+            return;
+        }
         ctx.timerService().registerEventTimeTimer(due);
     }
 

@@ -80,7 +80,10 @@ public class LoginAfterBurst extends KeyedCoProcessFunction<String, LoginBurst, 
             ctx.output(LATE, signIn);
             return;
         }
-        pendingSignIns.add(due, signIn);
+        if (!pendingSignIns.add(due, signIn)) {
+            ctx.output(LATE, signIn);
+            return;
+        }
         ctx.timerService().registerEventTimeTimer(due);
     }
 

@@ -3,6 +3,7 @@ package io.trailwatch.detect.patterns;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.signals.SignalKind;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.OutputTag;
@@ -16,7 +17,7 @@ public final class SignalTags {
             TAGS.put(
                     kind,
                     new OutputTag<>(
-                            "signals-" + kind.name().toLowerCase(java.util.Locale.ROOT),
+                            "signals-" + kind.name().toLowerCase(Locale.ROOT),
                             TypeInformation.of(Signal.class)));
         }
     }

@@ -54,7 +54,11 @@ public class ThresholdDetector extends KeyedProcessFunction<String, Signal, Aler
             ctx.output(LATE, s);
             return;
         }
-        pending.add(due, s);
+        if (!pending.add(due, s)) {
+            // a million records of one key in one millisecond: not a stream to count in
+            ctx.output(LATE, s);
+            return;
+        }
         ctx.timerService().registerEventTimeTimer(due);
     }
 

@@ -54,24 +54,34 @@ public final class CloudTrailSignals {
             // doing
             return;
         }
-        String api = api(e);
-        String key = account + " " + principal;
-        if (isDenied(e.errorCode) && on(SignalKind.DENIED_CALL)) {
-            out.emit(
-                    SignalKind.DENIED_CALL,
-                    signal(key, e, principal, principal).value(api).attribute(e.errorCode));
-        }
-        if (Boolean.TRUE.equals(e.readOnly)
-                && "AwsApiCall".equals(e.eventType)
-                && !AwsPrincipals.isServiceLinkedRole(id)
-                && on(SignalKind.READ_ONLY_CALL)) {
-            out.emit(SignalKind.READ_ONLY_CALL, signal(key, e, principal, principal).value(api));
+        boolean denied = isDenied(e.errorCode) && on(SignalKind.DENIED_CALL);
+        // Reconnaissance discovers the environment through management APIs; reading data (S3
+        // data events, the bulk of CloudTrail where they are on) is TW-EXFIL-01's business.
+        boolean reading =
+                Boolean.TRUE.equals(e.readOnly)
+                        && "AwsApiCall".equals(e.eventType)
+                        && !Boolean.FALSE.equals(e.managementEvent)
+                        && !AwsPrincipals.isServiceLinkedRole(id)
+                        && on(SignalKind.READ_ONLY_CALL);
+        boolean s3 = e.errorCode == null && S3.equals(e.eventSource) && on(SignalKind.S3_ACCESS);
+        if (denied || reading || s3) {
+            String key = account + " " + principal;
+            if (denied) {
+                out.emit(
+                        SignalKind.DENIED_CALL,
+                        signal(key, e, principal, principal).value(api(e)).attribute(e.errorCode));
+            }
+            if (reading) {
+                out.emit(
+                        SignalKind.READ_ONLY_CALL,
+                        signal(key, e, principal, principal).value(api(e)));
+            }
+            if (s3) {
+                s3Access(e, key, principal, out);
+            }
         }
         if (on(SignalKind.INSTANCE_CREDENTIALS_OUTSIDE)) {
-            instanceCredentials(e, account, principal, api, trustedCidrs, out);
-        }
-        if (e.errorCode == null && S3.equals(e.eventSource) && on(SignalKind.S3_ACCESS)) {
-            s3Access(e, key, principal, out);
+            instanceCredentials(e, account, principal, trustedCidrs, out);
         }
         if (e.errorCode == null
                 && !Boolean.TRUE.equals(e.readOnly)
@@ -160,7 +170,6 @@ public final class CloudTrailSignals {
             CloudTrailEvent e,
             String account,
             String principal,
-            String api,
             Function<CloudTrailEvent, String[]> trustedCidrs,
             SignalSink out) {
         String instance = AwsPrincipals.instanceId(e.userIdentity);
@@ -175,7 +184,7 @@ public final class CloudTrailSignals {
         out.emit(
                 SignalKind.INSTANCE_CREDENTIALS_OUTSIDE,
                 signal(account + " " + principal + " " + address, e, principal, instance)
-                        .value(api)
+                        .value(api(e))
                         .attribute(
                                 e.userIdentity.ec2RoleDelivery == null
                                         ? "unknown"

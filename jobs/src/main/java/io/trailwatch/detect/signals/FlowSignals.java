@@ -21,6 +21,12 @@ public final class FlowSignals {
 
     public static final String INSIDE = "inside";
 
+    /**
+     * The most packets a flow record of a probe holds: a SYN or connect scan sends one to four
+     * packets to each port it tries; a session (a scrape, a request, a health check) sends more.
+     */
+    static final long MAX_PROBE_PACKETS = 4;
+
     private static final int TCP = 6;
     private static final int UDP = 17;
     private static final int SYN = 0x02;
@@ -50,7 +56,7 @@ public final class FlowSignals {
                         && f.protocol != null
                         && (f.protocol == TCP || f.protocol == UDP);
         String account = f.accountId;
-        if (ported && !isReply(f)) {
+        if (ported && isProbe(f)) {
             String port = Integer.toString(f.dstPort);
             String from = srcPublic ? INTERNET : INSIDE;
             if (on(SignalKind.PORT_PROBE)) {
@@ -103,6 +109,18 @@ public final class FlowSignals {
                             .value(f.srcAddr)
                             .attribute(f.dstAddr));
         }
+    }
+
+    /**
+     * Whether the record can be a scan's probe: the asking side of a connection that was rejected
+     * or stayed as small as a probe. Counting sessions would make every load balancer and
+     * monitoring scraper that reaches 25 hosts a "scanner".
+     */
+    static boolean isProbe(FlowRecord f) {
+        if (isReply(f)) {
+            return false;
+        }
+        return "REJECT".equals(f.action) || f.packets == null || f.packets <= MAX_PROBE_PACKETS;
     }
 
     /**

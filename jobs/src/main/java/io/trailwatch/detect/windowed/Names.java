@@ -1,5 +1,7 @@
 package io.trailwatch.detect.windowed;
 
+import java.util.Locale;
+
 /** Short forms of names for alert titles. */
 final class Names {
     private Names() {}
@@ -29,8 +31,8 @@ final class Names {
     /** Bytes as GiB/MiB with two decimals, for titles. */
     static String bytes(long n) {
         if (n >= 1L << 30) {
-            return String.format(java.util.Locale.ROOT, "%.2f GiB", n / (double) (1L << 30));
+            return String.format(Locale.ROOT, "%.2f GiB", n / (double) (1L << 30));
         }
-        return String.format(java.util.Locale.ROOT, "%.1f MiB", n / (double) (1L << 20));
+        return String.format(Locale.ROOT, "%.1f MiB", n / (double) (1L << 20));
     }
 }

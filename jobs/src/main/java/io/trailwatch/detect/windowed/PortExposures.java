@@ -9,6 +9,7 @@ import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Evidence;
 import io.trailwatch.model.Severity;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -126,7 +127,7 @@ public class PortExposures {
     }
 
     /** The rule's settings in milliseconds. */
-    public static final class Settings implements java.io.Serializable {
+    public static final class Settings implements Serializable {
         private static final long serialVersionUID = 1L;
 
         public final long windowMillis;

@@ -57,12 +57,13 @@ public final class PortSweep extends ThresholdRule {
     }
 
     /**
-     * HIGH from inside (lateral movement), MEDIUM from the internet with probes accepted, LOW when
-     * the internet knocked and everything was rejected.
+     * MEDIUM from inside (lateral movement, or a scanner someone should suppress by name) and from
+     * the internet with probes accepted; LOW when the internet knocked and everything was rejected,
+     * as it does all day.
      */
     static Severity severity(Incident i) {
         if (FlowSignals.INSIDE.equals(i.trigger.detail)) {
-            return Severity.HIGH;
+            return Severity.MEDIUM;
         }
         return i.hasAttribute("ACCEPT") ? Severity.MEDIUM : Severity.LOW;
     }

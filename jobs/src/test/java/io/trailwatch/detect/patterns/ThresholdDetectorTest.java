@@ -30,6 +30,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -308,6 +311,72 @@ class ThresholdDetectorTest {
             assertThat(h.getSideOutput(ThresholdDetector.LATE)).hasSize(c.burst.length);
             assertThat(h.numKeyedStateEntries()).isZero();
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void onRocksDbTheBurstAlertsTheSameAndTheStateIsGoneAfterwards(Case c) throws Exception {
+        List<Alert> onHeap = run(c.rule, Arrays.asList(c.burst));
+        try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new ThresholdDetector(c.rule)),
+                        s -> s.key,
+                        Types.STRING)) {
+            h.setStateBackend(new EmbeddedRocksDBStateBackend());
+            h.open();
+            List<Signal> shuffled = new ArrayList<>(Arrays.asList(c.burst));
+            Collections.shuffle(shuffled, new Random(7));
+            long last = Long.MIN_VALUE;
+            for (Signal s : shuffled) {
+                h.processElement(copy(s), s.time);
+                last = Math.max(last, s.time);
+            }
+            h.processWatermark(last + c.rule.maxIncidentMillis() + 2 * c.rule.windowMillis());
+
+            assertThat(h.extractOutputValues())
+                    .extracting(a -> a.alertId)
+                    .containsExactly(onHeap.get(0).alertId);
+            for (String state : new String[] {"burst", "pending", "pending-groups"}) {
+                try (Stream<String> keys =
+                        h.getOperator()
+                                .<String>getKeyedStateBackend()
+                                .getKeys(state, VoidNamespace.INSTANCE)) {
+                    assertThat(keys).as(state).isEmpty();
+                }
+            }
+            assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void aBusyKeyWithThousandsOfRecordsInOneSecondIsHeldAndHandedOverInOrder() throws Exception {
+        ThresholdRule rule = new S3Downloads(SETTINGS);
+        List<Signal> same = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            Signal s = signal("k p", "10:10:27", String.format("ref-%06d", i));
+            s.value = "bucket-" + i % 7;
+            s.attribute = "GetObject";
+            s.amount = 10;
+            same.add(s);
+        }
+        Collections.shuffle(same, new Random(3));
+
+        List<Alert> alerts = run(rule, same);
+
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).evidence.count).isEqualTo(20_000);
+        assertThat(alerts.get(0).evidence.eventIds)
+                .containsExactly(
+                        "ref-000000",
+                        "ref-000001",
+                        "ref-000002",
+                        "ref-000003",
+                        "ref-000004",
+                        "ref-000005",
+                        "ref-000006",
+                        "ref-000007",
+                        "ref-000008",
+                        "ref-000009");
     }
 
     @Test

@@ -102,6 +102,13 @@ public final class CloudTrailJson {
         return this;
     }
 
+    /** An S3 (or other) data event rather than a management event. */
+    public CloudTrailJson dataEvent() {
+        record.put("managementEvent", false);
+        record.put("eventCategory", "Data");
+        return this;
+    }
+
     public CloudTrailJson eventType(String type) {
         record.put("eventType", type);
         return this;

@@ -80,7 +80,7 @@ class CloudTrailSignalsTest {
     }
 
     @Test
-    void readOnlyCallsExcludeServicesAndServiceLinkedRoles() {
+    void readOnlyCallsExcludeServicesServiceLinkedRolesAndDataEvents() {
         extract(call("ec2.amazonaws.com", "DescribeInstances").readOnly());
         extract(
                 call("ec2.amazonaws.com", "DescribeVolumes")
@@ -94,6 +94,9 @@ class CloudTrailSignalsTest {
                         .assumedRole("app", "s1")
                         .invokedBy("secretsmanager.amazonaws.com"));
         extract(call("ec2.amazonaws.com", "CreateTags"));
+        extract(
+                call("s3.amazonaws.com", "GetObject").readOnly().dataEvent(),
+                EnumSet.of(SignalKind.READ_ONLY_CALL));
 
         assertThat(emitted)
                 .containsExactly(

@@ -52,6 +52,28 @@ class FlowSignalsTest {
     }
 
     @Test
+    void sessionsAreNoProbesButRejectedOrTinyFlowsAre() {
+        FlowRecord scrape = flow("10.40.0.5", 40000, "10.40.1.7", 9100, "ACCEPT", 19, "egress");
+        scrape.tcpFlags = 3;
+        scrape.packets = 12L;
+        FlowRecord knock = flow("10.40.0.5", 40001, "10.40.1.8", 9100, "ACCEPT", 3, "egress");
+        knock.packets = 3L;
+        FlowRecord rejected = flow("10.40.0.5", 40002, "10.40.1.9", 9100, "REJECT", 2, "egress");
+        rejected.packets = 40L;
+
+        extract(scrape);
+        extract(knock);
+        extract(rejected);
+
+        assertThat(emitted)
+                .containsExactly(
+                        "PORT_PROBE 444455556666 10.40.0.5 10.40.1.8 9100",
+                        "HOST_PROBE 444455556666 10.40.0.5 9100 10.40.1.8",
+                        "PORT_PROBE 444455556666 10.40.0.5 10.40.1.9 9100",
+                        "HOST_PROBE 444455556666 10.40.0.5 9100 10.40.1.9");
+    }
+
+    @Test
     void trustedAndPrivateSourcesAreNotTheInternet() {
         // the office, trusted: no admin-port or correlation signal
         extract(flow("203.0.113.133", 50000, "10.40.1.25", 22, "ACCEPT", 3, "ingress"));
@@ -98,7 +120,7 @@ class FlowSignalsTest {
         f.srcPort = srcPort;
         f.dstPort = dstPort;
         f.protocol = 6;
-        f.packets = 10L;
+        f.packets = 2L;
         f.bytes = 840L;
         f.start = 1791973563L;
         f.end = 1791973586L;

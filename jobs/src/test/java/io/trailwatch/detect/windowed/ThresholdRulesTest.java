@@ -327,7 +327,7 @@ class ThresholdRulesTest {
         assertThat(
                         rule.alert(key, feed(rule, probes(key, 25, "REJECT", "inside")).get(0), 0L)
                                 .severity)
-                .isEqualTo(Severity.HIGH);
+                .isEqualTo(Severity.MEDIUM);
     }
 
     @Test

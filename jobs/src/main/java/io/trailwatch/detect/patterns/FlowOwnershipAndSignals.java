@@ -6,24 +6,25 @@ import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.model.FlowRecord;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.ownership.OwnerResolver;
-import io.trailwatch.ownership.join.OwnershipTableFunction;
+import io.trailwatch.ownership.join.FlowOwnershipJoin;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.util.Collector;
 
 /**
- * Extracts the network rules' signals from owned flow records, each kind to its side output ({@link
- * SignalTags}). "Public" excludes every trusted range of the ownership table in force; the scope is
- * rebuilt when a new table arrives. Stateless.
+ * The ownership join for flow records that also extracts the network rules' signals, each kind to
+ * its side output ({@link SignalTags}), in the same operator for the reason given in {@link
+ * CloudTrailOwnershipAndSignals}. "Public" excludes every trusted range of the table in force; the
+ * scope is rebuilt when a new table arrives.
  */
-public class FlowSignalsFunction extends OwnershipTableFunction<FlowRecord, Void> {
+public class FlowOwnershipAndSignals extends FlowOwnershipJoin {
     private final EnumSet<SignalKind> enabled;
     private transient FlowSignals signals;
     private transient OwnerResolver scopeOf;
     private transient AddressScope scope;
 
-    public FlowSignalsFunction(OwnershipTable initialTable, Set<SignalKind> enabled) {
+    public FlowOwnershipAndSignals(OwnershipTable initialTable, Set<SignalKind> enabled) {
         super(initialTable);
         this.enabled =
                 enabled.isEmpty() ? EnumSet.noneOf(SignalKind.class) : EnumSet.copyOf(enabled);
@@ -36,16 +37,12 @@ public class FlowSignalsFunction extends OwnershipTableFunction<FlowRecord, Void
 
     @Override
     protected void process(
-            FlowRecord flow, OwnerResolver owners, ReadOnlyContext ctx, Collector<Void> out) {
+            FlowRecord flow, OwnerResolver owners, ReadOnlyContext ctx, Collector<FlowRecord> out) {
+        process(flow, owners, out);
         if (owners != scopeOf) {
             scope = new AddressScope(owners.allTrustedCidrs());
             scopeOf = owners;
         }
         signals.extract(flow, scope, (kind, s) -> ctx.output(SignalTags.of(kind), s));
-    }
-
-    @Override
-    protected void process(FlowRecord flow, OwnerResolver owners, Collector<Void> out) {
-        throw new UnsupportedOperationException("signals go to side outputs only");
     }
 }
