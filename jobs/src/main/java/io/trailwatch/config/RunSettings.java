@@ -148,6 +148,13 @@ public class RunSettings implements Serializable {
                             + " shards, quiet streams).");
     public static final Setting UNOWNED_WINDOW =
             define(DETECTION, "unowned.window", "1h", "TW-OWN-01 aggregation window per account.");
+    public static final Setting DEDUP_WINDOW =
+            define(
+                    DETECTION,
+                    "dedup.window",
+                    "60m",
+                    "Repeats of an alert (same rule, owner team and resource) within this event-time window"
+                            + " fold into one follow-up; 0 turns de-duplication off.");
 
     public static final Setting PARALLELISM =
             define(
@@ -305,6 +312,10 @@ public class RunSettings implements Serializable {
             p.allowedLateness = duration(LATENESS, false);
             p.idleness = positiveDuration(IDLENESS);
             p.unownedWindow = positiveDuration(UNOWNED_WINDOW);
+            Duration dedupWindow = duration(DEDUP_WINDOW, false);
+            if (dedupWindow != null) {
+                p.deduplication = DedupSettings.defaults().withDefaultWindow(dedupWindow);
+            }
             String format = string(FLOW_FORMAT);
             if (FlowLogFormat.parseHeader(format) == null) {
                 problem(

@@ -76,6 +76,12 @@ final class CloudTrailRecord {
         return this;
     }
 
+    CloudTrailRecord at(String eventTime, String eventId) {
+        record.put("eventTime", eventTime);
+        record.put("eventID", eventId);
+        return this;
+    }
+
     CloudTrailRecord readOnly() {
         record.put("readOnly", true);
         return this;

@@ -27,7 +27,7 @@ class StatelessRulesEndToEndTest {
     static final MiniClusterExtension CLUSTER =
             new MiniClusterExtension(
                     new MiniClusterResourceConfiguration.Builder()
-                            .setNumberSlotsPerTaskManager(2)
+                            .setNumberSlotsPerTaskManager(4)
                             .build());
 
     @TempDir Path dir;
@@ -105,6 +105,68 @@ class StatelessRulesEndToEndTest {
             assertThat(a.at("/owner/contact").asText()).isEqualTo("#platform-oncall");
             assertThat(a.at("/evidence/eventIds")).hasSize(1);
         }
+    }
+
+    /**
+     * The same risky change made five times in an hour: one alert now, one follow-up with the
+     * count.
+     */
+    @Test
+    void repeatedRiskyChangeIsOneAlertAndOneFollowUpAtAnyParallelism() throws Exception {
+        StringBuilder records = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            records.append(i == 0 ? "" : ",")
+                    .append(
+                            call("ec2.amazonaws.com", "AuthorizeSecurityGroupIngress")
+                                    .request(
+                                            StatelessRulesTest.sg(
+                                                    "tcp",
+                                                    22,
+                                                    22,
+                                                    "{\"items\":[{\"cidrIp\":\"0.0.0.0/0\"}]}",
+                                                    "{}"))
+                                    .at(
+                                            "2026-10-14T10:2" + i + ":05Z",
+                                            "5e0c1d2e-3f4a-4b5c-8d6e-7f8091a2b3c" + i)
+                                    .json());
+        }
+        Path logs = Files.createDirectories(dir.resolve("repeats"));
+        gzip(
+                logs.resolve(
+                        "444455556666_CloudTrail_eu-west-1_20261014T1025Z_R1R2R3R4R5R6R7R8.json.gz"),
+                "{\"Records\":[" + records + "]}");
+        Path table =
+                Files.writeString(
+                        dir.resolve("owners.csv"),
+                        "match,team,environment,contact,trusted_cidrs\n444455556666,platform,staging,#platform-oncall,\n");
+
+        ReplayRun one =
+                ReplayRun.of(List.of(logs), table, 1, Files.createDirectories(dir.resolve("p1")));
+        ReplayRun four =
+                ReplayRun.of(List.of(logs), table, 4, Files.createDirectories(dir.resolve("p4")));
+
+        for (ReplayRun run : List.of(one, four)) {
+            assertThat(run.alerts).hasSize(2);
+            JsonNode first =
+                    run.alerts.stream()
+                            .filter(a -> !a.has("followUpOf") || a.get("followUpOf").isNull())
+                            .findFirst()
+                            .orElseThrow();
+            JsonNode followUp =
+                    run.alerts.stream()
+                            .filter(a -> a.hasNonNull("followUpOf"))
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(first.get("ruleId").asText()).isEqualTo("TW-NET-01");
+            assertThat(first.get("eventTime").asText()).isEqualTo("2026-10-14T10:20:05Z");
+            assertThat(followUp.get("followUpOf").asText())
+                    .isEqualTo(first.get("alertId").asText());
+            assertThat(followUp.get("suppressedCount").asInt()).isEqualTo(4);
+        }
+        assertThat(one.alerts)
+                .extracting(a -> a.get("alertId").asText())
+                .containsExactlyInAnyOrderElementsOf(
+                        four.alerts.stream().map(a -> a.get("alertId").asText()).toList());
     }
 
     private static String cwl(String message) {
