@@ -20,8 +20,12 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java 
 java -cp bench/target/benchmarks.jar io.trailwatch.bench.ParseLimit "$input/logs" "$records" 3
 for backend in $backends; do
   for p in $parallelisms; do
-    summary="$(java -jar "$jar" replay --parallelism "$p" --state-backend "$backend" \
-        --ownership "$input/ownership.csv" --out /dev/null "$input/logs" 2>&1 >/dev/null)"
+    if ! summary="$(java -jar "$jar" replay --parallelism "$p" --state-backend "$backend" \
+        --ownership "$input/ownership.csv" --out /dev/null "$input/logs" 2>&1 >/dev/null)"; then
+      echo "replay p=$p backend=$backend failed:" >&2
+      echo "$summary" >&2
+      exit 1
+    fi
     throughput="$(grep -Eo 'throughput +[0-9,]+ records/s \([^)]*\)' <<<"$summary")"
     heap="$(grep -Eo 'peak heap +[0-9,]+ MB' <<<"$summary")"
     alerts="$(grep -Eo '^  alerts +[0-9,]+' <<<"$summary" | tr -s ' ')"

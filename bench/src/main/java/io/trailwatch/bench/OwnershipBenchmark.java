@@ -7,7 +7,6 @@ import io.trailwatch.ownership.OwnerResolver;
 import io.trailwatch.ownership.OwnershipTableException;
 import io.trailwatch.ownership.OwnershipTableParser;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +50,6 @@ public class OwnershipBenchmark {
      * organization.
      */
     static OwnershipTable table() throws OwnershipTableException {
-        Random random = new Random(1);
         StringBuilder csv = new StringBuilder("match,team,environment,contact,trusted_cidrs\n");
         for (int i = 1; i <= 4; i++) {
             csv.append("10000000000")
@@ -80,10 +78,11 @@ public class OwnershipBenchmark {
                     csv.append("s3://bucket-").append(n);
                     break;
                 case 4:
+                    int k = n / 6;
                     csv.append("10.")
-                            .append(64 + random.nextInt(128))
+                            .append(64 + k / 256)
                             .append('.')
-                            .append(random.nextInt(256))
+                            .append(k % 256)
                             .append(".0/24");
                     break;
                 default:

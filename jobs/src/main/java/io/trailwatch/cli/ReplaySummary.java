@@ -145,5 +145,6 @@ public final class ReplaySummary {
         err.printf(
                 "  throughput            %,.0f records/s (%,d records in %.1f s)%n",
                 records / Math.max(seconds, 1e-3), records, seconds);
+        err.printf("  peak heap             %,d MB%n", peakHeapBytes() / (1024 * 1024));
     }
 }

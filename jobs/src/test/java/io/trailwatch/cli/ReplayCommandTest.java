@@ -140,7 +140,8 @@ class ReplayCommandTest {
                 .containsPattern("dead letters +1 \\(written to " + dead + "\\)")
                 .containsPattern("unrecognized-content +1")
                 .containsPattern("TW-OWN-01 +MEDIUM +1")
-                .contains("records/s");
+                .contains("records/s")
+                .containsPattern("peak heap +[0-9,]+ MB");
     }
 
     private static Result run(String... args) {
