@@ -161,7 +161,8 @@ public final class ReplayJob {
 
         long start = System.nanoTime();
         JobClient client = env.executeAsync("trailwatch replay");
-        JobExecutionResult result = awaitWithProgress(client, progress, start);
+        SteadyRate steady = new SteadyRate();
+        JobExecutionResult result = awaitWithProgress(client, progress, start, steady);
         double seconds = (System.nanoTime() - start) / 1e9;
         long undeliveredCount = 0;
         if (undeliveredFile != null) {
@@ -176,6 +177,7 @@ public final class ReplayJob {
                 inputs,
                 result.getAllAccumulatorResults(),
                 seconds,
+                steady,
                 out,
                 deadLetters,
                 delivery.enabled() ? undeliveredCount : -1,
@@ -199,7 +201,8 @@ public final class ReplayJob {
     }
 
     private static JobExecutionResult awaitWithProgress(
-            JobClient client, PrintStream progress, long start) throws Exception {
+            JobClient client, PrintStream progress, long start, SteadyRate steady)
+            throws Exception {
         var done = client.getJobExecutionResult();
         // On a terminal the progress line rewrites itself; into a file or pipe it is a line every
         // 10 s.
@@ -216,12 +219,13 @@ public final class ReplayJob {
                 return result;
             } catch (TimeoutException e) {
                 long elapsed = (System.nanoTime() - start) / 1_000_000;
-                if (elapsed < PROGRESS_AFTER_MILLIS || elapsed - lastShown < everyMillis) {
+                if (elapsed < PROGRESS_AFTER_MILLIS) {
                     continue;
                 }
                 Map<String, Object> acc = client.getAccumulators().get(5, TimeUnit.SECONDS);
                 long records = ReplaySummary.recordsRead(acc);
-                if (records == 0) {
+                steady.sample((System.nanoTime() - start) / 1e9, records);
+                if (records == 0 || elapsed - lastShown < everyMillis) {
                     continue;
                 }
                 progress.printf(

@@ -17,6 +17,7 @@ public final class ReplaySummary {
     private final InputFiles inputs;
     private final Map<String, Object> counters;
     private final double seconds;
+    private final SteadyRate steady;
     private final Path out;
     private final Path deadLetters;
     private final long undelivered;
@@ -29,6 +30,7 @@ public final class ReplaySummary {
             InputFiles inputs,
             Map<String, Object> counters,
             double seconds,
+            SteadyRate steady,
             Path out,
             Path deadLetters,
             long undelivered,
@@ -36,6 +38,7 @@ public final class ReplaySummary {
         this.inputs = inputs;
         this.counters = new TreeMap<>(counters);
         this.seconds = seconds;
+        this.steady = steady;
         this.out = out;
         this.deadLetters = deadLetters;
         this.undelivered = undelivered;
@@ -145,6 +148,12 @@ public final class ReplaySummary {
         err.printf(
                 "  throughput            %,.0f records/s (%,d records in %.1f s)%n",
                 records / Math.max(seconds, 1e-3), records, seconds);
+        double warm = steady.recordsPerSecond(seconds, records);
+        if (!Double.isNaN(warm)) {
+            err.printf(
+                    "  steady throughput     %,.0f records/s (after the first %.0f s of warm-up)%n",
+                    warm, SteadyRate.WARM_UP_SECONDS);
+        }
         err.printf("  peak heap             %,d MB%n", peakHeapBytes() / (1024 * 1024));
     }
 }

@@ -6,14 +6,19 @@ public final class ContentSniffer {
 
     /** Index of the first byte that is not whitespace or a UTF-8 byte-order mark, or -1. */
     public static int firstSignificantByte(byte[] data, int from) {
+        return firstSignificantByte(data, from, data.length);
+    }
+
+    /** Like {@link #firstSignificantByte(byte[], int)}, within {@code data[from, to)}. */
+    public static int firstSignificantByte(byte[] data, int from, int to) {
         int i = from;
-        if (data.length - i >= 3
+        if (to - i >= 3
                 && (data[i] & 0xff) == 0xef
                 && (data[i + 1] & 0xff) == 0xbb
                 && (data[i + 2] & 0xff) == 0xbf) {
             i += 3;
         }
-        for (; i < data.length; i++) {
+        for (; i < to; i++) {
             byte b = data[i];
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
                 return i;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.trailwatch.model.RawKind;
 import io.trailwatch.model.RawRecord;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,12 @@ import java.util.zip.ZipException;
  */
 public final class LogFileScanner implements AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
+
+    /** The most lines in one record of a JSON-lines or flow log file. */
+    static final int RUN_LINES = 1000;
+
+    /** The most bytes in one such record (a line that takes it past stays in). */
+    static final int RUN_BYTES = 256 * 1024;
 
     private enum Mode {
         START,
@@ -143,17 +150,7 @@ public final class LogFileScanner implements AutoCloseable {
     }
 
     private RawRecord nextJsonLine() throws IOException {
-        while (true) {
-            byte[] line = lines.readLine(limits.maxLineBytes);
-            if (line == null) {
-                mode = Mode.DONE;
-                return null;
-            }
-            lineNo++;
-            if (lines.lastLineTooLong || ContentSniffer.firstSignificantByte(line, 0) >= 0) {
-                return jsonLine(line);
-            }
-        }
+        return nextLines(RawKind.JSON_LINES, null);
     }
 
     private RawRecord jsonLine(byte[] line) {
@@ -191,23 +188,60 @@ public final class LogFileScanner implements AutoCloseable {
     }
 
     private RawRecord nextFlowLine() throws IOException {
-        while (true) {
+        return nextLines(RawKind.FLOW_LINES, flowHeader);
+    }
+
+    /**
+     * The next run of lines, up to {@link #RUN_LINES} lines or {@link #RUN_BYTES} bytes. Blank
+     * lines stay in the run so that every line keeps its number; a line over the limit ends the run
+     * and becomes a record of its own.
+     */
+    private RawRecord nextLines(RawKind kind, String header) throws IOException {
+        LineRun run = new LineRun(lineNo + 1);
+        while (run.lines < RUN_LINES && run.bytes.size() < RUN_BYTES) {
             byte[] line = lines.readLine(limits.maxLineBytes);
             if (line == null) {
                 mode = Mode.DONE;
-                return null;
+                break;
             }
             lineNo++;
-            if (lines.lastLineTooLong) {
-                return RawRecord.sourceError(
-                        lineOrigin(),
-                        "line-too-long",
-                        "line exceeds " + limits.maxLineBytes + " bytes",
-                        line);
+            if (lines.lastLineTooLong || line.length > limits.maxLineBytes) {
+                RawRecord tooLong =
+                        RawRecord.sourceError(
+                                lineOrigin(),
+                                "line-too-long",
+                                "line exceeds " + limits.maxLineBytes + " bytes",
+                                line);
+                if (run.lines == 0) {
+                    return tooLong;
+                }
+                pending = tooLong;
+                break;
             }
-            if (ContentSniffer.firstSignificantByte(line, 0) >= 0) {
-                return new RawRecord(lineOrigin(), RawKind.FLOW_LINE, line, flowHeader);
-            }
+            run.add(line);
+        }
+        if (run.lines == 0) {
+            return null;
+        }
+        RawRecord r = new RawRecord(name, kind, run.bytes.toByteArray(), header);
+        r.firstLine = run.firstLine;
+        return r;
+    }
+
+    /** Lines gathered for one record, each followed by a line feed. */
+    private static final class LineRun {
+        final int firstLine;
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(RUN_BYTES + 4096);
+        int lines;
+
+        LineRun(int firstLine) {
+            this.firstLine = firstLine;
+        }
+
+        void add(byte[] line) {
+            bytes.write(line, 0, line.length);
+            bytes.write('\n');
+            lines++;
         }
     }
 

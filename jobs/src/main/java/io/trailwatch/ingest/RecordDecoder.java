@@ -1,7 +1,9 @@
 package io.trailwatch.ingest;
 
+import io.trailwatch.model.RawKind;
 import io.trailwatch.model.RawRecord;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The one entry point from raw input to typed records: every source (files, Kinesis) hands its raw
@@ -44,6 +46,10 @@ public final class RecordDecoder {
                 case JSON:
                     json.decode(raw.payload, raw.origin, out);
                     return;
+                case FLOW_LINES:
+                case JSON_LINES:
+                    decodeLines(raw, out);
+                    return;
                 default:
                     decodeUnknown(raw.payload, raw.origin, out);
             }
@@ -54,6 +60,45 @@ public final class RecordDecoder {
                     e.getClass().getSimpleName() + ": " + e.getMessage(),
                     raw.origin,
                     Excerpt.of(raw.payload));
+        }
+    }
+
+    /** A run of lines: each non-blank line is one record, with its own line number as origin. */
+    private void decodeLines(RawRecord raw, DecodedListener out) {
+        byte[] data = raw.payload;
+        int lineNo = raw.firstLine;
+        int start = 0;
+        for (int i = 0; i < data.length; i++) {
+            if (data[i] != '\n') {
+                continue;
+            }
+            if (ContentSniffer.firstSignificantByte(data, start, i) >= 0) {
+                decodeLine(raw, data, start, i, raw.origin + " line " + lineNo, out);
+            }
+            lineNo++;
+            start = i + 1;
+        }
+    }
+
+    private void decodeLine(
+            RawRecord raw, byte[] data, int from, int to, String origin, DecodedListener out) {
+        try {
+            if (raw.kind == RawKind.FLOW_LINES) {
+                flowLines.decode(
+                        new String(data, from, to - from, StandardCharsets.UTF_8),
+                        raw.flowHeader,
+                        origin,
+                        out);
+            } else {
+                json.decode(Arrays.copyOfRange(data, from, to), origin, out);
+            }
+        } catch (RuntimeException e) {
+            // as in decode(): one line's decoder bug costs that line, not the rest of the run
+            out.deadLetter(
+                    "decoder-error",
+                    e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    origin,
+                    Excerpt.of(data, from, to - from));
         }
     }
 

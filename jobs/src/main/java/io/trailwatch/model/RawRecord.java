@@ -1,8 +1,12 @@
 package io.trailwatch.model;
 
 /**
- * One unit of undecoded input as a source delivers it: a whole CloudTrail log document, one line of
- * a JSON-lines or flow log file, or one Kinesis record. Decoding happens downstream, in one place.
+ * One unit of undecoded input as a source delivers it: a whole CloudTrail log document, a run of
+ * lines of a JSON-lines or flow log file, or one Kinesis record. Decoding happens downstream, in
+ * one place.
+ *
+ * <p>Lines travel in runs because every record handed between Flink operators is serialized with
+ * its origin and header: per line, that cost more than decoding the line.
  */
 public class RawRecord {
     public String origin;
@@ -19,6 +23,12 @@ public class RawRecord {
     public String errorReason;
 
     public String errorDetail;
+
+    /**
+     * For {@link RawKind#FLOW_LINES} and {@link RawKind#JSON_LINES}: the line number of the first
+     * line in the payload; the origin is then the file alone.
+     */
+    public int firstLine;
 
     public RawRecord() {}
 

@@ -22,7 +22,7 @@ public final class OwnershipIndex {
     private final Map<String, Owner> arns = new HashMap<>();
 
     /** ARN prefixes (without the trailing '*'), longest first. */
-    private final List<Map.Entry<String, Owner>> arnPrefixes = new ArrayList<>();
+    private final LongestPrefixMap<Owner> arnPrefixes = new LongestPrefixMap<>();
 
     private final Map<String, Owner> buckets = new HashMap<>();
     private final Map<String, Owner> accounts = new HashMap<>();
@@ -57,7 +57,7 @@ public final class OwnershipIndex {
                     index.arns.put(match, owner);
                     break;
                 case ARN_PREFIX:
-                    index.arnPrefixes.add(Map.entry(match.substring(0, match.length() - 1), owner));
+                    index.arnPrefixes.putIfAbsent(match.substring(0, match.length() - 1), owner);
                     break;
                 case BUCKET:
                     index.buckets.put(match.substring("s3://".length()), owner);
@@ -76,7 +76,6 @@ public final class OwnershipIndex {
             }
         }
         index.allTrustedCidrs.addAll(trusted);
-        index.arnPrefixes.sort((a, b) -> b.getKey().length() - a.getKey().length());
         lengths.forEach(
                 (bytes, set) ->
                         index.prefixLengths.put(
@@ -101,28 +100,28 @@ public final class OwnershipIndex {
     }
 
     public Owner byResourceId(String id) {
-        return id == null ? null : resourceIds.get(id.toLowerCase(Locale.ROOT));
+        // Most tables have no resource rows: do not lower-case every id of every record for
+        // nothing.
+        if (id == null || resourceIds.isEmpty()) {
+            return null;
+        }
+        return resourceIds.get(id.toLowerCase(Locale.ROOT));
     }
 
     /** Exact ARN first, then the longest matching ARN prefix. */
     public Owner byArn(String arn) {
-        if (arn == null) {
+        if (arn == null || (arns.isEmpty() && arnPrefixes.isEmpty())) {
             return null;
         }
         Owner exact = arns.get(arn);
         if (exact != null) {
             return exact;
         }
-        for (Map.Entry<String, Owner> prefix : arnPrefixes) {
-            if (arn.startsWith(prefix.getKey())) {
-                return prefix.getValue();
-            }
-        }
-        return null;
+        return arnPrefixes.longestPrefixOf(arn);
     }
 
     public Owner byBucket(String bucket) {
-        return bucket == null ? null : buckets.get(bucket);
+        return bucket == null || buckets.isEmpty() ? null : buckets.get(bucket);
     }
 
     public Owner byAccount(String account) {

@@ -12,8 +12,6 @@ import io.trailwatch.detect.windowed.LoginBurst;
 import io.trailwatch.detect.windowed.ThresholdRule;
 import io.trailwatch.detect.windowed.ThresholdRules;
 import io.trailwatch.model.Alert;
-import io.trailwatch.model.CloudTrailEvent;
-import io.trailwatch.model.FlowRecord;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,12 +23,12 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * The windowed and stateful part of the graph:
  *
  * <pre>
- * CloudTrail ─▶ ownership join ─┬▶ keyBy ─▶ AUTH-01, RECON-01/02, CRED-01, EXFIL-01 ─▶ alerts
- *               + signals       │           └ AUTH-01 bursts ─┐
- *                               ├▶ sign-ins ─▶ keyBy account ─▶ AUTH-02 ─▶ alerts
- *                               └▶ port openings ─▶ keyBy account+port ─▶ CORR-01 ─▶ alerts
- * flows ──────▶ ownership join ─┬▶ keyBy ─▶ NETSCAN-01/02, EXFIL-02 ─▶ alerts     ▲
- *               + signals       └▶ public inbound ─▶ keyBy account+port ──────────┘
+ * CloudTrail signals ─┬▶ keyBy ─▶ AUTH-01, RECON-01/02, CRED-01, EXFIL-01 ─▶ alerts
+ * (AnalyzeRecords)    │           └ AUTH-01 bursts ─┐
+ *                     ├▶ sign-ins ─▶ keyBy account ─▶ AUTH-02 ─▶ alerts
+ *                     └▶ port openings ─▶ keyBy account+port ─▶ CORR-01 ─▶ alerts
+ * flow signals ───────┬▶ keyBy ─▶ NETSCAN-01/02, EXFIL-02 ─▶ alerts     ▲
+ *                     └▶ public inbound ─▶ keyBy account+port ──────────┘
  * </pre>
  *
  * Every stateful operator has the uid of its detector, and every detector's late records are
@@ -43,7 +41,7 @@ final class PatternDetectors {
         this.settings = settings;
     }
 
-    /** The signals the enabled rules need: the ownership joins extract only these. */
+    /** The signals the enabled rules need: the analysis extracts only these. */
     EnumSet<SignalKind> signalKinds() {
         EnumSet<SignalKind> kinds = EnumSet.noneOf(SignalKind.class);
         for (SignalKind kind : SignalKind.values()) {
@@ -61,12 +59,9 @@ final class PatternDetectors {
     /**
      * The alerts of every enabled windowed rule, or {@code null} when none is enabled.
      *
-     * @param cloudTrailSignals the CloudTrail ownership join, whose side outputs carry the signals
-     * @param flowSignals the flow ownership join, likewise
+     * @param signals the operator whose side outputs carry the signals ({@link AnalyzeRecords})
      */
-    DataStream<Alert> build(
-            SingleOutputStreamOperator<CloudTrailEvent> cloudTrailSignals,
-            SingleOutputStreamOperator<FlowRecord> flowSignals) {
+    DataStream<Alert> build(SingleOutputStreamOperator<Alert> signals) {
         EnumSet<SignalKind> kinds = signalKinds();
         if (kinds.isEmpty()) {
             return null;
@@ -78,10 +73,8 @@ final class PatternDetectors {
             if (!kinds.contains(rule.input())) {
                 continue;
             }
-            SingleOutputStreamOperator<?> source =
-                    rule.input().fromFlows() ? flowSignals : cloudTrailSignals;
             SingleOutputStreamOperator<Alert> detector =
-                    source.getSideOutput(SignalTags.of(rule.input()))
+                    signals.getSideOutput(SignalTags.of(rule.input()))
                             .keyBy(s -> s.key, Types.STRING)
                             .process(new ThresholdDetector(rule))
                             .uid(rule.name())
@@ -100,8 +93,7 @@ final class PatternDetectors {
             SingleOutputStreamOperator<Alert> afterBurst =
                     bursts.keyBy(b -> b.account, Types.STRING)
                             .connect(
-                                    cloudTrailSignals
-                                            .getSideOutput(
+                                    signals.getSideOutput(
                                                     SignalTags.of(SignalKind.SUCCESSFUL_LOGIN))
                                             .keyBy(s -> s.key, Types.STRING))
                             .process(new LoginAfterBurst(settings.patterns))
@@ -113,12 +105,10 @@ final class PatternDetectors {
         if (kinds.contains(SignalKind.SENSITIVE_PORT_OPENED)) {
             String rule = RuleCatalog.EXPOSED_PORT_USED.id();
             SingleOutputStreamOperator<Alert> correlation =
-                    cloudTrailSignals
-                            .getSideOutput(SignalTags.of(SignalKind.SENSITIVE_PORT_OPENED))
+                    signals.getSideOutput(SignalTags.of(SignalKind.SENSITIVE_PORT_OPENED))
                             .keyBy(s -> s.key, Types.STRING)
                             .connect(
-                                    flowSignals
-                                            .getSideOutput(SignalTags.of(SignalKind.PUBLIC_INBOUND))
+                                    signals.getSideOutput(SignalTags.of(SignalKind.PUBLIC_INBOUND))
                                             .keyBy(s -> s.key, Types.STRING))
                             .process(new ExposedPortCorrelation(settings.patterns))
                             .uid(rule)

@@ -4,19 +4,13 @@ import io.trailwatch.alert.dedup.AlertDeduplication;
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.detect.RuleCatalog;
 import io.trailwatch.detect.patterns.AccountActivity;
-import io.trailwatch.detect.patterns.CloudTrailOwnershipAndSignals;
-import io.trailwatch.detect.patterns.FlowOwnershipAndSignals;
 import io.trailwatch.detect.patterns.UnownedAccountAlerts;
 import io.trailwatch.model.Alert;
-import io.trailwatch.model.CloudTrailEvent;
 import io.trailwatch.model.DeadLetter;
-import io.trailwatch.model.FlowRecord;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.RawRecord;
-import io.trailwatch.ownership.join.OwnershipTableFunction;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -26,13 +20,19 @@ import org.apache.flink.util.OutputTag;
  * The one detection graph behind every entry point (replay, run, tests):
  *
  * <pre>
- * raw records ─▶ decode ─▶ watermarks ─▶ ownership join ─┬▶ stateless rules ──────┬▶ overrides,  ─▶ dedup ─▶ alerts
- *                   │                    (broadcast table) ├▶ TW-OWN-01 ────────────┤  suppressions
- *                   │                                      └▶ windowed detectors ──┘
- *                   └──────────────▶ dead letters            ({@link PatternDetectors})
+ *                 ┌ decode, owners (broadcast table), ┐
+ * raw records ──▶ │ event time, stateless rules,      │ ─┬▶ stateless rules' alerts ─┬▶ overrides,  ─▶ dedup ─▶ alerts
+ *                 └ signals ({@link AnalyzeRecords})  ┘  ├▶ unowned ─▶ TW-OWN-01 ─────┤  suppressions
+ *                                                        ├▶ signals ─▶ windowed ──────┘
+ *                                                        │            ({@link PatternDetectors})
+ *                                                        └▶ dead letters
  * </pre>
  *
- * Only the sources handed in and the sinks attached to {@link Streams} differ between entry points.
+ * Everything per record happens in the first operator, so that only alerts, signals and unowned
+ * activity (few and small) are handed between operators.
+ *
+ * <p>Only the sources handed in and the sinks attached to {@link Streams} differ between entry
+ * points.
  */
 public final class TrailwatchPipeline {
     private final PipelineSettings settings;
@@ -61,51 +61,29 @@ public final class TrailwatchPipeline {
             DataStream<RawRecord> raw,
             DataStream<OwnershipTable> tableUpdates,
             OwnershipTable initialTable) {
-        SingleOutputStreamOperator<CloudTrailEvent> decoded =
-                raw.process(
-                                new DecodeFunction(
-                                        settings.decodeLimits, settings.headerlessFlowFormat))
-                        .uid("decode")
-                        .name("Decode CloudTrail and flow records");
-
-        DataStream<CloudTrailEvent> cloudTrail =
-                decoded.assignTimestampsAndWatermarks(watermarks(CloudTrailEvent.class))
-                        .uid("cloudtrail-watermarks")
-                        .name("CloudTrail event time");
-        DataStream<FlowRecord> flows =
-                decoded.getSideOutput(DecodeFunction.FLOW)
-                        .assignTimestampsAndWatermarks(watermarks(FlowRecord.class))
-                        .uid("flow-watermarks")
-                        .name("Flow event time");
-
-        BroadcastStream<OwnershipTable> table =
-                tableUpdates.broadcast(OwnershipTableFunction.TABLE_STATE);
-        // The joins also extract the windowed rules' signals (side outputs): they hold the table.
         PatternDetectors patterns = new PatternDetectors(settings);
-        SingleOutputStreamOperator<CloudTrailEvent> ownedEvents =
-                cloudTrail
-                        .connect(table)
-                        .process(
-                                new CloudTrailOwnershipAndSignals(
-                                        initialTable, patterns.signalKinds()))
-                        .uid("cloudtrail-ownership")
-                        .name("Join CloudTrail with owners");
-        SingleOutputStreamOperator<FlowRecord> ownedFlows =
-                flows.connect(table)
-                        .process(new FlowOwnershipAndSignals(initialTable, patterns.signalKinds()))
-                        .uid("flow-ownership")
-                        .name("Join flows with owners");
+        boolean unownedRule = settings.rules.isEnabled(RuleCatalog.UNOWNED_ACCOUNT.id());
+        SingleOutputStreamOperator<Alert> analyzed =
+                raw.connect(tableUpdates.broadcast())
+                        .transform(
+                                "Decode, owners, signals, stateless rules",
+                                TypeInformation.of(Alert.class),
+                                new AnalyzeRecords(
+                                        initialTable,
+                                        settings.decodeLimits,
+                                        settings.headerlessFlowFormat,
+                                        settings.rules.disabled,
+                                        patterns.signalKinds(),
+                                        unownedRule,
+                                        settings.allowedLateness,
+                                        settings.idleness))
+                        .uid("analyze");
 
-        DataStream<Alert> alerts =
-                ownedEvents
-                        .connect(table)
-                        .process(new StatelessRulesFunction(initialTable, settings.rules.disabled))
-                        .uid("stateless-rules")
-                        .name("Stateless rules");
-        if (settings.rules.isEnabled(RuleCatalog.UNOWNED_ACCOUNT.id())) {
-            alerts = alerts.union(unownedAccountAlerts(ownedEvents, ownedFlows));
+        DataStream<Alert> alerts = analyzed;
+        if (unownedRule) {
+            alerts = alerts.union(unownedAccountAlerts(analyzed));
         }
-        DataStream<Alert> patternAlerts = patterns.build(ownedEvents, ownedFlows);
+        DataStream<Alert> patternAlerts = patterns.build(analyzed);
         if (patternAlerts != null) {
             alerts = alerts.union(patternAlerts);
         }
@@ -122,29 +100,14 @@ public final class TrailwatchPipeline {
                         .process(new CountAlerts())
                         .uid("count-alerts")
                         .name("Count alerts");
-        return new Streams(counted, decoded.getSideOutput(DecodeFunction.DEAD_LETTERS));
+        return new Streams(counted, analyzed.getSideOutput(AnalyzeRecords.DEAD_LETTERS));
     }
 
-    private DataStream<Alert> unownedAccountAlerts(
-            DataStream<CloudTrailEvent> events, DataStream<FlowRecord> flows) {
+    private DataStream<Alert> unownedAccountAlerts(SingleOutputStreamOperator<Alert> analyzed) {
         String rule = RuleCatalog.UNOWNED_ACCOUNT.id();
         OutputTag<AccountActivity> late = new OutputTag<>("late-" + rule) {};
         DataStream<AccountActivity> activity =
-                events.filter(e -> e.owner.isUnowned() && e.account() != null)
-                        .uid(rule + "-unowned-cloudtrail")
-                        .name("Unowned CloudTrail events")
-                        .map(AccountActivity::of)
-                        .returns(AccountActivity.class)
-                        .uid(rule + "-cloudtrail-activity")
-                        .name("CloudTrail activity")
-                        .union(
-                                flows.filter(f -> f.owner.isUnowned() && f.accountId != null)
-                                        .uid(rule + "-unowned-flows")
-                                        .name("Unowned flows")
-                                        .map(AccountActivity::of)
-                                        .returns(AccountActivity.class)
-                                        .uid(rule + "-flow-activity")
-                                        .name("Flow activity"));
+                analyzed.getSideOutput(AnalyzeRecords.UNOWNED_ACTIVITY);
         SingleOutputStreamOperator<Alert> alerts =
                 activity.keyBy(a -> a.account, Types.STRING)
                         .window(TumblingEventTimeWindows.of(settings.unownedWindow))
@@ -159,12 +122,5 @@ public final class TrailwatchPipeline {
                 .uid(rule + "-late")
                 .name(rule + " late records");
         return alerts;
-    }
-
-    private <T> WatermarkStrategy<T> watermarks(Class<T> type) {
-        WatermarkStrategy<T> strategy =
-                WatermarkStrategy.<T>forBoundedOutOfOrderness(settings.allowedLateness)
-                        .withTimestampAssigner((element, ts) -> EventTimes.of(element));
-        return settings.idleness == null ? strategy : strategy.withIdleness(settings.idleness);
     }
 }

@@ -232,6 +232,32 @@ class BrokenInputTest {
     }
 
     @Test
+    void flowLinesKeepTheirNumbersAcrossBlankLinesOverLongLinesAndRuns() {
+        String header =
+                "version account-id interface-id srcaddr dstaddr srcport dstport protocol"
+                        + " packets bytes start end action log-status";
+        String flow =
+                "2 444455556666 eni-0a1b2c3d4e5f60718 198.51.100.9 10.0.1.15 51515 443 6 3 180"
+                        + " 1760436000 1760436060 ACCEPT OK";
+        StringBuilder file = new StringBuilder(header).append('\n');
+        file.append(flow).append("\n\n"); // lines 2 and 3 (blank)
+        file.append("x".repeat(2 * 1024 * 1024)).append('\n'); // line 4: over the line limit
+        int last = LogFileScanner.RUN_LINES * 2 + 10;
+        for (int line = 5; line <= last; line++) {
+            file.append(flow).append('\n');
+        }
+
+        Decoded d = Decoded.file(utf8(file.toString()));
+
+        assertThat(d.deadLetterReasons()).containsExactly("line-too-long");
+        assertThat(d.deadLetters.get(0).origin).isEqualTo("test-file line 4");
+        assertThat(d.flows).hasSize(last - 3);
+        assertThat(d.flows.get(0).origin).isEqualTo("test-file line 2");
+        assertThat(d.flows.get(1).origin).isEqualTo("test-file line 5");
+        assertThat(d.flows.get(d.flows.size() - 1).origin).isEqualTo("test-file line " + last);
+    }
+
+    @Test
     void tenMegabyteSingleLineOfText() {
         byte[] huge = new byte[10 * 1024 * 1024];
         Arrays.fill(huge, (byte) 'x');

@@ -47,7 +47,6 @@ public final class FlowSignals {
         if (f.srcAddr == null || f.dstAddr == null || f.action == null || f.accountId == null) {
             return;
         }
-        String tuple = f.tuple();
         boolean srcPublic = scope.isPublic(f.srcAddr);
         boolean dstPublic = scope.isPublic(f.dstAddr);
         boolean ported =
@@ -62,7 +61,7 @@ public final class FlowSignals {
             if (on(SignalKind.PORT_PROBE)) {
                 out.emit(
                         SignalKind.PORT_PROBE,
-                        signal(account + " " + f.srcAddr + " " + f.dstAddr, f, tuple, f.dstAddr)
+                        signal(account + " " + f.srcAddr + " " + f.dstAddr, f, f.dstAddr)
                                 .value(port)
                                 .attribute(f.action)
                                 .detail(from));
@@ -70,7 +69,7 @@ public final class FlowSignals {
             if (on(SignalKind.HOST_PROBE)) {
                 out.emit(
                         SignalKind.HOST_PROBE,
-                        signal(account + " " + f.srcAddr + " " + port, f, tuple, f.dstAddr)
+                        signal(account + " " + f.srcAddr + " " + port, f, f.dstAddr)
                                 .value(f.dstAddr)
                                 .attribute(f.action)
                                 .detail(from));
@@ -82,7 +81,6 @@ public final class FlowSignals {
                     signal(
                                     account + " " + f.srcAddr + " " + f.dstAddr + " " + f.dstPort,
                                     f,
-                                    tuple,
                                     f.dstAddr)
                             .value(Integer.toString(f.srcPort))
                             .attribute(f.action)
@@ -91,7 +89,7 @@ public final class FlowSignals {
         if (!srcPublic && dstPublic && f.bytes != null && on(SignalKind.EGRESS)) {
             out.emit(
                     SignalKind.EGRESS,
-                    signal(account + " " + f.interfaceId + " " + f.dstAddr, f, tuple, f.interfaceId)
+                    signal(account + " " + f.interfaceId + " " + f.dstAddr, f, f.interfaceId)
                             .value(f.srcAddr)
                             .attribute(f.dstAddr)
                             .amount(f.bytes));
@@ -105,7 +103,7 @@ public final class FlowSignals {
                 && on(SignalKind.PUBLIC_INBOUND)) {
             out.emit(
                     SignalKind.PUBLIC_INBOUND,
-                    signal(account + " " + f.dstPort, f, tuple, f.dstAddr)
+                    signal(account + " " + f.dstPort, f, f.dstAddr)
                             .value(f.srcAddr)
                             .attribute(f.dstAddr));
         }
@@ -153,8 +151,8 @@ public final class FlowSignals {
         return enabled.contains(kind);
     }
 
-    private static Signal signal(String key, FlowRecord f, String tuple, String resource) {
-        return new Signal(key, f.eventTime, tuple)
+    private static Signal signal(String key, FlowRecord f, String resource) {
+        return new Signal(key, f.eventTime, f.tuple())
                 .context(f.accountId, f.region, f.srcAddr, resource, f.owner);
     }
 }

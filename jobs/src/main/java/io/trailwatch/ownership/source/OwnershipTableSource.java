@@ -18,7 +18,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * New versions of the ownership table, read every reload interval by a source (the reading is
  * blocking I/O, so it happens here and never inside an ordinary operator) and fed to the pipeline's
- * broadcast join.
+ * broadcast ownership table.
  *
  * <p>The poll is driven by Flink's rate-limited generator source (FLIP-27, checkpointed without
  * Kryo): one poll per interval on one reader. The first poll after every (re)start publishes the
@@ -27,12 +27,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class OwnershipTableSource {
     /**
-     * The table stream is broadcast into the ownership joins, whose event time is the minimum of
-     * their active inputs: a never-ending source without watermarks would stop event time (and
-     * every window) there. Table versions are not events in time, so this input declares itself
-     * idle for good: the joins then follow the events alone. (Not a final watermark: a join whose
-     * event input is idle for a moment would pass that on and push event time past records still to
-     * come.)
+     * Table versions are not events in time, so this input declares itself idle for good: it never
+     * holds back event time, whatever operator it is connected to. (The analysis operator derives
+     * event time from the decoded records and ignores this input's watermarks anyway; not a final
+     * watermark, which an operator that combines its inputs would pass on, pushing event time past
+     * records still to come.)
      */
     static final WatermarkStrategy<OwnershipPoll> NEVER_HOLDS_BACK_EVENT_TIME =
             WatermarkStrategy.forGenerator(ctx -> new AlwaysIdle());

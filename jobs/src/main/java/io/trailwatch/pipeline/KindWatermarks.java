@@ -1,0 +1,102 @@
+package io.trailwatch.pipeline;
+
+import java.util.function.Supplier;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+
+/**
+ * The event time of a stream that mixes CloudTrail events and flow records. Each kind has its own
+ * generator (bounded out-of-orderness, idleness), because the two are delivered with different
+ * delays and either may be missing altogether; the stream's watermark is the lowest of the kinds
+ * that have records and are not idle. When every kind that had records is idle, so is the stream.
+ */
+final class KindWatermarks {
+    /** The kinds of record that carry event time. */
+    enum Kind {
+        CLOUDTRAIL,
+        FLOW
+    }
+
+    private final PerKind[] kinds = new PerKind[Kind.values().length];
+    private final WatermarkOutput downstream;
+
+    /**
+     * @param generators one new generator per call, e.g. from a {@code WatermarkStrategy}
+     * @param downstream where the combined watermark goes
+     */
+    KindWatermarks(Supplier<WatermarkGenerator<Object>> generators, WatermarkOutput downstream) {
+        for (Kind kind : Kind.values()) {
+            kinds[kind.ordinal()] = new PerKind(generators.get());
+        }
+        this.downstream = downstream;
+    }
+
+    void onEvent(Kind kind, Object event, long timestamp) {
+        PerKind k = kinds[kind.ordinal()];
+        k.seen = true;
+        k.generator.onEvent(event, timestamp, k);
+        if (k.idle) {
+            // records flow again; the watermark follows at the next periodic emit
+            k.idle = false;
+            downstream.markActive();
+        }
+    }
+
+    void onPeriodicEmit() {
+        for (PerKind k : kinds) {
+            k.generator.onPeriodicEmit(k);
+        }
+        emit();
+    }
+
+    private void emit() {
+        long lowest = Long.MAX_VALUE;
+        boolean active = false;
+        boolean seen = false;
+        for (PerKind k : kinds) {
+            seen |= k.seen;
+            if (k.seen && !k.idle) {
+                active = true;
+                lowest = Math.min(lowest, k.watermark);
+            }
+        }
+        if (active) {
+            // records flow again even when the watermark itself did not move
+            downstream.markActive();
+            if (lowest > Long.MIN_VALUE) {
+                downstream.emitWatermark(new Watermark(lowest));
+            }
+        } else if (seen) {
+            downstream.markIdle();
+        }
+    }
+
+    /** One kind's generator and what it last said. */
+    private static final class PerKind implements WatermarkOutput {
+        final WatermarkGenerator<Object> generator;
+        long watermark = Long.MIN_VALUE;
+        boolean idle;
+        boolean seen;
+
+        PerKind(WatermarkGenerator<Object> generator) {
+            this.generator = generator;
+        }
+
+        @Override
+        public void emitWatermark(Watermark w) {
+            watermark = Math.max(watermark, w.getTimestamp());
+            idle = false;
+        }
+
+        @Override
+        public void markIdle() {
+            idle = true;
+        }
+
+        @Override
+        public void markActive() {
+            idle = false;
+        }
+    }
+}

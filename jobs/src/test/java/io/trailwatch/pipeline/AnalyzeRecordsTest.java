@@ -1,0 +1,175 @@
+package io.trailwatch.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailwatch.config.PipelineSettings;
+import io.trailwatch.detect.patterns.AccountActivity;
+import io.trailwatch.detect.signals.SignalKind;
+import io.trailwatch.ingest.FlowLogFormat;
+import io.trailwatch.model.Alert;
+import io.trailwatch.model.DeadLetter;
+import io.trailwatch.model.OwnershipTable;
+import io.trailwatch.model.RawKind;
+import io.trailwatch.model.RawRecord;
+import io.trailwatch.ownership.OwnershipTableParser;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.TwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class AnalyzeRecordsTest {
+    private static final String HEADER = "match,team,environment,contact,trusted_cidrs\n";
+    private static final Duration LATENESS = Duration.ofMinutes(15);
+
+    /**
+     * A real AuthorizeSecurityGroupIngress record (SSH opened to the world), as CloudTrail writes
+     * it.
+     */
+    private static String sshOpened(String eventId, String time) {
+        return "{\"eventVersion\":\"1.10\",\"userIdentity\":{\"type\":\"AssumedRole\","
+                + "\"principalId\":\"AROAMOOAPWJZ5CD5E2GRV:tbaker@example.com\","
+                + "\"arn\":\"arn:aws:sts::444455556666:assumed-role/PlatformAdmin/tbaker@example.com\","
+                + "\"accountId\":\"444455556666\",\"accessKeyId\":\"ASIAXNGTDZG3RGGI22M6\","
+                + "\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\",\"principalId\":\"AROAMOOAPWJZ5CD5E2GRV\","
+                + "\"arn\":\"arn:aws:iam::444455556666:role/PlatformAdmin\",\"accountId\":\"444455556666\","
+                + "\"userName\":\"PlatformAdmin\"},\"attributes\":{\"creationDate\":\"2026-10-14T09:02:44Z\","
+                + "\"mfaAuthenticated\":\"false\"}}},\"eventTime\":\""
+                + time
+                + "\",\"eventSource\":\"ec2.amazonaws.com\",\"eventName\":\"AuthorizeSecurityGroupIngress\","
+                + "\"awsRegion\":\"eu-west-1\",\"sourceIPAddress\":\"198.51.100.7\",\"userAgent\":\"aws-cli/2.18.1\","
+                + "\"requestParameters\":{\"groupId\":\"sg-0c3f5a7b9d1e24680\",\"ipPermissions\":{\"items\":"
+                + "[{\"ipProtocol\":\"tcp\",\"fromPort\":22,\"toPort\":22,\"groups\":{},\"ipRanges\":{\"items\":"
+                + "[{\"cidrIp\":\"0.0.0.0/0\",\"description\":\"temp vendor access\"}]},\"ipv6Ranges\":{},"
+                + "\"prefixListIds\":{}}]}},\"responseElements\":{\"requestId\":\"83f94735-7eb3-4df0-a134-09cb27aff36f\","
+                + "\"_return\":true},\"requestID\":\"37432c06-7289-46d1-a297-5687e4118ae5\",\"eventID\":\""
+                + eventId
+                + "\",\"readOnly\":false,\"eventType\":\"AwsApiCall\",\"managementEvent\":true,"
+                + "\"recipientAccountId\":\"444455556666\",\"eventCategory\":\"Management\"}";
+    }
+
+    private static RawRecord logFile(String... records) {
+        String json = "{\"Records\":[" + String.join(",", records) + "]}";
+        return new RawRecord(
+                "s3://trail/AWSLogs/444455556666/CloudTrail/eu-west-1/2026/10/14/file.json.gz",
+                RawKind.JSON,
+                json.getBytes(StandardCharsets.UTF_8),
+                null);
+    }
+
+    private static TwoInputStreamOperatorTestHarness<RawRecord, OwnershipTable, Alert> harness(
+            OwnershipTable initial) throws Exception {
+        PipelineSettings settings = PipelineSettings.forReplay();
+        AnalyzeRecords operator =
+                new AnalyzeRecords(
+                        initial,
+                        settings.decodeLimits,
+                        FlowLogFormat.DEFAULT_V2_HEADER,
+                        Set.of(),
+                        EnumSet.of(SignalKind.PUBLIC_INBOUND, SignalKind.SENSITIVE_PORT_OPENED),
+                        true,
+                        LATENESS,
+                        null);
+        TwoInputStreamOperatorTestHarness<RawRecord, OwnershipTable, Alert> h =
+                new TwoInputStreamOperatorTestHarness<>(operator);
+        h.getExecutionConfig().setAutoWatermarkInterval(200);
+        h.setup();
+        h.open();
+        return h;
+    }
+
+    @Test
+    void aNewTableTakesEffectWithoutRestartAndOutputsCarryEventTime() throws Exception {
+        OwnershipTable updated =
+                OwnershipTableParser.parse(
+                        HEADER + "444455556666,platform,staging,#platform-oncall,\n", "v2.csv");
+        try (var h = harness(OwnershipTable.empty())) {
+            h.processElement1(new StreamRecord<>(logFile(sshOpened("e1", "2026-10-14T10:20:05Z"))));
+            h.processElement2(new StreamRecord<>(updated));
+            h.processElement1(new StreamRecord<>(logFile(sshOpened("e2", "2026-10-14T10:21:05Z"))));
+
+            List<StreamRecord<Alert>> alerts = alertRecords(h);
+            assertThat(alerts)
+                    .extracting(r -> r.getValue().ruleId + " " + r.getValue().owner.team)
+                    .containsExactly("TW-NET-01 unowned", "TW-NET-01 platform");
+            assertThat(alerts)
+                    .extracting(StreamRecord::getTimestamp)
+                    .containsExactly(
+                            Instant.parse("2026-10-14T10:20:05Z").toEpochMilli(),
+                            Instant.parse("2026-10-14T10:21:05Z").toEpochMilli());
+            // only the first event was in an account the table did not know
+            assertThat(h.getSideOutput(AnalyzeRecords.UNOWNED_ACTIVITY))
+                    .extracting(r -> ((AccountActivity) r.getValue()).reference)
+                    .containsExactly("e1");
+        }
+    }
+
+    @Test
+    void eventTimeFollowsTheDecodedRecordsAndTheEndOfInputPassesThrough() throws Exception {
+        String flows =
+                "2 444455556666 eni-0a1b2c3d4e5f60718 198.51.100.9 10.0.1.15 51515 22 6 3 180 1760436000 1760436060 REJECT OK\n"
+                        + "2 444455556666 eni-0a1b2c3d4e5f60718 198.51.100.9 10.0.1.15 51516 22 6 3 180 1760437200 1760437260 REJECT OK\n";
+        RawRecord run =
+                new RawRecord(
+                        "flows.log",
+                        RawKind.FLOW_LINES,
+                        flows.getBytes(StandardCharsets.UTF_8),
+                        null);
+        run.firstLine = 1;
+        try (var h = harness(OwnershipTable.empty())) {
+            // the input's own watermarks mean nothing here
+            h.processWatermark1(new Watermark(5));
+            h.processElement1(new StreamRecord<>(run));
+            h.setProcessingTime(1000);
+            h.processWatermark1(Watermark.MAX_WATERMARK);
+
+            assertThat(watermarks(h))
+                    .containsExactly(1_760_437_200_000L - LATENESS.toMillis() - 1, Long.MAX_VALUE);
+        }
+    }
+
+    @Test
+    void undecodableInputBecomesADeadLetterWithItsReason() throws Exception {
+        try (var h = harness(OwnershipTable.empty())) {
+            h.processElement1(
+                    new StreamRecord<>(
+                            new RawRecord(
+                                    "broken.json",
+                                    RawKind.JSON,
+                                    "{\"Records\":[{\"eventID\":".getBytes(StandardCharsets.UTF_8),
+                                    null)));
+
+            assertThat(h.getSideOutput(AnalyzeRecords.DEAD_LETTERS))
+                    .extracting(
+                            r ->
+                                    ((DeadLetter) r.getValue()).reason
+                                            + " "
+                                            + ((DeadLetter) r.getValue()).origin)
+                    .containsExactly("invalid-json broken.json");
+            assertThat(alertRecords(h)).isEmpty();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<StreamRecord<Alert>> alertRecords(
+            TwoInputStreamOperatorTestHarness<RawRecord, OwnershipTable, Alert> h) {
+        return h.getOutput().stream()
+                .filter(o -> o instanceof StreamRecord)
+                .map(o -> (StreamRecord<Alert>) o)
+                .collect(Collectors.toList());
+    }
+
+    private static List<Long> watermarks(
+            TwoInputStreamOperatorTestHarness<RawRecord, OwnershipTable, Alert> h) {
+        return h.getOutput().stream()
+                .filter(o -> o instanceof Watermark)
+                .map(o -> ((Watermark) o).getTimestamp())
+                .collect(Collectors.toList());
+    }
+}
