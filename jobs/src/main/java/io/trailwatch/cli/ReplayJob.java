@@ -26,9 +26,11 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -123,6 +125,10 @@ public final class ReplayJob {
         conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
         // "hashmap" keeps state on the heap; "rocksdb" on local disk, as large deployments run.
         conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+        // RocksDB's write buffers and block cache come out of managed memory, shared by every
+        // stateful operator; the embedded cluster's default (128 MB) leaves each detector too
+        // little, and RocksDB then flushes its memtables all the time.
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(1024));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
 
@@ -163,6 +169,7 @@ public final class ReplayJob {
         JobClient client = env.executeAsync("trailwatch replay");
         SteadyRate steady = new SteadyRate();
         JobExecutionResult result = awaitWithProgress(client, progress, start, steady);
+        steady.end();
         double seconds = (System.nanoTime() - start) / 1e9;
         long undeliveredCount = 0;
         if (undeliveredFile != null) {

@@ -153,6 +153,9 @@ public final class ReplaySummary {
             err.printf(
                     "  steady throughput     %,.0f records/s (after the first %.0f s of warm-up)%n",
                     warm, SteadyRate.WARM_UP_SECONDS);
+            err.printf(
+                    "                        %,.0f records per CPU-second (all threads)%n",
+                    steady.recordsPerCpuSecond(seconds, records));
         }
         err.printf("  peak heap             %,d MB%n", peakHeapBytes() / (1024 * 1024));
     }

@@ -1,5 +1,7 @@
 package io.trailwatch.cli;
 
+import java.lang.management.ManagementFactory;
+
 /**
  * The replay's throughput once it is warm: records per second after the first {@link
  * #WARM_UP_SECONDS}, which include starting the embedded cluster, loading classes and compiling the
@@ -11,6 +13,8 @@ final class SteadyRate {
 
     private double warmAt = Double.NaN;
     private long warmRecords;
+    private long warmCpuNanos;
+    private long endCpuNanos = -1;
 
     /**
      * A running total from the job's accumulators. They reach the client with each heartbeat, so
@@ -21,7 +25,34 @@ final class SteadyRate {
         if (Double.isNaN(warmAt) && seconds >= WARM_UP_SECONDS && records > 0) {
             warmAt = seconds;
             warmRecords = records;
+            warmCpuNanos = processCpuNanos();
         }
+    }
+
+    /**
+     * Records per second of CPU time after the warm-up: per core, whatever the parallelism and
+     * however many threads (sources, detectors, garbage collection, the JIT) did the work. NaN
+     * where {@link #recordsPerSecond} is, or when the JVM does not tell its CPU time.
+     */
+    double recordsPerCpuSecond(double totalSeconds, long totalRecords) {
+        if (Double.isNaN(recordsPerSecond(totalSeconds, totalRecords)) || endCpuNanos < 0) {
+            return Double.NaN;
+        }
+        return (totalRecords - warmRecords) / ((endCpuNanos - warmCpuNanos) / 1e9);
+    }
+
+    /** The job is over: what the process has spent until now is the run's. */
+    void end() {
+        endCpuNanos = processCpuNanos();
+    }
+
+    /** CPU time of the whole process (the embedded cluster runs in it), or -1. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     /**

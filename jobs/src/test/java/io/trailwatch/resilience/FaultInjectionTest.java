@@ -58,7 +58,11 @@ class FaultInjectionTest {
         OwnershipTable table = OwnershipTableParser.parse(gen.resolve("ownership.csv"));
 
         Set<String> undisturbed = run(inputs, table, Long.MAX_VALUE);
-        Set<String> recovered = run(inputs, table, 25_000);
+        long rawRecords = SEEN.get();
+        // half-way through the raw records (whole documents and runs of lines)
+        Set<String> recovered = run(inputs, table, rawRecords / 2);
+
+        assertThat(rawRecords).isGreaterThan(20);
 
         assertThat(FAILED).isTrue();
         assertThat(undisturbed).isNotEmpty();

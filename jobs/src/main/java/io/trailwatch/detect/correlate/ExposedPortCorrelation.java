@@ -2,6 +2,7 @@ package io.trailwatch.detect.correlate;
 
 import io.trailwatch.config.PatternSettings;
 import io.trailwatch.detect.patterns.PendingSignals;
+import io.trailwatch.detect.patterns.SignalTypeInfo;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.windowed.PortExposure;
 import io.trailwatch.detect.windowed.PortExposures;
@@ -10,7 +11,6 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -26,7 +26,7 @@ import org.apache.flink.util.OutputTag;
 public class ExposedPortCorrelation extends KeyedCoProcessFunction<String, Signal, Signal, Alert> {
     /** Openings or connections later than the allowed lateness. */
     public static final OutputTag<Signal> LATE =
-            new OutputTag<>("late-exposure-signals", TypeInformation.of(Signal.class));
+            new OutputTag<>("late-exposure-signals", SignalTypeInfo.INSTANCE);
 
     private final PortExposures.Settings settings;
     private transient PendingSignals<Signal> pendingOpenings;
@@ -41,10 +41,16 @@ public class ExposedPortCorrelation extends KeyedCoProcessFunction<String, Signa
     public void open(OpenContext openContext) {
         pendingOpenings =
                 new PendingSignals<>(
-                        getRuntimeContext(), "pending-openings", Signal.class, Signal.ORDER);
+                        getRuntimeContext(),
+                        "pending-openings",
+                        SignalTypeInfo.INSTANCE,
+                        Signal.ORDER);
         pendingConnections =
                 new PendingSignals<>(
-                        getRuntimeContext(), "pending-connections", Signal.class, Signal.ORDER);
+                        getRuntimeContext(),
+                        "pending-connections",
+                        SignalTypeInfo.INSTANCE,
+                        Signal.ORDER);
         exposures =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("exposures", PortExposures.class));

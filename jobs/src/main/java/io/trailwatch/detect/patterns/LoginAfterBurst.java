@@ -26,7 +26,7 @@ import org.apache.flink.util.OutputTag;
 public class LoginAfterBurst extends KeyedCoProcessFunction<String, LoginBurst, Signal, Alert> {
     /** Sign-ins later than the allowed lateness. */
     public static final OutputTag<Signal> LATE =
-            new OutputTag<>("late-sign-ins", TypeInformation.of(Signal.class));
+            new OutputTag<>("late-sign-ins", SignalTypeInfo.INSTANCE);
 
     private final long withinMillis;
 
@@ -53,12 +53,15 @@ public class LoginAfterBurst extends KeyedCoProcessFunction<String, LoginBurst, 
                 new PendingSignals<>(
                         getRuntimeContext(),
                         "pending-bursts",
-                        LoginBurst.class,
+                        TypeInformation.of(LoginBurst.class),
                         Comparator.comparing((LoginBurst b) -> b.alertId)
                                 .thenComparingLong(b -> b.lastFailure));
         pendingSignIns =
                 new PendingSignals<>(
-                        getRuntimeContext(), "pending-sign-ins", Signal.class, Signal.ORDER);
+                        getRuntimeContext(),
+                        "pending-sign-ins",
+                        SignalTypeInfo.INSTANCE,
+                        Signal.ORDER);
         recent =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("bursts", RecentBursts.class));

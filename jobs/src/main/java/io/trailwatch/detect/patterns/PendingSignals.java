@@ -20,7 +20,7 @@ import org.apache.flink.api.common.typeinfo.Types;
  * and on RocksDB, where a list per group would be rewritten whole on every add (quadratic for a
  * principal with thousands of calls in one second).
  *
- * @param <T> the record type (a Flink POJO: serialized without Kryo)
+ * @param <T> the record type (serialized without Kryo)
  */
 public final class PendingSignals<T> {
     /** Bits of a slot number: room for a million records of one key due in one millisecond. */
@@ -32,10 +32,9 @@ public final class PendingSignals<T> {
     private final MapState<Long, Integer> groupSizes;
     private final Comparator<T> order;
 
-    public PendingSignals(RuntimeContext ctx, String name, Class<T> type, Comparator<T> order) {
-        this.records =
-                ctx.getMapState(
-                        new MapStateDescriptor<>(name, Types.LONG, TypeInformation.of(type)));
+    public PendingSignals(
+            RuntimeContext ctx, String name, TypeInformation<T> type, Comparator<T> order) {
+        this.records = ctx.getMapState(new MapStateDescriptor<>(name, Types.LONG, type));
         this.groupSizes =
                 ctx.getMapState(new MapStateDescriptor<>(name + "-groups", Types.LONG, Types.INT));
         this.order = order;

@@ -5,7 +5,6 @@ import io.trailwatch.detect.signals.SignalKind;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.OutputTag;
 
 /** The side output of each signal kind. */
@@ -18,7 +17,7 @@ public final class SignalTags {
                     kind,
                     new OutputTag<>(
                             "signals-" + kind.name().toLowerCase(Locale.ROOT),
-                            TypeInformation.of(Signal.class)));
+                            SignalTypeInfo.INSTANCE));
         }
     }
 

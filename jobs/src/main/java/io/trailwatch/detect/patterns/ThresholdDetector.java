@@ -27,7 +27,7 @@ import org.apache.flink.util.OutputTag;
 public class ThresholdDetector extends KeyedProcessFunction<String, Signal, Alert> {
     /** Signals later than the allowed lateness. */
     public static final OutputTag<Signal> LATE =
-            new OutputTag<>("late-signals", TypeInformation.of(Signal.class));
+            new OutputTag<>("late-signals", SignalTypeInfo.INSTANCE);
 
     /** Sign-in bursts, from the rules that are a {@link LoginBurstSource}. */
     public static final OutputTag<LoginBurst> BURSTS =
@@ -43,7 +43,9 @@ public class ThresholdDetector extends KeyedProcessFunction<String, Signal, Aler
 
     @Override
     public void open(OpenContext openContext) {
-        pending = new PendingSignals<>(getRuntimeContext(), "pending", Signal.class, Signal.ORDER);
+        pending =
+                new PendingSignals<>(
+                        getRuntimeContext(), "pending", SignalTypeInfo.INSTANCE, Signal.ORDER);
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("burst", BurstState.class));
     }
 

@@ -8,7 +8,8 @@ import java.util.Objects;
  * What a windowed detector needs of one CloudTrail event or flow record: the key it is counted
  * under, its event time, a reference an analyst can look up, the values the rule counts, and the
  * context an alert names (account, region, principal, resource, owner). Much smaller than the
- * event, so detectors buffer and shuffle little.
+ * event, so detectors buffer and shuffle little; serialized in the job by a serializer of its own
+ * (io.trailwatch.detect.patterns.SignalSerializer).
  */
 public class Signal {
     /**

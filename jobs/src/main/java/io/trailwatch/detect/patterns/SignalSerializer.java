@@ -1,0 +1,112 @@
+package io.trailwatch.detect.patterns;
+
+import io.trailwatch.detect.signals.Signal;
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * Flink's serializer for {@link Signal}, written by hand: signals are what the job shuffles to the
+ * windowed detectors (one per read-only call, S3 access or probe) and what the detectors keep
+ * pending in state, so the reflective POJO serializer with its per-character strings was a large
+ * share of the job's work. The field order is the format; a new field needs a new snapshot version.
+ */
+public final class SignalSerializer extends TypeSerializerSingleton<Signal> {
+    private static final long serialVersionUID = 1L;
+
+    public static final SignalSerializer INSTANCE = new SignalSerializer();
+
+    @Override
+    public boolean isImmutableType() {
+        return false;
+    }
+
+    @Override
+    public Signal createInstance() {
+        return new Signal();
+    }
+
+    @Override
+    public Signal copy(Signal from) {
+        Signal s = new Signal(from.key, from.time, from.ref);
+        s.value = from.value;
+        s.attribute = from.attribute;
+        s.detail = from.detail;
+        s.amount = from.amount;
+        s.account = from.account;
+        s.region = from.region;
+        s.principal = from.principal;
+        s.resource = from.resource;
+        s.owner = Utf8Fields.copyOwner(from.owner);
+        return s;
+    }
+
+    @Override
+    public Signal copy(Signal from, Signal reuse) {
+        return copy(from);
+    }
+
+    @Override
+    public int getLength() {
+        return -1;
+    }
+
+    @Override
+    public void serialize(Signal s, DataOutputView out) throws IOException {
+        Utf8Fields.writeString(s.key, out);
+        out.writeLong(s.time);
+        Utf8Fields.writeString(s.ref, out);
+        Utf8Fields.writeString(s.value, out);
+        Utf8Fields.writeString(s.attribute, out);
+        Utf8Fields.writeString(s.detail, out);
+        out.writeLong(s.amount);
+        Utf8Fields.writeString(s.account, out);
+        Utf8Fields.writeString(s.region, out);
+        Utf8Fields.writeString(s.principal, out);
+        Utf8Fields.writeString(s.resource, out);
+        Utf8Fields.writeOwner(s.owner, out);
+    }
+
+    @Override
+    public Signal deserialize(DataInputView in) throws IOException {
+        Signal s = new Signal();
+        s.key = Utf8Fields.readString(in);
+        s.time = in.readLong();
+        s.ref = Utf8Fields.readString(in);
+        s.value = Utf8Fields.readString(in);
+        s.attribute = Utf8Fields.readString(in);
+        s.detail = Utf8Fields.readString(in);
+        s.amount = in.readLong();
+        s.account = Utf8Fields.readString(in);
+        s.region = Utf8Fields.readString(in);
+        s.principal = Utf8Fields.readString(in);
+        s.resource = Utf8Fields.readString(in);
+        s.owner = Utf8Fields.readOwner(in);
+        return s;
+    }
+
+    @Override
+    public Signal deserialize(Signal reuse, DataInputView in) throws IOException {
+        return deserialize(in);
+    }
+
+    @Override
+    public void copy(DataInputView in, DataOutputView out) throws IOException {
+        serialize(deserialize(in), out);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<Signal> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer from checkpoints and savepoints. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<Signal> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}
