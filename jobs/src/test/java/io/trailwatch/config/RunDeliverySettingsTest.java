@@ -212,6 +212,22 @@ class RunDeliverySettingsTest {
         }
     }
 
+    @Test
+    void theReadmeExampleIsAValidGroup() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("{\"PropertyGroupId\": \"Delivery\"");
+        int end = readme.indexOf("```", start);
+        assertThat(start).as("the README's Delivery example").isPositive();
+        Map<String, Properties> groups = minimal();
+        groups.putAll(PropertyGroups.fromJson("[" + readme.substring(start, end) + "]", "README"));
+
+        DeliverySettings d = RunSettings.from(groups).delivery;
+
+        assertThat(d.sns.format).isEqualTo(SnsMessageFormat.CHATBOT);
+        assertThat(d.slack.webhook("#payments-alerts").secretId)
+                .isEqualTo("trailwatch/slack/payments");
+    }
+
     private static long millis(Setting s) {
         Duration d = Durations.parse(s.defaultValue);
         return d.toMillis();
