@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the streaming job: CloudTrail and VPC flow logs from Kinesis, alerts to Kinesis and/or the log.",
+            "Runs the streaming job: CloudTrail and VPC flow logs from Kinesis, alerts to SNS, Slack, Kinesis and/or the log.",
             "Without --properties it reads the runtime property groups of the Managed Service for Apache Flink",
             "application (as the jar started without arguments does). Settings: see the README's table."
         })
@@ -87,8 +87,9 @@ public final class RunCommand implements Callable<Integer> {
                 StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism, conf);
         RunJob.buildGraph(env, settings, table);
         System.err.printf(
-                "trailwatch: running; checkpoints in %s (start again from one with --from-snapshot)%n",
-                settings.checkpointDir);
+                "trailwatch: running; checkpoints in %s (start again from one with --from-snapshot);"
+                        + " delivery: %s%n",
+                settings.checkpointDir, settings.delivery);
         env.execute("trailwatch");
         return 0;
     }
@@ -103,11 +104,12 @@ public final class RunCommand implements Callable<Integer> {
         RunSettings settings = RunSettings.from(groups);
         OwnershipTable table = RunJob.readInitialTable(settings);
         LOG.info(
-                "Trailwatch starting: streams {} / {}, ownership table {} ({} rows)",
+                "Trailwatch starting: streams {} / {}, ownership table {} ({} rows), delivery: {}",
                 settings.cloudTrailStream,
                 settings.flowStream,
                 settings.tableLocation,
-                table.rows.length);
+                table.rows.length,
+                settings.delivery);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         RunJob.buildGraph(env, settings, table);
         env.execute("trailwatch");

@@ -2,6 +2,8 @@ package io.trailwatch.cli;
 
 import io.trailwatch.alert.AlertJson;
 import io.trailwatch.alert.DeadLetterJson;
+import io.trailwatch.alert.delivery.DeliveryFailureOutput;
+import io.trailwatch.alert.sink.AlertDeliveryStage;
 import io.trailwatch.alert.sink.KinesisJsonSink;
 import io.trailwatch.alert.sink.LogSink;
 import io.trailwatch.config.RunSettings;
@@ -31,7 +33,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The streaming job ({@code trailwatch run}, and the jar started without arguments on Managed
  * Service for Apache Flink): Kinesis sources, the ownership table re-read by a source, the shared
- * pipeline, and the alert and dead-letter outputs.
+ * pipeline, alert delivery (SNS, Slack) and the alert and dead-letter outputs.
  */
 public final class RunJob {
     /** Logger that carries one line per alert when {@code Output.alerts.log} is on. */
@@ -71,10 +73,16 @@ public final class RunJob {
     }
 
     /**
-     * Where alerts go. The one place to point at another destination (SNS, Slack): the rest of the
-     * job does not care.
+     * Where alerts go: SNS and Slack routed by owner (the Delivery group), a Kinesis stream, the
+     * log; any combination. The rest of the job does not care.
      */
     static void attachAlertSinks(DataStream<Alert> alerts, RunSettings settings) {
+        if (settings.delivery.enabled()) {
+            // Alerts no destination takes are logged at ERROR as JSON with the whole alert
+            // (CloudWatch Logs on the service), ready to be sent again; a write that fails fails
+            // the job rather than losing the alert.
+            AlertDeliveryStage.attach(alerts, settings.delivery, DeliveryFailureOutput.log());
+        }
         if (settings.alertsStream != null) {
             alerts.sinkTo(
                             KinesisJsonSink.create(

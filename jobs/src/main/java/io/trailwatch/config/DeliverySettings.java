@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Where alerts go besides the JSON-lines output: SNS, Slack, or both; and which alerts also go to
@@ -50,95 +49,28 @@ public class DeliverySettings implements Serializable {
 
     /**
      * Reads a property group (Managed Service for Apache Flink runtime properties, or a properties
-     * file), keys without a group prefix:
+     * file), keys without a group prefix ({@link DeliveryProperties} names them):
      *
      * <pre>
      * sns.default-topic-arn   arn:aws:sns:eu-west-1:111122223333:trailwatch-alerts
      * sns.format              json | chatbot
      * sns.region, sns.endpoint-url, sns.max-in-flight
      * slack.webhook.#channel  https://hooks… | secretsmanager:&lt;secret id or ARN&gt;
-     * slack.webhook.default   the catch-all webhook (also slack.webhook.*)
+     * slack.webhook.default   the catch-all webhook
      * slack.secrets-region, slack.secrets-endpoint-url, slack.min-interval (e.g. 1s)
-     * defaults                sns, slack:#secops
+     * defaults                sns, slack:#secops | none (default: sns and slack, those configured)
      * escalate-at             HIGH
      * retry.max-attempts, retry.base-delay, retry.max-delay, retry.request-timeout
      * </pre>
      *
-     * @throws IllegalArgumentException naming the key and the problem
+     * @throws IllegalArgumentException naming every key with a problem (never a webhook URL)
      */
     public static DeliverySettings fromProperties(Map<String, String> group) {
-        Map<String, String> p = new TreeMap<>();
-        group.forEach((k, v) -> p.put(k.trim(), v == null ? "" : v.trim()));
-        DeliverySettings s = new DeliverySettings();
-        String topic = p.get("sns.default-topic-arn");
-        if (topic != null || p.containsKey("sns.format")) {
-            s.sns = SnsSettings.toTopic(topic);
-            if (p.containsKey("sns.format")) {
-                s.sns.format = SnsMessageFormat.parse(p.get("sns.format"));
-            }
-            s.sns.region = p.get("sns.region");
-            s.sns.endpointUrl = p.get("sns.endpoint-url");
-            if (p.containsKey("sns.max-in-flight")) {
-                s.sns.maxInFlightRequests = positive(p, "sns.max-in-flight");
-            }
-        }
-        List<SlackWebhook> webhooks = new ArrayList<>();
-        for (Map.Entry<String, String> e : p.entrySet()) {
-            if (e.getKey().startsWith("slack.webhook.")) {
-                String channel = e.getKey().substring("slack.webhook.".length());
-                if (channel.equals("default")) {
-                    channel = SlackWebhook.ANY_CHANNEL;
-                }
-                if (!channel.equals(SlackWebhook.ANY_CHANNEL) && !channel.startsWith("#")) {
-                    throw new IllegalArgumentException(
-                            e.getKey() + ": name a channel as #name, or 'default'");
-                }
-                String value = e.getValue();
-                webhooks.add(
-                        value.startsWith("secretsmanager:")
-                                ? SlackWebhook.fromSecret(
-                                        channel, value.substring("secretsmanager:".length()))
-                                : SlackWebhook.withUrl(channel, value));
-            }
-        }
-        if (!webhooks.isEmpty()) {
-            s.slack = SlackSettings.withWebhooks(webhooks.toArray(new SlackWebhook[0]));
-            s.slack.secretsRegion = p.get("slack.secrets-region");
-            s.slack.secretsEndpointUrl = p.get("slack.secrets-endpoint-url");
-            if (p.containsKey("slack.min-interval")) {
-                s.slack.minIntervalMillis = Durations.parse(p.get("slack.min-interval")).toMillis();
-            }
-        }
-        if (p.containsKey("defaults")) {
-            List<String> defaults = new ArrayList<>();
-            for (String d : p.get("defaults").split("[,\\s]+")) {
-                if (!d.isEmpty()) {
-                    defaults.add(d);
-                }
-            }
-            s.defaultDestinations = defaults.toArray(new String[0]);
-        }
-        if (p.containsKey("escalate-at")) {
-            try {
-                s.escalationSeverity =
-                        Severity.valueOf(p.get("escalate-at").toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        "escalate-at: '" + p.get("escalate-at") + "' is not a severity");
-            }
-        }
-        if (p.containsKey("retry.max-attempts")) {
-            s.retry.maxAttempts = positive(p, "retry.max-attempts");
-        }
-        if (p.containsKey("retry.base-delay")) {
-            s.retry.baseDelayMillis = Durations.parse(p.get("retry.base-delay")).toMillis();
-        }
-        if (p.containsKey("retry.max-delay")) {
-            s.retry.maxDelayMillis = Durations.parse(p.get("retry.max-delay")).toMillis();
-        }
-        if (p.containsKey("retry.request-timeout")) {
-            s.retry.requestTimeoutMillis =
-                    Durations.parse(p.get("retry.request-timeout")).toMillis();
+        List<String> problems = new ArrayList<>();
+        DeliverySettings s =
+                DeliveryProperties.read(group, (key, what) -> problems.add(key + " " + what));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
         }
         s.validate();
         return s;
@@ -171,7 +103,7 @@ public class DeliverySettings implements Serializable {
         }
     }
 
-    private boolean servable(String destination) {
+    boolean servable(String destination) {
         if (destination.equals(DEFAULT_SNS)) {
             return sns != null && sns.defaultTopicArn != null;
         }
@@ -189,20 +121,41 @@ public class DeliverySettings implements Serializable {
         return false;
     }
 
+    /** For the start-up log: destinations and routing, never a webhook URL. */
+    @Override
+    public String toString() {
+        if (!enabled()) {
+            return "no SNS or Slack delivery";
+        }
+        List<String> parts = new ArrayList<>();
+        if (sns != null) {
+            parts.add(
+                    "SNS to "
+                            + (sns.defaultTopicArn != null
+                                    ? sns.defaultTopicArn
+                                    : "owners' own topics only")
+                            + " as "
+                            + sns.format.name().toLowerCase(Locale.ROOT));
+        }
+        if (slack != null) {
+            List<String> hooks = new ArrayList<>();
+            for (SlackWebhook w : slack.webhooks) {
+                hooks.add(w.toString());
+            }
+            parts.add(String.join(", ", hooks));
+        }
+        parts.add(
+                "defaults "
+                        + (defaultDestinations.length == 0
+                                ? "none"
+                                : String.join(", ", defaultDestinations))
+                        + ", escalating from "
+                        + escalationSeverity);
+        return String.join("; ", parts);
+    }
+
     public static boolean isTopicArn(String value) {
         return value != null
                 && value.matches("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]{1,256}");
-    }
-
-    private static int positive(Map<String, String> p, String key) {
-        try {
-            int n = Integer.parseInt(p.get(key));
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(key + ": '" + p.get(key) + "' is not a positive number");
     }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,7 @@ public class RunSettings implements Serializable {
     public static final String OWNERSHIP = "Ownership";
     public static final String OUTPUT = "Output";
     public static final String DETECTION = "Detection";
+    public static final String DELIVERY = "Delivery";
     public static final String JOB = "Job";
 
     private static final Map<String, Setting> ALL = new LinkedHashMap<>();
@@ -156,6 +158,104 @@ public class RunSettings implements Serializable {
                     "Repeats of an alert (same rule, owner team and resource) within this event-time window"
                             + " fold into one follow-up; 0 turns de-duplication off.");
 
+    // The Delivery group is DeliveryProperties' keys, read by it: these definitions document them
+    // and tell known keys from misspelt ones.
+    public static final Setting SNS_TOPIC =
+            define(
+                    DELIVERY,
+                    DeliveryProperties.SNS_TOPIC,
+                    null,
+                    "SNS topic of the default destination sns and of owners whose contact is an"
+                            + " e-mail address. Setting it (or sns.format) turns SNS delivery on.");
+    public static final Setting SNS_FORMAT =
+            define(
+                    DELIVERY,
+                    DeliveryProperties.SNS_FORMAT,
+                    "json",
+                    "json (the alert) or chatbot (an AWS Chatbot custom notification).");
+    public static final Setting SNS_REGION =
+            define(
+                    DELIVERY,
+                    DeliveryProperties.SNS_REGION,
+                    null,
+                    "Region of the SNS client; by default the topic's.");
+    public static final Setting SNS_ENDPOINT =
+            define(
+                    DELIVERY,
+                    DeliveryProperties.SNS_ENDPOINT,
+                    null,
+                    "SNS endpoint override, for a local emulator only.");
+    public static final Setting SNS_MAX_IN_FLIGHT =
+            define(
+                    DELIVERY,
+                    DeliveryProperties.SNS_MAX_IN_FLIGHT,
+                    "4",
+                    "PublishBatch requests in flight per subtask.");
+    public static final Setting SLACK_DEFAULT_WEBHOOK =
+            define(
+                    DELIVERY,
+                    DeliveryProperties.SLACK_DEFAULT_WEBHOOK,
+                    null,
+                    "The catch-all Slack webhook: secretsmanager:<secret id or ARN>, or the URL"
+                            + " itself (local development).");
+    public static final Setting SLACK_CHANNEL_WEBHOOK =
+            defineFamily(
+                    DELIVERY,
+                    DeliveryProperties.SLACK_WEBHOOK + "#channel",
+                    // Wider than #channels, so that DeliveryProperties explains a key without '#'.
+                    DeliveryProperties.SLACK_WEBHOOK,
+                    "The webhook of one Slack channel, written as the catch-all one.");
+    public static final Setting SLACK_MIN_INTERVAL =
+            define(
+                    DELIVERY,
+                    DeliveryProperties.SLACK_MIN_INTERVAL,
+                    "1s",
+                    "Spacing of the messages to one webhook.");
+    public static final Setting SLACK_SECRETS_REGION =
+            define(
+                    DELIVERY,
+                    DeliveryProperties.SLACK_SECRETS_REGION,
+                    null,
+                    "Region of the Secrets Manager client; by default the secret ARN's.");
+    public static final Setting SLACK_SECRETS_ENDPOINT =
+            define(
+                    DELIVERY,
+                    DeliveryProperties.SLACK_SECRETS_ENDPOINT,
+                    null,
+                    "Secrets Manager endpoint override, for tests only.");
+    public static final Setting DEFAULT_DESTINATIONS =
+            define(
+                    DELIVERY,
+                    DeliveryProperties.DEFAULTS,
+                    "sns, slack (those configured)",
+                    "Where unowned, escalated and otherwise unroutable alerts go.");
+    public static final Setting ESCALATE_AT =
+            define(
+                    DELIVERY,
+                    DeliveryProperties.ESCALATE_AT,
+                    "HIGH",
+                    "Severity from which alerts also go to the default destinations.");
+    public static final Setting RETRY_MAX_ATTEMPTS =
+            define(
+                    DELIVERY,
+                    DeliveryProperties.RETRY_MAX_ATTEMPTS,
+                    "8",
+                    "Sends per message, the first included.");
+    public static final Setting RETRY_BASE_DELAY =
+            define(
+                    DELIVERY,
+                    DeliveryProperties.RETRY_BASE_DELAY,
+                    "250ms",
+                    "First backoff before a retry; it doubles.");
+    public static final Setting RETRY_MAX_DELAY =
+            define(DELIVERY, DeliveryProperties.RETRY_MAX_DELAY, "30s", "Longest backoff.");
+    public static final Setting RETRY_REQUEST_TIMEOUT =
+            define(
+                    DELIVERY,
+                    DeliveryProperties.RETRY_REQUEST_TIMEOUT,
+                    "60s",
+                    "How long one request may take before it is retried.");
+
     public static final Setting PARALLELISM =
             define(
                     JOB,
@@ -213,6 +313,9 @@ public class RunSettings implements Serializable {
 
     public PipelineSettings pipeline;
 
+    /** SNS and Slack; {@link DeliverySettings#enabled()} is false without a Delivery group. */
+    public DeliverySettings delivery;
+
     public int parallelism;
     public Duration checkpointInterval;
     public String checkpointDir;
@@ -234,12 +337,29 @@ public class RunSettings implements Serializable {
         return groups;
     }
 
+    /** Whether {@code key} is a known key of {@code group}. */
+    public static boolean accepts(String group, String key) {
+        for (Setting s : ALL.values()) {
+            if (s.group.equals(group) && s.accepts(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static RunSettings from(Map<String, Properties> groups) throws SettingsException {
         return new Reader(groups).read();
     }
 
     private static Setting define(String group, String key, String defaultValue, String text) {
         Setting s = new Setting(group, key, defaultValue, text);
+        ALL.put(s.name(), s);
+        return s;
+    }
+
+    /** Keys that start with {@code prefix}, documented as {@code key}. */
+    private static Setting defineFamily(String group, String key, String prefix, String text) {
+        Setting s = new Setting(group, key, null, text, prefix);
         ALL.put(s.name(), s);
         return s;
     }
@@ -299,11 +419,17 @@ public class RunSettings implements Serializable {
             s.alertsLog = bool(ALERTS_LOG);
             s.deadLettersStream = streamName(DEAD_LETTERS_STREAM);
             s.deadLettersLog = bool(DEAD_LETTERS_LOG);
-            if (s.alertsStream == null && !s.alertsLog && !isSet(ALERTS_STREAM)) {
+            s.delivery = delivery();
+            if (s.alertsStream == null
+                    && !s.alertsLog
+                    && !isSet(ALERTS_STREAM)
+                    && !s.delivery.enabled()) {
                 problems.add(
                         "alerts would go nowhere: set "
                                 + ALERTS_STREAM
-                                + " or leave "
+                                + ", configure SNS or Slack in the "
+                                + DELIVERY
+                                + " group, or leave "
                                 + ALERTS_LOG
                                 + " true");
             }
@@ -341,6 +467,41 @@ public class RunSettings implements Serializable {
             return s;
         }
 
+        /** The Delivery group, read by {@link DeliveryProperties}; its problems join the rest. */
+        private DeliverySettings delivery() {
+            Properties group = groups.get(DELIVERY);
+            if (group == null) {
+                return DeliverySettings.none();
+            }
+            Map<String, String> values = new TreeMap<>();
+            for (String key : group.stringPropertyNames()) {
+                // Unknown keys are reported once, by unknownNames().
+                if (accepts(DELIVERY, key)) {
+                    values.put(key, group.getProperty(key));
+                }
+            }
+            int before = problems.size();
+            DeliverySettings d =
+                    DeliveryProperties.read(
+                            values, (key, what) -> problems.add(DELIVERY + "." + key + " " + what));
+            if (problems.size() == before
+                    && !d.enabled()
+                    && values.values().stream().anyMatch(v -> v != null && !v.isBlank())) {
+                problems.add(
+                        DELIVERY
+                                + " group: neither "
+                                + SNS_TOPIC
+                                + " (or "
+                                + SNS_FORMAT
+                                + ") nor a Slack webhook ("
+                                + SLACK_DEFAULT_WEBHOOK
+                                + ", "
+                                + SLACK_CHANNEL_WEBHOOK
+                                + ") is set, so nothing would be delivered");
+            }
+            return d;
+        }
+
         /** A misspelt key would silently fall back to its default: refuse it instead. */
         private void unknownNames() {
             Map<String, Set<String>> known = groups();
@@ -356,7 +517,7 @@ public class RunSettings implements Serializable {
                     continue;
                 }
                 for (String key : new TreeSet<>(g.getValue().stringPropertyNames())) {
-                    if (!keys.contains(key)) {
+                    if (!accepts(g.getKey(), key)) {
                         problems.add(
                                 "unknown key '"
                                         + key

@@ -51,6 +51,26 @@ class RunCommandTest {
         assertThat(r[1]).contains("Ownership.table.location").contains("line 2, column 'match'");
     }
 
+    @Test
+    void aBadDeliveryGroupStopsTheStartWithoutRepeatingTheWebhook() throws Exception {
+        Path props = dir.resolve("app.properties");
+        Files.writeString(
+                props,
+                String.join(
+                        "\n",
+                        "Input.cloudtrail.stream=ct",
+                        "Ownership.table.location=/tmp/ownership.csv",
+                        "Delivery.slack.webhook.default=hooks.slack.com/services/T0/B0/s3cr3t",
+                        "Delivery.sns.format=chatbot",
+                        "Delivery.sns.default-topic-arn=alerts"));
+        String[] r = run("run", "--properties", props.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1])
+                .contains("Delivery.slack.webhook.default is neither an http(s) URL")
+                .contains("Delivery.sns.default-topic-arn 'alerts' is not an SNS topic ARN")
+                .doesNotContain("s3cr3t");
+    }
+
     private static String[] run(String... args) {
         PrintStream original = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamEdge;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamNode;
 import org.apache.flink.streaming.api.transformations.PartitionTransformation;
 import org.apache.flink.streaming.api.transformations.SideOutputTransformation;
 import org.apache.flink.streaming.api.transformations.UnionTransformation;
@@ -30,30 +34,22 @@ import org.junit.jupiter.api.io.TempDir;
 class RunJobGraphTest {
     @TempDir Path dir;
 
+    /** The operators {@link RunJob} adds for the Delivery group (AlertDeliveryStage's). */
+    static final List<String> DELIVERY_UIDS =
+            List.of(
+                    "alert-routing",
+                    "unroutable-alerts",
+                    "sns-deliveries",
+                    "sns-alerts",
+                    "slack-deliveries",
+                    "slack-alerts");
+
     @Test
     void everyOperatorHasAUniqueUidAndAName() throws Exception {
-        Path table = dir.resolve("ownership.csv");
-        Files.writeString(table, "match,team\n111122223333,payments\n");
-        Map<String, Properties> groups = new TreeMap<>();
-        put(groups, "Input", "region", "eu-west-1");
-        put(groups, "Input", "cloudtrail.stream", "cloudtrail");
-        put(groups, "Input", "flow.stream", "flows");
-        put(groups, "Ownership", "table.location", table.toString());
-        put(groups, "Output", "alerts.stream", "alerts");
-        put(groups, "Output", "deadletters.stream", "dead-letters");
-        RunSettings settings = RunSettings.from(groups);
-        OwnershipTable initial = RunJob.readInitialTable(settings);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        Map<String, Properties> groups = groups();
+        StreamExecutionEnvironment env = build(groups);
 
-        RunJob.buildGraph(env, settings, initial);
-
-        List<String> uids = new ArrayList<>();
-        for (Transformation<?> t : operators(env)) {
-            assertThat(t.getUid()).as("uid of " + t.getName()).isNotBlank();
-            assertThat(t.getName()).as("name of " + t.getUid()).isNotBlank();
-            uids.add(t.getUid());
-        }
-        assertThat(uids).doesNotHaveDuplicates();
+        List<String> uids = uids(env);
         assertThat(uids)
                 .contains(
                         "kinesis-cloudtrail",
@@ -65,9 +61,90 @@ class RunJobGraphTest {
                         "alert-log-sink",
                         "dead-letter-stream-sink",
                         "dead-letter-log-sink");
+        assertThat(uids).doesNotContainAnyElementsOf(DELIVERY_UIDS);
         // Flink itself refuses a graph with an operator lacking a uid (auto-generated uids are
         // off).
         assertThat(env.getStreamGraph().getStreamNodes()).isNotEmpty();
+    }
+
+    @Test
+    void theDeliveryGroupAddsRoutingAndTheSnsAndSlackSinks() throws Exception {
+        Map<String, Properties> groups = groups();
+        put(groups, "Delivery", "sns.default-topic-arn", RunDeliveryTest.TOPIC);
+        put(groups, "Delivery", "slack.webhook.default", "secretsmanager:trailwatch/slack");
+        StreamExecutionEnvironment env = build(groups);
+
+        assertThat(uids(env))
+                .containsAll(DELIVERY_UIDS)
+                // Kinesis and the log still take every alert as well.
+                .contains("alert-stream-sink", "alert-log-sink");
+        // The graph Flink runs (it refuses operators without a uid here): the sinks by name, fed
+        // by the routing.
+        StreamGraph graph = env.getStreamGraph();
+        Map<String, StreamNode> nodes = new HashMap<>();
+        for (StreamNode n : graph.getStreamNodes()) {
+            nodes.put(n.getTransformationUID(), n);
+        }
+        assertThat(nodes).containsKeys(DELIVERY_UIDS.toArray(new String[0]));
+        assertThat(nodes.get("sns-alerts").getOperatorName()).contains("SNS");
+        assertThat(nodes.get("slack-alerts").getOperatorName()).contains("Slack");
+        assertThat(upstreamUids(graph, nodes.get("slack-alerts")))
+                .containsExactly("slack-deliveries");
+        assertThat(upstreamUids(graph, nodes.get("slack-deliveries")))
+                .containsExactly("alert-routing");
+        assertThat(upstreamUids(graph, nodes.get("sns-alerts"))).containsExactly("sns-deliveries");
+    }
+
+    @Test
+    void onlyTheConfiguredSinkIsAdded() throws Exception {
+        Map<String, Properties> groups = groups();
+        put(groups, "Delivery", "slack.webhook.#secops", "secretsmanager:trailwatch/slack");
+
+        assertThat(uids(build(groups)))
+                .contains("alert-routing", "slack-alerts")
+                .doesNotContain("sns-deliveries", "sns-alerts");
+    }
+
+    private Map<String, Properties> groups() throws Exception {
+        Path table = dir.resolve("ownership.csv");
+        Files.writeString(table, "match,team\n111122223333,payments\n");
+        Map<String, Properties> groups = new TreeMap<>();
+        put(groups, "Input", "region", "eu-west-1");
+        put(groups, "Input", "cloudtrail.stream", "cloudtrail");
+        put(groups, "Input", "flow.stream", "flows");
+        put(groups, "Ownership", "table.location", table.toString());
+        put(groups, "Output", "alerts.stream", "alerts");
+        put(groups, "Output", "deadletters.stream", "dead-letters");
+        return groups;
+    }
+
+    private static StreamExecutionEnvironment build(Map<String, Properties> groups)
+            throws Exception {
+        RunSettings settings = RunSettings.from(groups);
+        OwnershipTable initial = RunJob.readInitialTable(settings);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        RunJob.buildGraph(env, settings, initial);
+        return env;
+    }
+
+    /** Every operator's uid, each checked to be there, named and unique. */
+    private static List<String> uids(StreamExecutionEnvironment env) {
+        List<String> uids = new ArrayList<>();
+        for (Transformation<?> t : operators(env)) {
+            assertThat(t.getUid()).as("uid of " + t.getName()).isNotBlank();
+            assertThat(t.getName()).as("name of " + t.getUid()).isNotBlank();
+            uids.add(t.getUid());
+        }
+        assertThat(uids).doesNotHaveDuplicates();
+        return uids;
+    }
+
+    private static List<String> upstreamUids(StreamGraph graph, StreamNode node) {
+        List<String> out = new ArrayList<>();
+        for (StreamEdge e : node.getInEdges()) {
+            out.add(graph.getStreamNode(e.getSourceId()).getTransformationUID());
+        }
+        return out;
     }
 
     /**

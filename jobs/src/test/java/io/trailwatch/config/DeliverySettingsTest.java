@@ -64,7 +64,7 @@ class DeliverySettingsTest {
     @Test
     void refusesDefaultsNothingCanServe() {
         assertThatThrownBy(() -> DeliverySettings.fromProperties(Map.of("defaults", "sns")))
-                .hasMessageContaining("default destination 'sns'");
+                .hasMessageContaining("defaults 'sns' is not a destination");
         assertThatThrownBy(
                         () ->
                                 DeliverySettings.fromProperties(
@@ -73,12 +73,97 @@ class DeliverySettingsTest {
                                                 "https://x/y",
                                                 "defaults",
                                                 "slack")))
-                .hasMessageContaining("default destination 'slack'");
+                .hasMessageContaining("defaults 'slack' is not a destination");
         assertThatThrownBy(
                         () ->
                                 DeliverySettings.fromProperties(
                                         Map.of("sns.default-topic-arn", "alerts")))
                 .hasMessageContaining("is not an SNS topic ARN");
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsKey() {
+        assertThatThrownBy(
+                        () ->
+                                DeliverySettings.fromProperties(
+                                        Map.of(
+                                                "sns.default-topic-arn",
+                                                "arn:aws:sns:eu-west-1:111122223333:alerts",
+                                                "sns.format",
+                                                "xml",
+                                                "sns.max-in-flight",
+                                                "0",
+                                                "slack.webhook.default",
+                                                "hooks-s3cr3t",
+                                                "slack.min-interval",
+                                                "soon",
+                                                "escalate-at",
+                                                "URGENT",
+                                                "retry.base-delay",
+                                                "10s",
+                                                "retry.max-delay",
+                                                "1s")))
+                .hasMessageContaining("sns.format 'xml' is not an SNS message format")
+                .hasMessageContaining("sns.max-in-flight '0' is not a positive whole number")
+                .hasMessageContaining(
+                        "slack.webhook.default is neither an http(s) URL nor secretsmanager:")
+                .hasMessageContaining("slack.min-interval has no effect without a slack.webhook")
+                .hasMessageContaining("escalate-at 'URGENT' is not a severity")
+                .hasMessageContaining("retry.max-delay 1s is below retry.base-delay 10s")
+                .hasMessageNotContaining("s3cr3t");
+    }
+
+    @Test
+    void unsetDefaultsAreTheConfiguredCatchAllsAndNoneIsNone() {
+        String topic = "arn:aws:sns:eu-west-1:111122223333:alerts";
+        assertThat(
+                        DeliverySettings.fromProperties(
+                                        Map.of(
+                                                "sns.default-topic-arn",
+                                                topic,
+                                                "slack.webhook.default",
+                                                "secretsmanager:trailwatch/slack"))
+                                .defaultDestinations)
+                .containsExactly("sns", "slack");
+        // A channel's own webhook is not a catch-all: unowned alerts go to the topic only.
+        assertThat(
+                        DeliverySettings.fromProperties(
+                                        Map.of(
+                                                "sns.default-topic-arn",
+                                                topic,
+                                                "slack.webhook.#payments",
+                                                "secretsmanager:trailwatch/slack"))
+                                .defaultDestinations)
+                .containsExactly("sns");
+        assertThat(
+                        DeliverySettings.fromProperties(
+                                        Map.of("sns.default-topic-arn", topic, "defaults", "none"))
+                                .defaultDestinations)
+                .isEmpty();
+    }
+
+    @Test
+    void theDescriptionNamesDestinationsButNoWebhookUrl() {
+        DeliverySettings s =
+                DeliverySettings.fromProperties(
+                        Map.of(
+                                "sns.default-topic-arn",
+                                "arn:aws:sns:eu-west-1:111122223333:alerts",
+                                "sns.format",
+                                "chatbot",
+                                "slack.webhook.default",
+                                "https://hooks.example/services/T/B/s3cr3t",
+                                "slack.webhook.#payments",
+                                "secretsmanager:trailwatch/slack/payments"));
+
+        assertThat(s.toString())
+                .contains("SNS to arn:aws:sns:eu-west-1:111122223333:alerts as chatbot")
+                .contains("#payments (secret trailwatch/slack/payments)")
+                .contains("Slack webhook for * (URL configured)")
+                .contains("defaults sns, slack, escalating from HIGH")
+                .doesNotContain("s3cr3t")
+                .doesNotContain("hooks.example");
+        assertThat(DeliverySettings.none().toString()).isEqualTo("no SNS or Slack delivery");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -173,6 +175,21 @@ class RunSettingsTest {
                     .as(setting + " documented")
                     .contains("| `" + setting.group + "` | `" + setting.key + "` |");
         }
+    }
+
+    @Test
+    void everyRowOfTheReadmeTableIsASettingTheJobReads() throws Exception {
+        Matcher row =
+                Pattern.compile("(?m)^\\| `([A-Za-z]+)` \\| `([^`]+)` \\|")
+                        .matcher(Files.readString(Path.of("..", "README.md")));
+        int rows = 0;
+        while (row.find()) {
+            rows++;
+            assertThat(RunSettings.groups().get(row.group(1)))
+                    .as("README row " + row.group(1) + "." + row.group(2))
+                    .contains(row.group(2));
+        }
+        assertThat(rows).isEqualTo(RunSettings.all().size());
     }
 
     private static void put(

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.trailwatch.config.RunSettings;
+import io.trailwatch.config.SlackWebhook;
+import io.trailwatch.config.SnsMessageFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -141,7 +144,7 @@ class DeployTemplateTest {
                         }
                     }
                     for (JsonNode policy : props.path("Policies")) {
-                        for (JsonNode s : policy.at("/PolicyDocument/Statement")) {
+                        for (JsonNode s : statements(policy)) {
                             if (!"Allow".equals(s.get("Effect").asText())) {
                                 continue;
                             }
@@ -184,7 +187,7 @@ class DeployTemplateTest {
         JsonNode role = resources.get("ApplicationRole").get("Properties");
         Set<String> actions = new TreeSet<>();
         for (JsonNode policy : role.get("Policies")) {
-            for (JsonNode s : policy.at("/PolicyDocument/Statement")) {
+            for (JsonNode s : statements(policy)) {
                 actions.addAll(strings(s.get("Action")));
             }
         }
@@ -203,66 +206,241 @@ class DeployTemplateTest {
     }
 
     @Test
-    void propertyGroupsAreExactlyWhatTheJobReads() throws Exception {
-        JsonNode groups =
-                resource("AWS::KinesisAnalyticsV2::Application")
-                        .at(
-                                "/Properties/ApplicationConfiguration/EnvironmentProperties/PropertyGroups");
-        Map<String, Set<String>> known = RunSettings.groups();
-        Map<String, Properties> resolved = new TreeMap<>();
-        for (JsonNode group : groups) {
-            String id = group.get("PropertyGroupId").asText();
-            assertThat(known).as("property group " + id).containsKey(id);
-            Properties p = new Properties();
-            for (Iterator<Map.Entry<String, JsonNode>> it = group.get("PropertyMap").fields();
-                    it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                assertThat(known.get(id)).as("key in group " + id).contains(e.getKey());
-                p.setProperty(e.getKey(), resolve(e.getValue()));
+    void theRoleMayPublishToTheAlertTopicWithItsKeyAndReadOnlyTheGivenSlackSecret() {
+        List<JsonNode> all = new ArrayList<>();
+        List<JsonNode> conditional = new ArrayList<>();
+        for (JsonNode policy : resources.at("/ApplicationRole/Properties/Policies")) {
+            for (JsonNode s : policy.at("/PolicyDocument/Statement")) {
+                if (s.has("Fn::If")) {
+                    conditional.add(s.get("Fn::If"));
+                }
             }
-            resolved.put(id, p);
+            all.addAll(statements(policy));
         }
-        assertThat(resolved).doesNotContainKey(RunSettings.JOB);
 
-        // The job accepts the groups as they will arrive (intrinsics replaced by plausible values).
-        RunSettings settings = RunSettings.from(resolved);
+        JsonNode publish = onlyStatementWith(all, "sns:");
+        assertThat(strings(publish.get("Action"))).containsExactly("sns:Publish");
+        assertThat(publish.get("Resource")).isEqualTo(json("{\"Ref\": \"AlertTopic\"}"));
+
+        JsonNode key = onlyStatementWith(all, "kms:");
+        assertThat(strings(key.get("Action")))
+                .containsExactlyInAnyOrder("kms:GenerateDataKey*", "kms:Decrypt");
+        assertThat(key.get("Resource"))
+                .isEqualTo(json("{\"Fn::GetAtt\": [\"AlertKey\", \"Arn\"]}"));
+
+        JsonNode secret = onlyStatementWith(all, "secretsmanager:");
+        assertThat(strings(secret.get("Action"))).containsExactly("secretsmanager:GetSecretValue");
+        assertThat(secret.get("Resource")).isEqualTo(json("{\"Ref\": \"SlackWebhookSecretArn\"}"));
+        // ... and only when a secret is given.
+        assertThat(conditional).hasSize(1);
+        JsonNode onlyWithSecret = conditional.get(0);
+        assertThat(onlyWithSecret.get(1)).isEqualTo(secret);
+        assertThat(onlyWithSecret.get(2)).isEqualTo(json("{\"Ref\": \"AWS::NoValue\"}"));
+        String condition = onlyWithSecret.get(0).asText();
+        assertThat(new Stack(Map.of()).condition(condition)).isFalse();
+        assertThat(new Stack(Map.of("SlackWebhookSecretArn", SECRET)).condition(condition))
+                .isTrue();
+    }
+
+    @Test
+    void propertyGroupsAreExactlyWhatTheJobReads() throws Exception {
+        RunSettings settings = new Stack(Map.of()).settings();
+
         assertThat(settings.cloudTrailStream).isNotNull();
         assertThat(settings.flowStream).isNotNull();
         assertThat(settings.tableLocation).startsWith("s3://");
         assertThat(settings.alertsStream).isNotNull();
+        // Trailwatch publishes alerts to the stack's topic; no Slack without a secret.
+        assertThat(settings.delivery.sns.defaultTopicArn).isEqualTo(Stack.TOPIC_ARN);
+        assertThat(settings.delivery.sns.format).isEqualTo(SnsMessageFormat.JSON);
+        assertThat(settings.delivery.slack).isNull();
+        assertThat(settings.delivery.defaultDestinations).containsExactly("sns");
     }
 
-    /** An intrinsic function as the value CloudFormation would give it, for a plausible stack. */
-    private static String resolve(JsonNode v) {
-        if (v.isValueNode()) {
-            return v.asText();
+    @Test
+    void aSlackSecretParameterBecomesTheDefaultWebhook() throws Exception {
+        RunSettings settings =
+                new Stack(Map.of("SlackWebhookSecretArn", SECRET, "AlertMessageFormat", "chatbot"))
+                        .settings();
+
+        assertThat(settings.delivery.sns.defaultTopicArn).isEqualTo(Stack.TOPIC_ARN);
+        assertThat(settings.delivery.sns.format).isEqualTo(SnsMessageFormat.CHATBOT);
+        assertThat(settings.delivery.slack.webhooks).hasSize(1);
+        assertThat(settings.delivery.slack.webhook(SlackWebhook.ANY_CHANNEL).secretId)
+                .isEqualTo(SECRET);
+        assertThat(settings.delivery.defaultDestinations).containsExactly("sns", "slack");
+        String pattern = template.at("/Parameters/SlackWebhookSecretArn/AllowedPattern").asText();
+        assertThat(SECRET).matches(pattern);
+        assertThat("").matches(pattern);
+        assertThat("trailwatch/slack").doesNotMatch(pattern);
+    }
+
+    static final String SECRET =
+            "arn:aws:secretsmanager:eu-west-1:111122223333:secret:trailwatch/slack-AbCdEf";
+
+    /**
+     * The template as CloudFormation would resolve it for a plausible stack with some parameters
+     * given (the rest at their defaults): intrinsics in property values, conditions.
+     */
+    static final class Stack {
+        static final String ACCOUNT = "111122223333";
+        static final String TOPIC_ARN = "arn:aws:sns:eu-west-1:" + ACCOUNT + ":alert-topic";
+
+        private final Map<String, String> parameters;
+
+        Stack(Map<String, String> parameters) {
+            this.parameters = parameters;
         }
-        if (v.has("Ref")) {
-            return reference(v.get("Ref").asText());
-        }
-        if (v.has("Fn::Sub")) {
-            Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(v.get("Fn::Sub").asText());
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                m.appendReplacement(out, Matcher.quoteReplacement(reference(m.group(1))));
+
+        /**
+         * The application's property groups, each key checked to be one the job reads, and read by
+         * the job as the service will hand them over.
+         */
+        RunSettings settings() throws Exception {
+            JsonNode groups =
+                    resource("AWS::KinesisAnalyticsV2::Application")
+                            .at(
+                                    "/Properties/ApplicationConfiguration/EnvironmentProperties/PropertyGroups");
+            Map<String, Properties> resolved = new TreeMap<>();
+            for (JsonNode group : groups) {
+                String id = group.get("PropertyGroupId").asText();
+                assertThat(RunSettings.groups()).as("property group " + id).containsKey(id);
+                Properties p = new Properties();
+                for (Iterator<Map.Entry<String, JsonNode>> it = group.get("PropertyMap").fields();
+                        it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    assertThat(RunSettings.accepts(id, e.getKey()))
+                            .as("key " + e.getKey() + " in group " + id)
+                            .isTrue();
+                    String value = resolve(e.getValue());
+                    if (value != null) {
+                        p.setProperty(e.getKey(), value);
+                    }
+                }
+                resolved.put(id, p);
             }
-            m.appendTail(out);
-            return out.toString();
+            assertThat(resolved).doesNotContainKey(RunSettings.JOB);
+            return RunSettings.from(resolved);
         }
-        throw new AssertionError("unexpected intrinsic in a property value: " + v);
+
+        /** A value as CloudFormation would give it; {@code null} for {@code AWS::NoValue}. */
+        String resolve(JsonNode v) {
+            if (v.isValueNode()) {
+                return v.asText();
+            }
+            if (v.has("Ref")) {
+                return reference(v.get("Ref").asText());
+            }
+            if (v.has("Fn::If")) {
+                JsonNode branches = v.get("Fn::If");
+                return resolve(branches.get(condition(branches.get(0).asText()) ? 1 : 2));
+            }
+            if (v.has("Fn::Sub")) {
+                Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(v.get("Fn::Sub").asText());
+                StringBuilder out = new StringBuilder();
+                while (m.find()) {
+                    m.appendReplacement(out, Matcher.quoteReplacement(reference(m.group(1))));
+                }
+                m.appendTail(out);
+                return out.toString();
+            }
+            throw new AssertionError("unexpected intrinsic in a property value: " + v);
+        }
+
+        boolean condition(String name) {
+            JsonNode c = template.at("/Conditions/" + name);
+            assertThat(c.isMissingNode()).as("condition " + name).isFalse();
+            return evaluate(c);
+        }
+
+        private boolean evaluate(JsonNode c) {
+            if (c.has("Condition")) {
+                return condition(c.get("Condition").asText());
+            }
+            if (c.has("Fn::Equals")) {
+                return Objects.equals(
+                        resolve(c.get("Fn::Equals").get(0)), resolve(c.get("Fn::Equals").get(1)));
+            }
+            if (c.has("Fn::Not")) {
+                return !evaluate(c.get("Fn::Not").get(0));
+            }
+            boolean and = c.has("Fn::And");
+            JsonNode terms = and ? c.get("Fn::And") : c.get("Fn::Or");
+            assertThat(terms).as("a condition function: " + c).isNotNull();
+            for (JsonNode t : terms) {
+                if (evaluate(t) != and) {
+                    return !and;
+                }
+            }
+            return and;
+        }
+
+        private String reference(String name) {
+            switch (name) {
+                case "AWS::Region":
+                    return "eu-west-1";
+                case "AWS::AccountId":
+                    return ACCOUNT;
+                case "AWS::Partition":
+                    return "aws";
+                case "AWS::NoValue":
+                    return null;
+                default:
+                    break;
+            }
+            if (parameters.containsKey(name)) {
+                return parameters.get(name);
+            }
+            JsonNode parameter = template.at("/Parameters/" + name + "/Default");
+            if (!parameter.isMissingNode()) {
+                return parameter.asText();
+            }
+            assertThat(resources.has(name)).as("reference to " + name).isTrue();
+            // A physical name: lower case with dashes, as a stream or bucket name would be.
+            String physical = name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+            if (resources.at("/" + name + "/Type").asText().equals("AWS::SNS::Topic")) {
+                // Ref of a topic is its ARN.
+                return "arn:aws:sns:eu-west-1:" + ACCOUNT + ":" + physical;
+            }
+            return physical;
+        }
     }
 
-    private static String reference(String name) {
-        if (name.equals("AWS::Region")) {
-            return "eu-west-1";
+    /** A policy's statements, both branches of a conditional (Fn::If) one included. */
+    private static List<JsonNode> statements(JsonNode policy) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode s : policy.at("/PolicyDocument/Statement")) {
+            if (s.has("Fn::If")) {
+                for (int branch = 1; branch <= 2; branch++) {
+                    JsonNode b = s.get("Fn::If").get(branch);
+                    if (!b.has("Ref")) {
+                        out.add(b);
+                    }
+                }
+            } else {
+                out.add(s);
+            }
         }
-        JsonNode parameter = template.at("/Parameters/" + name + "/Default");
-        if (!parameter.isMissingNode()) {
-            return parameter.asText();
+        return out;
+    }
+
+    private static JsonNode onlyStatementWith(List<JsonNode> statements, String actionPrefix) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode s : statements) {
+            if (strings(s.get("Action")).stream().anyMatch(a -> a.startsWith(actionPrefix))) {
+                found.add(s);
+            }
         }
-        assertThat(resources.has(name)).as("reference to " + name).isTrue();
-        // A physical name: lower case with dashes, as a stream or bucket name would be.
-        return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+        assertThat(found).as("statements granting " + actionPrefix + "*").hasSize(1);
+        return found.get(0);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static JsonNode resource(String type) {

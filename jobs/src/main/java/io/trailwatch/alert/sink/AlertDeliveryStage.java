@@ -42,6 +42,8 @@ public final class AlertDeliveryStage {
         if (settings.sns != null) {
             deliveries
                     .filter(d -> d.channel == DeliveryChannel.SNS)
+                    // The streaming job refuses operators without a uid (snapshot compatibility).
+                    .uid("sns-deliveries")
                     .name("SNS deliveries")
                     .sinkTo(
                             new SnsAlertSink(
@@ -55,6 +57,7 @@ public final class AlertDeliveryStage {
         if (settings.slack != null) {
             deliveries
                     .filter(d -> d.channel == DeliveryChannel.SLACK)
+                    .uid("slack-deliveries")
                     .name("Slack deliveries")
                     // One subtask per webhook, so its pacing holds however many subtasks run.
                     .partitionCustom(new ByWebhook(), d -> d.target)

@@ -1,5 +1,11 @@
 package io.trailwatch.ingest.kinesis;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.trailwatch.ingest.kinesis.KinesisPayloads.bytes;
 import static io.trailwatch.ingest.kinesis.KinesisPayloads.cloudTrail;
 import static io.trailwatch.ingest.kinesis.KinesisPayloads.cloudWatchLogs;
@@ -10,7 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.trailwatch.alert.AlertIds;
+import io.trailwatch.alert.sink.FormBody;
+import io.trailwatch.alert.sink.sns.SnsQueryProtocol;
+import io.trailwatch.config.RunSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +44,8 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
 
 /**
  * {@code trailwatch run} end to end: Kinesis (the local emulator) in, the shared pipeline on a
- * MiniCluster with exactly-once checkpoints on RocksDB, Kinesis out.
+ * MiniCluster with exactly-once checkpoints on RocksDB, Kinesis out, and SNS and Slack (WireMock)
+ * when the Delivery group configures them.
  */
 class StreamingJobTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +62,17 @@ class StreamingJobTest {
                             .setNumberTaskManagers(1)
                             .setNumberSlotsPerTaskManager(4)
                             .build());
+
+    /** Slack, Secrets Manager and SNS on 127.0.0.1, for the Delivery group. */
+    @RegisterExtension
+    static final WireMockExtension DELIVERY =
+            WireMockExtension.newInstance()
+                    .options(
+                            wireMockConfig()
+                                    .bindAddress("127.0.0.1")
+                                    .dynamicPort()
+                                    .extensions(new SnsQueryProtocol()))
+                    .build();
 
     private static KinesisEmulator kinesis;
 
@@ -258,6 +280,100 @@ class StreamingJobTest {
                 .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("a70", "a80", "a90", "a100", "a110");
         assertThat(read(deadLetters)).isEmpty();
+    }
+
+    @Test
+    void theDeliveryGroupPostsAlertsToSlackAndPublishesThemToSns() throws Exception {
+        String webhook = "/services/T0TRAILW/B0STREAM/str34mT0k3n";
+        String secret =
+                "arn:aws:secretsmanager:us-east-1:111122223333:secret:trailwatch/slack-AbCdEf";
+        String topic = "arn:aws:sns:us-east-1:111122223333:trailwatch-alerts";
+        DELIVERY.stubFor(
+                post(urlEqualTo("/"))
+                        .atPriority(1)
+                        .withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                                        .withBody(
+                                                JSON.writeValueAsString(
+                                                        Map.of(
+                                                                "ARN",
+                                                                secret,
+                                                                "Name",
+                                                                "trailwatch/slack",
+                                                                "SecretString",
+                                                                DELIVERY.baseUrl() + webhook)))));
+        DELIVERY.stubFor(
+                post(urlEqualTo("/"))
+                        .atPriority(5)
+                        .willReturn(aResponse().withTransformers(SnsQueryProtocol.NAME)));
+        DELIVERY.stubFor(post(urlEqualTo(webhook)).willReturn(aResponse().withBody("ok")));
+        String cloudTrail = kinesis.createStream("cloudtrail", 1);
+        String flows = kinesis.createStream("flows", 1);
+        String alerts = kinesis.createStream("alerts", 1);
+        String deadLetters = kinesis.createStream("dead-letters", 1);
+        Path checkpoints = Files.createDirectories(dir.resolve("checkpoints"));
+        Map<String, Properties> groups =
+                StreamingJob.groups(
+                        kinesis, table(OWNED), checkpoints, cloudTrail, flows, alerts, deadLetters);
+        StreamingJob.put(groups, RunSettings.SNS_TOPIC.name(), topic);
+        StreamingJob.put(groups, RunSettings.SNS_ENDPOINT.name(), DELIVERY.baseUrl());
+        StreamingJob.put(
+                groups, RunSettings.SLACK_DEFAULT_WEBHOOK.name(), "secretsmanager:" + secret);
+        StreamingJob.put(groups, RunSettings.SLACK_SECRETS_ENDPOINT.name(), DELIVERY.baseUrl());
+        String alertId = AlertIds.of(RULE, UNOWNED, Long.toString(T0.toEpochMilli()));
+
+        put(cloudTrail, raw(cloudTrail(UNOWNED, "d1", T0.plusSeconds(10))));
+        put(cloudTrail, raw(cloudTrail(UNOWNED, "d2", T0.plusSeconds(20))));
+        put(cloudTrail, raw(cloudTrail(OWNED, "d3", T0.plusSeconds(300))));
+        put(flows, lines(flowLine(OWNED, "eni-0fff", T0.plusSeconds(300), "ACCEPT")));
+        try (StreamingJob job = StreamingJob.start(CLUSTER, groups, checkpoints, null)) {
+            job.await(
+                    "the alert in Slack, on the topic and on the stream",
+                    Duration.ofMinutes(3),
+                    () ->
+                            !posted(webhook).isEmpty()
+                                    && !published(topic).isEmpty()
+                                    && !read(alerts).isEmpty());
+            long seen = job.latestCheckpoint();
+            job.await(
+                    "two more checkpoints",
+                    Duration.ofMinutes(1),
+                    () -> checkpointAfter(job, seen + 1));
+        }
+
+        // The unowned account's alert goes to both default destinations, once each, and still to
+        // the alerts stream.
+        assertThat(posted(webhook)).hasSize(1);
+        assertThat(posted(webhook).get(0)).contains(alertId).contains(UNOWNED);
+        assertThat(published(topic)).hasSize(1);
+        assertThat(JSON.readTree(published(topic).get(0)).get("alertId").asText())
+                .isEqualTo(alertId);
+        assertThat(ids(read(alerts))).containsExactly(alertId);
+    }
+
+    private static List<String> posted(String webhook) {
+        return DELIVERY.findAll(postRequestedFor(urlEqualTo(webhook))).stream()
+                .map(r -> r.getBodyAsString())
+                .collect(Collectors.toList());
+    }
+
+    /** The messages published to {@code topic}. */
+    private static List<String> published(String topic) {
+        List<String> messages = new ArrayList<>();
+        for (var r : DELIVERY.findAll(postRequestedFor(urlEqualTo("/")))) {
+            Map<String, String> form = FormBody.parse(r.getBodyAsString());
+            if ("PublishBatch".equals(form.get("Action")) && topic.equals(form.get("TopicArn"))) {
+                form.forEach(
+                        (k, v) -> {
+                            if (k.matches("PublishBatchRequestEntries\\.member\\.\\d+\\.Message")) {
+                                messages.add(v);
+                            }
+                        });
+            }
+        }
+        return messages;
     }
 
     private static boolean checkpointAfter(StreamingJob job, long number) {
