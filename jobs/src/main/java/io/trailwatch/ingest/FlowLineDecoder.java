@@ -1,6 +1,7 @@
 package io.trailwatch.ingest;
 
 import io.trailwatch.model.FlowRecord;
+import java.nio.charset.StandardCharsets;
 
 /** Turns flow log lines into records, resolving each line's format from its file's header. */
 final class FlowLineDecoder {
@@ -17,20 +18,26 @@ final class FlowLineDecoder {
     }
 
     void decode(String line, String header, String origin, DecodedListener out) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        decode(bytes, 0, bytes.length, header, origin, out);
+    }
+
+    /** Decodes the line in {@code data[from, to)}. */
+    void decode(byte[] data, int from, int to, String header, String origin, DecodedListener out) {
         FlowLogFormat format = format(header);
         if (format == null) {
             out.deadLetter(
                     "flow-invalid-header",
                     "not a flow log header: " + Excerpt.of(header),
                     origin,
-                    Excerpt.of(line));
+                    Excerpt.of(data, from, to - from));
             return;
         }
         FlowRecord record;
         try {
-            record = format.parse(line);
+            record = format.parse(data, from, to);
         } catch (DecodeException e) {
-            out.deadLetter(e.reason(), e.getMessage(), origin, Excerpt.of(line));
+            out.deadLetter(e.reason(), e.getMessage(), origin, Excerpt.of(data, from, to - from));
             return;
         }
         if ("NODATA".equals(record.logStatus)) {
@@ -47,7 +54,7 @@ final class FlowLineDecoder {
                     "flow-missing-time",
                     "record has neither start nor end",
                     origin,
-                    Excerpt.of(line));
+                    Excerpt.of(data, from, to - from));
             return;
         }
         record.eventTime = seconds * 1000L;

@@ -38,10 +38,7 @@ public final class RecordDecoder {
                     return;
                 case FLOW_LINE:
                     flowLines.decode(
-                            new String(raw.payload, StandardCharsets.UTF_8),
-                            raw.flowHeader,
-                            raw.origin,
-                            out);
+                            raw.payload, 0, raw.payload.length, raw.flowHeader, raw.origin, out);
                     return;
                 case JSON:
                     json.decode(raw.payload, raw.origin, out);
@@ -84,11 +81,7 @@ public final class RecordDecoder {
             RawRecord raw, byte[] data, int from, int to, String origin, DecodedListener out) {
         try {
             if (raw.kind == RawKind.FLOW_LINES) {
-                flowLines.decode(
-                        new String(data, from, to - from, StandardCharsets.UTF_8),
-                        raw.flowHeader,
-                        origin,
-                        out);
+                flowLines.decode(data, from, to, raw.flowHeader, origin, out);
             } else {
                 json.decode(Arrays.copyOfRange(data, from, to), origin, out);
             }
