@@ -142,18 +142,25 @@ final class BenchInputs {
         return out;
     }
 
-    /** The flow lines of one format as the file source hands them to the decoder. */
+    /**
+     * The flow lines of one format as the file source hands them to the decoder: runs of up to
+     * 1,000 lines (LogFileScanner's run size), the file's header alongside.
+     */
     RawRecord[] flowRecords(boolean custom) {
         List<String> lines = custom ? flowV5Lines : flowV2Lines;
-        return lines.stream()
-                .map(
-                        l ->
-                                new RawRecord(
-                                        "bench",
-                                        RawKind.FLOW_LINE,
-                                        bytes(l),
-                                        custom ? flowV5Header : null))
-                .toArray(RawRecord[]::new);
+        List<RawRecord> runs = new ArrayList<>();
+        for (int from = 0; from < lines.size(); from += 1000) {
+            List<String> run = lines.subList(from, Math.min(lines.size(), from + 1000));
+            RawRecord r =
+                    new RawRecord(
+                            "bench",
+                            RawKind.FLOW_LINES,
+                            bytes(run.stream().collect(Collectors.joining("\n", "", "\n"))),
+                            custom ? flowV5Header : null);
+            r.firstLine = from + 1;
+            runs.add(r);
+        }
+        return runs.toArray(RawRecord[]::new);
     }
 
     /** The same flow lines as one file body, for the byte-split limit. */
