@@ -2,10 +2,13 @@
 # Replay benchmark: the full pipeline over a fixed, seeded input (30% CloudTrail, 70% flow records), at each
 # parallelism and state backend given, next to the parsing limit of the same input measured in the same run.
 # For each run it reports the whole-run throughput (cluster start and JIT warm-up included), the steady
-# throughput after the first 10 s, and records per CPU-second of the whole process (every thread), which is the
+# throughput after the first 20 s, and records per CPU-second of the whole process (every thread), which is the
 # honest per-core figure: parallelism 1 still runs sources, detectors, GC and the JIT on other threads.
 #
 #   bench/replay-bench.sh [RECORDS] [PARALLELISMS] [BACKENDS]      e.g.  bench/replay-bench.sh 1000000 "1 2" "heap rocksdb"
+#
+# REPEATS=N runs each configuration N times (the spread between runs on a shared machine is often 10-15%).
+# BENCH_INPUT=DIR replays an input generated earlier (with the same record count and seed 42).
 #
 # Needs `mvn -B -DskipTests package` first (jobs/target/trailwatch.jar, bench/target/benchmarks.jar).
 set -euo pipefail
@@ -23,6 +26,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java 
 java -cp bench/target/benchmarks.jar io.trailwatch.bench.ParseLimit "$input/logs" "$records" 3
 for backend in $backends; do
   for p in $parallelisms; do
+   for run in $(seq "${REPEATS:-1}"); do
     if ! summary="$(java -jar "$jar" replay --parallelism "$p" --state-backend "$backend" \
         --ownership "$input/ownership.csv" --out /dev/null "$input/logs" 2>&1 >/dev/null)"; then
       echo "replay p=$p backend=$backend failed:" >&2
@@ -34,6 +38,7 @@ for backend in $backends; do
     per_cpu="$(grep -Eo '[0-9,]+ records per CPU-second' <<<"$summary" || echo 'n/a')"
     heap="$(grep -Eo 'peak heap +[0-9,]+ MB' <<<"$summary")"
     alerts="$(grep -Eo '^  alerts +[0-9,]+' <<<"$summary" | tr -s ' ')"
-    echo "replay p=$p backend=$backend: whole run $throughput; steady $steady, $per_cpu; $heap,$alerts"
+    echo "replay p=$p backend=$backend run $run: whole run $throughput; steady $steady, $per_cpu; $heap,$alerts"
+   done
   done
 done

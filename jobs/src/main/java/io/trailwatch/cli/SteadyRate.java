@@ -9,7 +9,10 @@ import java.lang.management.ManagementFactory;
  * job does per core, and what the parse limit (also measured warm) compares with.
  */
 final class SteadyRate {
-    static final double WARM_UP_SECONDS = 10;
+    static final double WARM_UP_SECONDS = 20;
+
+    /** The shortest steady part worth a figure. */
+    static final double MIN_STEADY_SECONDS = 10;
 
     private double warmAt = Double.NaN;
     private long warmRecords;
@@ -61,7 +64,7 @@ final class SteadyRate {
      */
     double recordsPerSecond(double totalSeconds, long totalRecords) {
         double steadySeconds = totalSeconds - warmAt;
-        if (Double.isNaN(warmAt) || steadySeconds < WARM_UP_SECONDS) {
+        if (Double.isNaN(warmAt) || steadySeconds < MIN_STEADY_SECONDS) {
             return Double.NaN;
         }
         return (totalRecords - warmRecords) / steadySeconds;
