@@ -18,8 +18,9 @@ public class PipelineSettings implements Serializable {
     public Duration allowedLateness = Duration.ofMinutes(15);
 
     /**
-     * After how long without records a source partition stops holding back event time; {@code null}
-     * turns idleness off, as a replay wants (its readers are never idle, only busy elsewhere).
+     * After how long without records of a kind (CloudTrail, flows) a parallel instance stops
+     * holding back event time; {@code null} turns idleness off, as a replay wants (its readers are
+     * never idle, only busy elsewhere).
      */
     public Duration idleness = Duration.ofMinutes(1);
 

@@ -146,8 +146,8 @@ public class RunSettings implements Serializable {
                     DETECTION,
                     "idleness",
                     "1m",
-                    "After how long without records a reader stops holding back event time (idle"
-                            + " shards, quiet streams).");
+                    "After how long without records of a kind (CloudTrail, flows) a parallel instance"
+                            + " stops holding back event time (idle shards, quiet streams).");
     public static final Setting UNOWNED_WINDOW =
             define(DETECTION, "unowned.window", "1h", "TW-OWN-01 aggregation window per account.");
     public static final Setting DEDUP_WINDOW =

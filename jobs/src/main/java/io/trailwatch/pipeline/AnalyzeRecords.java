@@ -1,10 +1,11 @@
 package io.trailwatch.pipeline;
 
+import io.trailwatch.config.PipelineSettings;
+import io.trailwatch.detect.RuleCatalog;
 import io.trailwatch.detect.patterns.AccountActivity;
 import io.trailwatch.detect.patterns.SignalTags;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.signals.SignalKind;
-import io.trailwatch.ingest.DecodeLimits;
 import io.trailwatch.ingest.FlowLogFormat;
 import io.trailwatch.ingest.SkipKind;
 import io.trailwatch.model.Alert;
@@ -14,7 +15,6 @@ import io.trailwatch.model.FlowRecord;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.RawRecord;
 import io.trailwatch.ownership.OwnerResolver;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,13 +69,8 @@ public final class AnalyzeRecords extends AbstractStreamOperator<Alert>
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
 
     private final OwnershipTable initialTable;
-    private final DecodeLimits limits;
-    private final String headerlessFlowFormat;
-    private final Set<String> disabledRules;
+    private final PipelineSettings settings;
     private final EnumSet<SignalKind> signalKinds;
-    private final boolean unownedRule;
-    private final Duration allowedLateness;
-    private final Duration idleness;
 
     private transient RecordAnalysis analysis;
     private transient Emitter emitter;
@@ -87,50 +82,45 @@ public final class AnalyzeRecords extends AbstractStreamOperator<Alert>
     private transient long watermarkInterval;
 
     /**
+     * @param initialTable the table in force until a new version arrives
+     * @param settings decode limits, the headerless flow format, the rules (disabled ones are not
+     *     run), lateness and idleness
      * @param signalKinds the signals the enabled windowed rules need
-     * @param unownedRule whether TW-OWN-01 is enabled
-     * @param idleness how long a kind of record may be absent before it stops holding back event
-     *     time; {@code null} never
      */
     public AnalyzeRecords(
-            OwnershipTable initialTable,
-            DecodeLimits limits,
-            String headerlessFlowFormat,
-            Set<String> disabledRules,
-            Set<SignalKind> signalKinds,
-            boolean unownedRule,
-            Duration allowedLateness,
-            Duration idleness) {
+            OwnershipTable initialTable, PipelineSettings settings, Set<SignalKind> signalKinds) {
         this.initialTable = initialTable;
-        this.limits = limits;
-        this.headerlessFlowFormat = headerlessFlowFormat;
-        this.disabledRules = Set.copyOf(disabledRules);
+        this.settings = settings;
         this.signalKinds =
                 signalKinds.isEmpty()
                         ? EnumSet.noneOf(SignalKind.class)
                         : EnumSet.copyOf(signalKinds);
-        this.unownedRule = unownedRule;
-        this.allowedLateness = allowedLateness;
-        this.idleness = idleness;
     }
 
     @Override
     public void open() throws Exception {
         super.open();
-        FlowLogFormat format = FlowLogFormat.parseHeader(headerlessFlowFormat);
+        FlowLogFormat format = FlowLogFormat.parseHeader(settings.headerlessFlowFormat);
         if (format == null) {
-            throw new IllegalArgumentException("not a flow log format: " + headerlessFlowFormat);
+            throw new IllegalArgumentException(
+                    "not a flow log format: " + settings.headerlessFlowFormat);
         }
-        analysis = new RecordAnalysis(limits, format, disabledRules, signalKinds, unownedRule);
+        analysis =
+                new RecordAnalysis(
+                        settings.decodeLimits,
+                        format,
+                        settings.rules.disabled,
+                        signalKinds,
+                        settings.rules.isEnabled(RuleCatalog.UNOWNED_ACCOUNT.id()));
         emitter = new Emitter();
         tableState = getOperatorStateBackend().getBroadcastState(TABLE_STATE);
         OwnershipTable restored = tableState.get(CURRENT);
         useTable(restored != null ? restored : initialTable);
 
         WatermarkStrategy<Object> strategy =
-                WatermarkStrategy.forBoundedOutOfOrderness(allowedLateness);
+                WatermarkStrategy.forBoundedOutOfOrderness(settings.allowedLateness);
         WatermarkStrategy<Object> withIdleness =
-                idleness == null ? strategy : strategy.withIdleness(idleness);
+                settings.idleness == null ? strategy : strategy.withIdleness(settings.idleness);
         RelativeClock clock = getProcessingTimeService().getClock();
         WatermarkGeneratorSupplier.Context context =
                 new WatermarkGeneratorSupplier.Context() {

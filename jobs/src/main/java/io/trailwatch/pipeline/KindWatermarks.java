@@ -9,7 +9,8 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * The event time of a stream that mixes CloudTrail events and flow records. Each kind has its own
  * generator (bounded out-of-orderness, idleness), because the two are delivered with different
  * delays and either may be missing altogether; the stream's watermark is the lowest of the kinds
- * that have records and are not idle. When every kind that had records is idle, so is the stream.
+ * that have had records and are not idle. When every kind is idle (as its generator decides, also
+ * when it never had a record), so is the stream.
  */
 final class KindWatermarks {
     /** The kinds of record that carry event time. */
@@ -53,9 +54,9 @@ final class KindWatermarks {
     private void emit() {
         long lowest = Long.MAX_VALUE;
         boolean active = false;
-        boolean seen = false;
+        boolean allIdle = true;
         for (PerKind k : kinds) {
-            seen |= k.seen;
+            allIdle &= k.idle;
             if (k.seen && !k.idle) {
                 active = true;
                 lowest = Math.min(lowest, k.watermark);
@@ -67,7 +68,9 @@ final class KindWatermarks {
             if (lowest > Long.MIN_VALUE) {
                 downstream.emitWatermark(new Watermark(lowest));
             }
-        } else if (seen) {
+        } else if (allIdle) {
+            // including a parallel instance that never had a record (no shard, no file): it
+            // must not hold back the operators downstream
             downstream.markIdle();
         }
     }

@@ -68,15 +68,7 @@ public final class TrailwatchPipeline {
                         .transform(
                                 "Decode, owners, signals, stateless rules",
                                 TypeInformation.of(Alert.class),
-                                new AnalyzeRecords(
-                                        initialTable,
-                                        settings.decodeLimits,
-                                        settings.headerlessFlowFormat,
-                                        settings.rules.disabled,
-                                        patterns.signalKinds(),
-                                        unownedRule,
-                                        settings.allowedLateness,
-                                        settings.idleness))
+                                new AnalyzeRecords(initialTable, settings, patterns.signalKinds()))
                         .uid("analyze");
 
         DataStream<Alert> alerts = analyzed;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.detect.patterns.AccountActivity;
 import io.trailwatch.detect.signals.SignalKind;
-import io.trailwatch.ingest.FlowLogFormat;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.DeadLetter;
 import io.trailwatch.model.OwnershipTable;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -66,16 +64,12 @@ class AnalyzeRecordsTest {
     private static TwoInputStreamOperatorTestHarness<RawRecord, OwnershipTable, Alert> harness(
             OwnershipTable initial) throws Exception {
         PipelineSettings settings = PipelineSettings.forReplay();
+        settings.allowedLateness = LATENESS;
         AnalyzeRecords operator =
                 new AnalyzeRecords(
                         initial,
-                        settings.decodeLimits,
-                        FlowLogFormat.DEFAULT_V2_HEADER,
-                        Set.of(),
-                        EnumSet.of(SignalKind.PUBLIC_INBOUND, SignalKind.SENSITIVE_PORT_OPENED),
-                        true,
-                        LATENESS,
-                        null);
+                        settings,
+                        EnumSet.of(SignalKind.PUBLIC_INBOUND, SignalKind.SENSITIVE_PORT_OPENED));
         TwoInputStreamOperatorTestHarness<RawRecord, OwnershipTable, Alert> h =
                 new TwoInputStreamOperatorTestHarness<>(operator);
         h.getExecutionConfig().setAutoWatermarkInterval(200);

@@ -10,6 +10,7 @@ import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.Test;
 
 class KindWatermarksTest {
@@ -76,7 +77,7 @@ class KindWatermarksTest {
         generators.get(Kind.FLOW.ordinal()).idle = true;
         w.onPeriodicEmit(); // idle flows no longer hold it back
         generators.get(Kind.CLOUDTRAIL.ordinal()).idle = true;
-        w.onPeriodicEmit(); // nothing active: the stream is idle
+        w.onPeriodicEmit(); // nothing active, every kind idle: the stream is idle
         w.onEvent(Kind.FLOW, "flow", 95 * MINUTE); // active again at once
         w.onPeriodicEmit(); // flows alone, CloudTrail still idle
 
@@ -84,6 +85,63 @@ class KindWatermarksTest {
                 .containsExactly(
                         "active", "wm 100", "active", "wm 90", "active", "wm 100", "idle", "active",
                         "active", "wm 95");
+    }
+
+    @Test
+    void anInstanceWithoutRecordsGoesIdleOnlyWhenEveryKindIs() {
+        Downstream out = new Downstream();
+        List<Manual> generators = new ArrayList<>();
+        KindWatermarks w =
+                new KindWatermarks(
+                        () -> {
+                            Manual m = new Manual();
+                            generators.add(m);
+                            return m;
+                        },
+                        out);
+
+        w.onPeriodicEmit(); // nothing seen, nothing idle yet: says nothing
+        generators.get(Kind.CLOUDTRAIL.ordinal()).idle = true;
+        w.onPeriodicEmit(); // flows not idle yet
+        generators.get(Kind.FLOW.ordinal()).idle = true;
+        w.onPeriodicEmit(); // no shard, no file: idle, downstream does not wait for it
+
+        assertThat(out.said).containsExactly("idle");
+    }
+
+    @Test
+    void withIdlenessAnInstanceWithoutRecordsGoesIdleAfterTheTimeout() throws Exception {
+        List<String> said = new ArrayList<>();
+        KindWatermarks w =
+                new KindWatermarks(
+                        () ->
+                                WatermarkStrategy.forBoundedOutOfOrderness(Duration.ofMinutes(15))
+                                        .withIdleness(Duration.ofMillis(50))
+                                        .createWatermarkGenerator(UnregisteredMetricsGroup::new),
+                        new WatermarkOutput() {
+                            @Override
+                            public void emitWatermark(Watermark watermark) {
+                                said.add("wm");
+                            }
+
+                            @Override
+                            public void markIdle() {
+                                said.add("idle");
+                            }
+
+                            @Override
+                            public void markActive() {
+                                said.add("active");
+                            }
+                        });
+
+        w.onPeriodicEmit();
+        Thread.sleep(120);
+        w.onPeriodicEmit();
+        w.onPeriodicEmit();
+
+        assertThat(said).endsWith("idle");
+        assertThat(said).doesNotContain("wm", "active");
     }
 
     @Test
