@@ -57,18 +57,21 @@ class KindWatermarksTest {
         }
     }
 
+    private static KindWatermarks withManualGenerators(Downstream out, List<Manual> generators) {
+        return new KindWatermarks(
+                () -> {
+                    Manual m = new Manual();
+                    generators.add(m);
+                    return m;
+                },
+                out);
+    }
+
     @Test
     void theLowerKindHoldsEventTimeBackAndAKindNeverSeenDoesNot() {
         Downstream out = new Downstream();
         List<Manual> generators = new ArrayList<>();
-        KindWatermarks w =
-                new KindWatermarks(
-                        () -> {
-                            Manual m = new Manual();
-                            generators.add(m);
-                            return m;
-                        },
-                        out);
+        KindWatermarks w = withManualGenerators(out, generators);
 
         w.onEvent(Kind.CLOUDTRAIL, "event", 100 * MINUTE);
         w.onPeriodicEmit(); // flows not seen yet: CloudTrail alone decides
@@ -91,14 +94,7 @@ class KindWatermarksTest {
     void anInstanceWithoutRecordsGoesIdleOnlyWhenEveryKindIs() {
         Downstream out = new Downstream();
         List<Manual> generators = new ArrayList<>();
-        KindWatermarks w =
-                new KindWatermarks(
-                        () -> {
-                            Manual m = new Manual();
-                            generators.add(m);
-                            return m;
-                        },
-                        out);
+        KindWatermarks w = withManualGenerators(out, generators);
 
         w.onPeriodicEmit(); // nothing seen, nothing idle yet: says nothing
         generators.get(Kind.CLOUDTRAIL.ordinal()).idle = true;

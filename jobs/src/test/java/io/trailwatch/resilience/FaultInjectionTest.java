@@ -2,30 +2,17 @@ package io.trailwatch.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.generate.LogGenerator;
-import io.trailwatch.ingest.file.ReplayFileSource;
-import io.trailwatch.model.Alert;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.RawRecord;
 import io.trailwatch.ownership.OwnershipTableParser;
-import io.trailwatch.pipeline.TrailwatchPipeline;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.restartstrategy.RestartStrategies;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,7 +31,6 @@ class FaultInjectionTest {
                             .setNumberSlotsPerTaskManager(2)
                             .build());
 
-    static final Set<String> IDS = ConcurrentHashMap.newKeySet();
     static final AtomicBoolean FAILED = new AtomicBoolean();
     static final AtomicLong SEEN = new AtomicLong();
 
@@ -71,29 +57,9 @@ class FaultInjectionTest {
 
     private static Set<String> run(List<Path> inputs, OwnershipTable table, long failAt)
             throws Exception {
-        IDS.clear();
         FAILED.set(false);
         SEEN.set(0);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        env.configure(conf);
-        env.setParallelism(2);
-        env.enableCheckpointing(Duration.ofMillis(200).toMillis());
-        env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, 100));
-        PipelineSettings settings = PipelineSettings.forReplay();
-        DataStream<RawRecord> raw =
-                env.fromSource(
-                                ReplayFileSource.of(inputs, settings.decodeLimits),
-                                WatermarkStrategy.noWatermarks(),
-                                "files")
-                        .map(new FailOnce(failAt))
-                        .name("fail once");
-        TrailwatchPipeline.Streams streams =
-                new TrailwatchPipeline(settings).build(raw, env.fromData(table), table);
-        streams.alerts.map(CollectId::of).sinkTo(new DiscardingSink<>());
-        env.execute("fault injection");
-        return Set.copyOf(IDS);
+        return CheckpointedReplay.run(inputs, table, new FailOnce(failAt), "fail once");
     }
 
     /** Throws once, after it has seen a number of records across all its parallel instances. */
@@ -110,14 +76,6 @@ class FaultInjectionTest {
                 throw new IllegalStateException("injected failure after " + failAt + " records");
             }
             return r;
-        }
-    }
-
-    /** Records the alert's id where the test can see it. */
-    static final class CollectId {
-        static String of(Alert a) {
-            IDS.add(a.alertId);
-            return a.alertId;
         }
     }
 }

@@ -2,34 +2,21 @@ package io.trailwatch.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.generate.LogGenerator;
-import io.trailwatch.ingest.file.ReplayFileSource;
-import io.trailwatch.model.Alert;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.RawRecord;
 import io.trailwatch.ownership.OwnershipTableParser;
-import io.trailwatch.pipeline.TrailwatchPipeline;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.restartstrategy.RestartStrategies;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -50,7 +37,6 @@ class TaskManagerLossTest {
                             .setNumberSlotsPerTaskManager(1)
                             .build());
 
-    static final Set<String> IDS = ConcurrentHashMap.newKeySet();
     static final AtomicLong SEEN = new AtomicLong();
     static final AtomicBoolean LOST = new AtomicBoolean();
     static volatile CountDownLatch halfWay;
@@ -69,7 +55,7 @@ class TaskManagerLossTest {
         Set<String> undisturbed =
                 run(inputs, table, Long.MAX_VALUE)
                         .getJobExecutionResult()
-                        .thenApply(r -> Set.copyOf(IDS))
+                        .thenApply(r -> Set.copyOf(CheckpointedReplay.IDS))
                         .get(5, TimeUnit.MINUTES);
         long rawRecords = SEEN.get();
 
@@ -93,32 +79,14 @@ class TaskManagerLossTest {
                 .isNotNull();
         assertThat(rawRecords).isGreaterThan(20);
         assertThat(undisturbed).isNotEmpty();
-        assertThat(Set.copyOf(IDS)).isEqualTo(undisturbed);
+        assertThat(Set.copyOf(CheckpointedReplay.IDS)).isEqualTo(undisturbed);
     }
 
     private static JobClient run(List<Path> inputs, OwnershipTable table, long slowFrom)
             throws Exception {
-        IDS.clear();
         SEEN.set(0);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        env.configure(conf);
-        env.setParallelism(2);
-        env.enableCheckpointing(Duration.ofMillis(200).toMillis());
-        env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, 100));
-        PipelineSettings settings = PipelineSettings.forReplay();
-        DataStream<RawRecord> raw =
-                env.fromSource(
-                                ReplayFileSource.of(inputs, settings.decodeLimits),
-                                WatermarkStrategy.noWatermarks(),
-                                "files")
-                        .map(new SlowFrom(slowFrom))
-                        .name("slow from half-way");
-        TrailwatchPipeline.Streams streams =
-                new TrailwatchPipeline(settings).build(raw, env.fromData(table), table);
-        streams.alerts.map(CollectId::of).sinkTo(new DiscardingSink<>());
-        return env.executeAsync("task manager loss");
+        return CheckpointedReplay.start(
+                inputs, table, new SlowFrom(slowFrom), "slow from half-way");
     }
 
     /**
@@ -139,14 +107,6 @@ class TaskManagerLossTest {
                 Thread.sleep(20);
             }
             return r;
-        }
-    }
-
-    /** Records the alert's id where the test can see it. */
-    static final class CollectId {
-        static String of(Alert a) {
-            IDS.add(a.alertId);
-            return a.alertId;
         }
     }
 }

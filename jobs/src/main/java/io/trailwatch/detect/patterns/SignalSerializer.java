@@ -1,6 +1,7 @@
 package io.trailwatch.detect.patterns;
 
 import io.trailwatch.detect.signals.Signal;
+import io.trailwatch.model.NullableStrings;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -40,7 +41,7 @@ public final class SignalSerializer extends TypeSerializerSingleton<Signal> {
         s.region = from.region;
         s.principal = from.principal;
         s.resource = from.resource;
-        s.owner = Utf8Fields.copyOwner(from.owner);
+        s.owner = OwnerFields.copyOwner(from.owner);
         return s;
     }
 
@@ -56,35 +57,35 @@ public final class SignalSerializer extends TypeSerializerSingleton<Signal> {
 
     @Override
     public void serialize(Signal s, DataOutputView out) throws IOException {
-        Utf8Fields.writeString(s.key, out);
+        NullableStrings.write(out, s.key);
         out.writeLong(s.time);
-        Utf8Fields.writeString(s.ref, out);
-        Utf8Fields.writeString(s.value, out);
-        Utf8Fields.writeString(s.attribute, out);
-        Utf8Fields.writeString(s.detail, out);
+        NullableStrings.write(out, s.ref);
+        NullableStrings.write(out, s.value);
+        NullableStrings.write(out, s.attribute);
+        NullableStrings.write(out, s.detail);
         out.writeLong(s.amount);
-        Utf8Fields.writeString(s.account, out);
-        Utf8Fields.writeString(s.region, out);
-        Utf8Fields.writeString(s.principal, out);
-        Utf8Fields.writeString(s.resource, out);
-        Utf8Fields.writeOwner(s.owner, out);
+        NullableStrings.write(out, s.account);
+        NullableStrings.write(out, s.region);
+        NullableStrings.write(out, s.principal);
+        NullableStrings.write(out, s.resource);
+        OwnerFields.writeOwner(s.owner, out);
     }
 
     @Override
     public Signal deserialize(DataInputView in) throws IOException {
         Signal s = new Signal();
-        s.key = Utf8Fields.readString(in);
+        s.key = NullableStrings.read(in);
         s.time = in.readLong();
-        s.ref = Utf8Fields.readString(in);
-        s.value = Utf8Fields.readString(in);
-        s.attribute = Utf8Fields.readString(in);
-        s.detail = Utf8Fields.readString(in);
+        s.ref = NullableStrings.read(in);
+        s.value = NullableStrings.read(in);
+        s.attribute = NullableStrings.read(in);
+        s.detail = NullableStrings.read(in);
         s.amount = in.readLong();
-        s.account = Utf8Fields.readString(in);
-        s.region = Utf8Fields.readString(in);
-        s.principal = Utf8Fields.readString(in);
-        s.resource = Utf8Fields.readString(in);
-        s.owner = Utf8Fields.readOwner(in);
+        s.account = NullableStrings.read(in);
+        s.region = NullableStrings.read(in);
+        s.principal = NullableStrings.read(in);
+        s.resource = NullableStrings.read(in);
+        s.owner = OwnerFields.readOwner(in);
         return s;
     }
 

@@ -1,6 +1,6 @@
 package io.trailwatch.alert.sink.slack;
 
-import io.trailwatch.alert.sink.Strings;
+import io.trailwatch.model.NullableStrings;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -12,28 +12,28 @@ public final class SlackMessageEntrySerializer
     @Override
     protected void serializeRequestToStream(SlackMessageEntry e, DataOutputStream out)
             throws IOException {
-        Strings.write(out, e.webhook);
-        Strings.write(out, e.recipient);
-        Strings.write(out, e.alertId);
-        Strings.write(out, e.ruleId);
-        Strings.write(out, e.body);
-        Strings.write(out, e.alertJson);
+        NullableStrings.write(out, e.webhook);
+        NullableStrings.write(out, e.recipient);
+        NullableStrings.write(out, e.alertId);
+        NullableStrings.write(out, e.ruleId);
+        NullableStrings.write(out, e.body);
+        NullableStrings.write(out, e.alertJson);
         out.writeInt(e.failedAttempts);
-        Strings.write(out, e.lastError);
+        NullableStrings.write(out, e.lastError);
     }
 
     @Override
     protected SlackMessageEntry deserializeRequestFromStream(long requestSize, DataInputStream in)
             throws IOException {
         return new SlackMessageEntry(
-                Strings.read(in),
-                Strings.read(in),
-                Strings.read(in),
-                Strings.read(in),
-                Strings.read(in),
-                Strings.read(in),
+                NullableStrings.read(in),
+                NullableStrings.read(in),
+                NullableStrings.read(in),
+                NullableStrings.read(in),
+                NullableStrings.read(in),
+                NullableStrings.read(in),
                 in.readInt(),
-                Strings.read(in));
+                NullableStrings.read(in));
     }
 
     @Override

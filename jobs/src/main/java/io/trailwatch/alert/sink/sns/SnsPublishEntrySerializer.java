@@ -1,6 +1,6 @@
 package io.trailwatch.alert.sink.sns;
 
-import io.trailwatch.alert.sink.Strings;
+import io.trailwatch.model.NullableStrings;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -12,36 +12,36 @@ public final class SnsPublishEntrySerializer
     @Override
     protected void serializeRequestToStream(SnsPublishEntry e, DataOutputStream out)
             throws IOException {
-        Strings.write(out, e.topicArn);
-        Strings.write(out, e.alertId);
-        Strings.write(out, e.ruleId);
-        Strings.write(out, e.team);
-        Strings.write(out, e.body);
-        Strings.write(out, e.subject);
-        Strings.writeArray(out, e.attributeNames);
-        Strings.writeArray(out, e.attributeValues);
-        Strings.write(out, e.alertJson);
-        Strings.write(out, e.rejection);
+        NullableStrings.write(out, e.topicArn);
+        NullableStrings.write(out, e.alertId);
+        NullableStrings.write(out, e.ruleId);
+        NullableStrings.write(out, e.team);
+        NullableStrings.write(out, e.body);
+        NullableStrings.write(out, e.subject);
+        NullableStrings.writeArray(out, e.attributeNames);
+        NullableStrings.writeArray(out, e.attributeValues);
+        NullableStrings.write(out, e.alertJson);
+        NullableStrings.write(out, e.rejection);
         out.writeInt(e.failedAttempts);
-        Strings.write(out, e.lastError);
+        NullableStrings.write(out, e.lastError);
     }
 
     @Override
     protected SnsPublishEntry deserializeRequestFromStream(long requestSize, DataInputStream in)
             throws IOException {
         return new SnsPublishEntry(
-                Strings.read(in),
-                Strings.read(in),
-                Strings.read(in),
-                Strings.read(in),
-                Strings.read(in),
-                Strings.read(in),
-                Strings.readArray(in),
-                Strings.readArray(in),
-                Strings.read(in),
-                Strings.read(in),
+                NullableStrings.read(in),
+                NullableStrings.read(in),
+                NullableStrings.read(in),
+                NullableStrings.read(in),
+                NullableStrings.read(in),
+                NullableStrings.read(in),
+                NullableStrings.readArray(in),
+                NullableStrings.readArray(in),
+                NullableStrings.read(in),
+                NullableStrings.read(in),
                 in.readInt(),
-                Strings.read(in));
+                NullableStrings.read(in));
     }
 
     @Override
