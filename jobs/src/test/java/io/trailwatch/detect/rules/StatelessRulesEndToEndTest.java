@@ -1,6 +1,6 @@
 package io.trailwatch.detect.rules;
 
-import static io.trailwatch.detect.rules.CloudTrailRecord.call;
+import static io.trailwatch.model.CloudTrailRecord.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,9 +1,10 @@
 package io.trailwatch.detect.rules;
 
-import static io.trailwatch.detect.rules.CloudTrailRecord.call;
+import static io.trailwatch.model.CloudTrailRecord.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.model.Alert;
+import io.trailwatch.model.CloudTrailRecord;
 import io.trailwatch.model.Severity;
 import java.util.List;
 import java.util.Set;

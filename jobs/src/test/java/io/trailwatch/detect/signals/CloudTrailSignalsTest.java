@@ -1,11 +1,9 @@
 package io.trailwatch.detect.signals;
 
-import static io.trailwatch.detect.signals.CloudTrailJson.ACCOUNT;
-import static io.trailwatch.detect.signals.CloudTrailJson.call;
-import static io.trailwatch.detect.signals.CloudTrailJson.consoleLogin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.model.CloudTrailEvent;
+import io.trailwatch.model.CloudTrailRecord;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,16 +11,26 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CloudTrailSignalsTest {
+    private static final String ACCOUNT = "111122223333";
+
+    private static CloudTrailRecord call(String source, String name) {
+        return CloudTrailRecord.call(ACCOUNT, source, name);
+    }
+
+    private static CloudTrailRecord consoleLogin(String user, String result) {
+        return CloudTrailRecord.consoleLogin(ACCOUNT, user, result);
+    }
+
     private static final String[] APP_NAT = {"203.0.113.10/32"};
 
     private final List<String> emitted = new ArrayList<>();
     private final List<Signal> signals = new ArrayList<>();
 
-    private void extract(CloudTrailJson record) {
+    private void extract(CloudTrailRecord record) {
         extract(record, EnumSet.allOf(SignalKind.class));
     }
 
-    private void extract(CloudTrailJson record, Set<SignalKind> enabled) {
+    private void extract(CloudTrailRecord record, Set<SignalKind> enabled) {
         CloudTrailEvent e = record.decode();
         new CloudTrailSignals(enabled)
                 .extract(
@@ -205,8 +213,9 @@ class CloudTrailSignalsTest {
                 consoleLogin("analyst-mchen", "Failure").from("198.51.100.23"),
                 EnumSet.of(SignalKind.FAILED_LOGIN_BY_ADDRESS));
 
-        assertThat(emitted).hasSize(1);
-        assertThat(ACCOUNT).isEqualTo("111122223333");
+        assertThat(emitted)
+                .containsExactly(
+                        "FAILED_LOGIN_BY_ADDRESS 111122223333 198.51.100.23 analyst-mchen");
     }
 
     private static String ingress(String protocol, int from, int to) {

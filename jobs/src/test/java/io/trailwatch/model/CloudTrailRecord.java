@@ -1,31 +1,31 @@
-package io.trailwatch.detect.rules;
+package io.trailwatch.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailwatch.ingest.DecodedListener;
 import io.trailwatch.ingest.RecordDecoder;
 import io.trailwatch.ingest.SkipKind;
-import io.trailwatch.model.CloudTrailEvent;
-import io.trailwatch.model.FlowRecord;
-import io.trailwatch.model.RawKind;
-import io.trailwatch.model.RawRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Builds CloudTrail records in the real record format (as CloudTrail writes them), for rule tests;
- * the record is decoded by the production decoder, so tests exercise the whole path from JSON to
- * finding.
+ * Builds CloudTrail records in the real record format (as CloudTrail writes them), for rule and
+ * signal tests; {@link #decode()} runs the production decoder, so tests exercise the whole path
+ * from JSON to finding.
  */
-final class CloudTrailRecord {
+public final class CloudTrailRecord {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String ACCOUNT = "444455556666";
+
+    /** The account of {@link #call(String, String)}. */
+    public static final String ACCOUNT = "444455556666";
 
     private final ObjectNode record = JSON.createObjectNode();
+    private final String account;
 
-    private CloudTrailRecord(String source, String name) {
+    private CloudTrailRecord(String account, String source, String name) {
+        this.account = account;
         record.put("eventVersion", "1.10");
         iamUser("dev-jlee");
         record.put("eventTime", "2026-10-14T10:20:05Z");
@@ -47,86 +47,135 @@ final class CloudTrailRecord {
         record.put("readOnly", false);
         record.put("eventType", "AwsApiCall");
         record.put("managementEvent", true);
-        record.put("recipientAccountId", ACCOUNT);
+        record.put("recipientAccountId", account);
         record.put("eventCategory", "Management");
     }
 
-    static CloudTrailRecord call(String source, String name) {
-        return new CloudTrailRecord(source, name);
+    /** A successful management API call by IAM user dev-jlee in {@link #ACCOUNT}. */
+    public static CloudTrailRecord call(String source, String name) {
+        return new CloudTrailRecord(ACCOUNT, source, name);
     }
 
-    CloudTrailRecord request(String json) {
+    /** The same in another account. */
+    public static CloudTrailRecord call(String account, String source, String name) {
+        return new CloudTrailRecord(account, source, name);
+    }
+
+    /** A console sign-in by an IAM user: {@code result} is Success or Failure. */
+    public static CloudTrailRecord consoleLogin(String account, String user, String result) {
+        CloudTrailRecord r = new CloudTrailRecord(account, "signin.amazonaws.com", "ConsoleLogin");
+        ObjectNode id = r.record.putObject("userIdentity");
+        id.put("type", "IAMUser");
+        id.put("principalId", "AIDAEXAMPLE");
+        id.put("accountId", account);
+        id.put("accessKeyId", "");
+        id.put("userName", user);
+        r.record.put("eventType", "AwsConsoleSignIn");
+        r.record.set("responseElements", tree("{\"ConsoleLogin\":\"" + result + "\"}"));
+        r.record.set(
+                "additionalEventData",
+                tree(
+                        "{\"LoginTo\":\"https://console.aws.amazon.com\",\"MobileVersion\":\"No\",\"MFAUsed\":\"No\"}"));
+        if ("Failure".equals(result)) {
+            r.record.put("errorMessage", "Failed authentication");
+        }
+        return r;
+    }
+
+    public CloudTrailRecord request(String json) {
         record.set("requestParameters", tree(json));
         return this;
     }
 
-    CloudTrailRecord response(String json) {
+    public CloudTrailRecord response(String json) {
         record.set("responseElements", tree(json));
         return this;
     }
 
-    CloudTrailRecord additional(String json) {
+    public CloudTrailRecord additional(String json) {
         record.set("additionalEventData", tree(json));
         return this;
     }
 
-    CloudTrailRecord failed(String errorCode) {
+    public CloudTrailRecord failed(String errorCode) {
         record.put("errorCode", errorCode);
         record.put("errorMessage", "You are not authorized to perform this operation.");
         return this;
     }
 
-    CloudTrailRecord at(String eventTime, String eventId) {
+    public CloudTrailRecord at(String eventTime) {
         record.put("eventTime", eventTime);
+        return this;
+    }
+
+    public CloudTrailRecord at(String eventTime, String eventId) {
+        return at(eventTime).id(eventId);
+    }
+
+    public CloudTrailRecord id(String eventId) {
         record.put("eventID", eventId);
         return this;
     }
 
-    CloudTrailRecord readOnly() {
+    public CloudTrailRecord from(String sourceIp) {
+        record.put("sourceIPAddress", sourceIp);
+        return this;
+    }
+
+    public CloudTrailRecord readOnly() {
         record.put("readOnly", true);
         return this;
     }
 
-    CloudTrailRecord eventType(String type) {
+    /** An S3 (or other) data event rather than a management event. */
+    public CloudTrailRecord dataEvent() {
+        record.put("managementEvent", false);
+        record.put("eventCategory", "Data");
+        return this;
+    }
+
+    public CloudTrailRecord eventType(String type) {
         record.put("eventType", type);
         return this;
     }
 
-    CloudTrailRecord iamUser(String user) {
+    public CloudTrailRecord iamUser(String user) {
         ObjectNode id = record.putObject("userIdentity");
         id.put("type", "IAMUser");
         id.put("principalId", "AIDAEXAMPLE" + Math.abs(user.hashCode()));
-        id.put("arn", "arn:aws:iam::" + ACCOUNT + ":user/" + user);
-        id.put("accountId", ACCOUNT);
+        id.put("arn", "arn:aws:iam::" + account + ":user/" + user);
+        id.put("accountId", account);
         id.put("accessKeyId", "AKIAEXAMPLEKEY000001");
         id.put("userName", user);
         return this;
     }
 
-    CloudTrailRecord root(String invokedBy) {
+    public CloudTrailRecord root(String invokedBy) {
         ObjectNode id = record.putObject("userIdentity");
         id.put("type", "Root");
-        id.put("principalId", ACCOUNT);
-        id.put("arn", "arn:aws:iam::" + ACCOUNT + ":root");
-        id.put("accountId", ACCOUNT);
+        id.put("principalId", account);
+        id.put("arn", "arn:aws:iam::" + account + ":root");
+        id.put("accountId", account);
         if (invokedBy != null) {
             id.put("invokedBy", invokedBy);
         }
         return this;
     }
 
-    CloudTrailRecord assumedRole(String role, String session) {
+    /** A role session; {@code rolePath} may carry the role's path (e.g. service-role/x). */
+    public CloudTrailRecord assumedRole(String rolePath, String session) {
+        String role = rolePath.substring(rolePath.lastIndexOf('/') + 1);
         ObjectNode id = record.putObject("userIdentity");
         id.put("type", "AssumedRole");
         id.put("principalId", "AROAEXAMPLEROLE:" + session);
-        id.put("arn", "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + role + "/" + session);
-        id.put("accountId", ACCOUNT);
+        id.put("arn", "arn:aws:sts::" + account + ":assumed-role/" + role + "/" + session);
+        id.put("accountId", account);
         ObjectNode ctx = id.putObject("sessionContext");
         ObjectNode issuer = ctx.putObject("sessionIssuer");
         issuer.put("type", "Role");
         issuer.put("principalId", "AROAEXAMPLEROLE");
-        issuer.put("arn", "arn:aws:iam::" + ACCOUNT + ":role/" + role);
-        issuer.put("accountId", ACCOUNT);
+        issuer.put("arn", "arn:aws:iam::" + account + ":role/" + rolePath);
+        issuer.put("accountId", account);
         issuer.put("userName", role);
         ctx.putObject("attributes")
                 .put("creationDate", "2026-10-14T10:00:00Z")
@@ -134,12 +183,27 @@ final class CloudTrailRecord {
         return this;
     }
 
-    String json() {
+    /** An EC2 instance-role session: named after the instance, delivered by IMDS. */
+    public CloudTrailRecord instanceRole(String role, String instance, String delivery) {
+        assumedRole(role, instance);
+        if (delivery != null) {
+            ((ObjectNode) record.get("userIdentity").get("sessionContext"))
+                    .put("ec2RoleDelivery", delivery);
+        }
+        return this;
+    }
+
+    public CloudTrailRecord invokedBy(String service) {
+        ((ObjectNode) record.get("userIdentity")).put("invokedBy", service);
+        return this;
+    }
+
+    public String json() {
         return record.toString();
     }
 
     /** Decoded by the production decoder, as any envelope would deliver it. */
-    CloudTrailEvent decode() {
+    public CloudTrailEvent decode() {
         CloudTrailEvent[] out = new CloudTrailEvent[1];
         new RecordDecoder()
                 .decode(
