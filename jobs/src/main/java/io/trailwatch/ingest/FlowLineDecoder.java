@@ -1,6 +1,7 @@
 package io.trailwatch.ingest;
 
 import io.trailwatch.model.FlowRecord;
+import io.trailwatch.model.Origins;
 import java.nio.charset.StandardCharsets;
 
 /** Turns flow log lines into records, resolving each line's format from its file's header. */
@@ -19,17 +20,27 @@ final class FlowLineDecoder {
 
     void decode(String line, String header, String origin, DecodedListener out) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        decode(bytes, 0, bytes.length, header, origin, out);
+        decode(bytes, 0, bytes.length, header, origin, 0, out);
     }
 
-    /** Decodes the line in {@code data[from, to)}. */
-    void decode(byte[] data, int from, int to, String header, String origin, DecodedListener out) {
+    /**
+     * Decodes the line in {@code data[from, to)}, line {@code line} of {@code origin} (0: the
+     * origin names the line already).
+     */
+    void decode(
+            byte[] data,
+            int from,
+            int to,
+            String header,
+            String origin,
+            int line,
+            DecodedListener out) {
         FlowLogFormat format = format(header);
         if (format == null) {
             out.deadLetter(
                     "flow-invalid-header",
                     "not a flow log header: " + Excerpt.of(header),
-                    origin,
+                    Origins.line(origin, line),
                     Excerpt.of(data, from, to - from));
             return;
         }
@@ -37,15 +48,19 @@ final class FlowLineDecoder {
         try {
             record = format.parse(data, from, to);
         } catch (DecodeException e) {
-            out.deadLetter(e.reason(), e.getMessage(), origin, Excerpt.of(data, from, to - from));
+            out.deadLetter(
+                    e.reason(),
+                    e.getMessage(),
+                    Origins.line(origin, line),
+                    Excerpt.of(data, from, to - from));
             return;
         }
         if ("NODATA".equals(record.logStatus)) {
-            out.skipped(SkipKind.FLOW_NODATA, origin);
+            out.skipped(SkipKind.FLOW_NODATA, Origins.line(origin, line));
             return;
         }
         if ("SKIPDATA".equals(record.logStatus)) {
-            out.skipped(SkipKind.FLOW_SKIPDATA, origin);
+            out.skipped(SkipKind.FLOW_SKIPDATA, Origins.line(origin, line));
             return;
         }
         Long seconds = record.start != null ? record.start : record.end;
@@ -53,12 +68,13 @@ final class FlowLineDecoder {
             out.deadLetter(
                     "flow-missing-time",
                     "record has neither start nor end",
-                    origin,
+                    Origins.line(origin, line),
                     Excerpt.of(data, from, to - from));
             return;
         }
         record.eventTime = seconds * 1000L;
         record.origin = origin;
+        record.line = line;
         out.flow(record);
     }
 

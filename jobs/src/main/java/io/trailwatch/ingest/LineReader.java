@@ -72,6 +72,58 @@ final class LineReader {
     }
 
     /**
+     * Appends the next line, without its terminator, to {@code run}; returns false at the end. A
+     * line over {@code maxBytes} is not appended: {@link #lastLineTooLong} is set and its start
+     * kept in {@link #tooLongStart}. Spares the copy of each line into an array of its own, where
+     * runs of lines are what the caller wants.
+     */
+    boolean appendLine(LineRunBuffer run, long maxBytes) throws IOException {
+        lastLineTooLong = false;
+        tooLongStart = null;
+        int mark = run.size();
+        long total = 0;
+        boolean any = false;
+        while (true) {
+            if (pos >= limit && !fill()) {
+                break;
+            }
+            any = true;
+            int start = pos;
+            while (pos < limit && buf[pos] != '\n') {
+                pos++;
+            }
+            int n = pos - start;
+            total += n;
+            if (!lastLineTooLong) {
+                if (total > maxBytes) {
+                    lastLineTooLong = true;
+                    byte[] kept = run.copyFrom(mark, TOO_LONG_KEPT);
+                    int more = Math.max(0, Math.min(n, TOO_LONG_KEPT - kept.length));
+                    tooLongStart = Arrays.copyOf(kept, kept.length + more);
+                    System.arraycopy(buf, start, tooLongStart, kept.length, more);
+                    run.truncate(mark);
+                } else {
+                    run.write(buf, start, n);
+                }
+            }
+            if (pos < limit) {
+                pos++; // the newline
+                break;
+            }
+        }
+        if (!any) {
+            return false;
+        }
+        if (!lastLineTooLong && run.size() > mark && run.last() == '\r') {
+            run.truncate(run.size() - 1);
+        }
+        return true;
+    }
+
+    /** The start of the last line {@link #appendLine} found too long. */
+    byte[] tooLongStart;
+
+    /**
      * Index-free peek at the next byte that is not whitespace, or -1 at the end; consumes the
      * whitespace.
      */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.trailwatch.model.RawKind;
 import io.trailwatch.model.RawRecord;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -197,52 +196,37 @@ public final class LogFileScanner implements AutoCloseable {
      * and becomes a record of its own.
      */
     private RawRecord nextLines(RawKind kind, String header) throws IOException {
-        LineRun run = new LineRun(lineNo + 1);
-        while (run.lines < RUN_LINES && run.bytes.size() < RUN_BYTES) {
-            byte[] line = lines.readLine(limits.maxLineBytes);
-            if (line == null) {
+        LineRunBuffer run = new LineRunBuffer(RUN_BYTES + 4096);
+        int firstLine = lineNo + 1;
+        int count = 0;
+        while (count < RUN_LINES && run.size() < RUN_BYTES) {
+            if (!lines.appendLine(run, limits.maxLineBytes)) {
                 mode = Mode.DONE;
                 break;
             }
             lineNo++;
-            if (lines.lastLineTooLong || line.length > limits.maxLineBytes) {
+            if (lines.lastLineTooLong) {
                 RawRecord tooLong =
                         RawRecord.sourceError(
                                 lineOrigin(),
                                 "line-too-long",
                                 "line exceeds " + limits.maxLineBytes + " bytes",
-                                line);
-                if (run.lines == 0) {
+                                lines.tooLongStart);
+                if (count == 0) {
                     return tooLong;
                 }
                 pending = tooLong;
                 break;
             }
-            run.add(line);
+            run.write((byte) '\n');
+            count++;
         }
-        if (run.lines == 0) {
+        if (count == 0) {
             return null;
         }
-        RawRecord r = new RawRecord(name, kind, run.bytes.toByteArray(), header);
-        r.firstLine = run.firstLine;
+        RawRecord r = new RawRecord(name, kind, run.toByteArray(), header);
+        r.firstLine = firstLine;
         return r;
-    }
-
-    /** Lines gathered for one record, each followed by a line feed. */
-    private static final class LineRun {
-        final int firstLine;
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(RUN_BYTES + 4096);
-        int lines;
-
-        LineRun(int firstLine) {
-            this.firstLine = firstLine;
-        }
-
-        void add(byte[] line) {
-            bytes.write(line, 0, line.length);
-            bytes.write('\n');
-            lines++;
-        }
     }
 
     private String lineOrigin() {

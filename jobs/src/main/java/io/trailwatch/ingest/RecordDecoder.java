@@ -1,5 +1,6 @@
 package io.trailwatch.ingest;
 
+import io.trailwatch.model.Origins;
 import io.trailwatch.model.RawKind;
 import io.trailwatch.model.RawRecord;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ public final class RecordDecoder {
                     return;
                 case FLOW_LINE:
                     flowLines.decode(
-                            raw.payload, 0, raw.payload.length, raw.flowHeader, raw.origin, out);
+                            raw.payload, 0, raw.payload.length, raw.flowHeader, raw.origin, 0, out);
                     return;
                 case JSON:
                     json.decode(raw.payload, raw.origin, out);
@@ -70,7 +71,7 @@ public final class RecordDecoder {
                 continue;
             }
             if (ContentSniffer.firstSignificantByte(data, start, i) >= 0) {
-                decodeLine(raw, data, start, i, raw.origin + " line " + lineNo, out);
+                decodeLine(raw, data, start, i, lineNo, out);
             }
             lineNo++;
             start = i + 1;
@@ -78,19 +79,20 @@ public final class RecordDecoder {
     }
 
     private void decodeLine(
-            RawRecord raw, byte[] data, int from, int to, String origin, DecodedListener out) {
+            RawRecord raw, byte[] data, int from, int to, int lineNo, DecodedListener out) {
         try {
             if (raw.kind == RawKind.FLOW_LINES) {
-                flowLines.decode(data, from, to, raw.flowHeader, origin, out);
+                flowLines.decode(data, from, to, raw.flowHeader, raw.origin, lineNo, out);
             } else {
-                json.decode(Arrays.copyOfRange(data, from, to), origin, out);
+                json.decode(
+                        Arrays.copyOfRange(data, from, to), Origins.line(raw.origin, lineNo), out);
             }
         } catch (RuntimeException e) {
             // as in decode(): one line's decoder bug costs that line, not the rest of the run
             out.deadLetter(
                     "decoder-error",
                     e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    origin,
+                    Origins.line(raw.origin, lineNo),
                     Excerpt.of(data, from, to - from));
         }
     }
@@ -139,7 +141,8 @@ public final class RecordDecoder {
                 header = l;
                 continue;
             }
-            flowLines.decode(l, header, lineNo == 1 ? origin : origin + " line " + lineNo, out);
+            byte[] bytes = l.getBytes(StandardCharsets.UTF_8);
+            flowLines.decode(bytes, 0, bytes.length, header, origin, lineNo == 1 ? 0 : lineNo, out);
         }
     }
 }

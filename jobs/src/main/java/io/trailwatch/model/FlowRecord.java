@@ -65,13 +65,28 @@ public class FlowRecord {
     /** Event time used by the pipeline: the capture window start, epoch milliseconds. */
     public long eventTime;
 
-    /** Where the record came from: file and line, or stream, shard and sequence number. */
+    /**
+     * Where the record came from: a file, or stream, shard and sequence number (and log event);
+     * with {@link #line} when the record is one line of a file ({@link #where()} puts them
+     * together).
+     */
     public String origin;
+
+    /**
+     * The record's line in {@link #origin}, or 0 when the origin says it all. Kept apart so that a
+     * string per record is built only where someone reads it.
+     */
+    public int line;
 
     /** Set by the ownership join; {@code null} before it. */
     public Owner owner;
 
     public FlowRecord() {}
+
+    /** The origin with the line, as dead letters name it: {@code logs/flows.log line 12}. */
+    public String where() {
+        return Origins.line(origin, line);
+    }
 
     /** The record as the 5-tuple and window an analyst can search for in the raw logs. */
     public String tuple() {

@@ -251,10 +251,13 @@ class BrokenInputTest {
 
         assertThat(d.deadLetterReasons()).containsExactly("line-too-long");
         assertThat(d.deadLetters.get(0).origin).isEqualTo("test-file line 4");
+        assertThat(d.deadLetters.get(0).excerpt)
+                .startsWith("xxxx")
+                .hasSizeLessThanOrEqualTo(Excerpt.MAX_CHARS + 1);
         assertThat(d.flows).hasSize(last - 3);
-        assertThat(d.flows.get(0).origin).isEqualTo("test-file line 2");
-        assertThat(d.flows.get(1).origin).isEqualTo("test-file line 5");
-        assertThat(d.flows.get(d.flows.size() - 1).origin).isEqualTo("test-file line " + last);
+        assertThat(d.flows.get(0).where()).isEqualTo("test-file line 2");
+        assertThat(d.flows.get(1).where()).isEqualTo("test-file line 5");
+        assertThat(d.flows.get(d.flows.size() - 1).where()).isEqualTo("test-file line " + last);
     }
 
     @Test

@@ -31,7 +31,7 @@ class FlowLogDecodingTest {
         assertThat(f.logStatus).isEqualTo("OK");
         assertThat(f.eventTime).isEqualTo(1760438400_000L);
         assertThat(f.vpcId).isNull();
-        assertThat(f.origin).isEqualTo("test-file line 1");
+        assertThat(f.where()).isEqualTo("test-file line 1");
     }
 
     @Test
@@ -67,7 +67,7 @@ class FlowLogDecodingTest {
         FlowRecord out = d.flows.get(1);
         assertThat(out.pktDstAwsService).isEqualTo("S3");
         assertThat(out.trafficPath).isEqualTo(8);
-        assertThat(out.origin).isEqualTo("test-file line 3");
+        assertThat(out.where()).isEqualTo("test-file line 3");
     }
 
     @Test
