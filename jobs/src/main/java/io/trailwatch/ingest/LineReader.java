@@ -30,45 +30,11 @@ final class LineReader {
      * end.
      */
     byte[] readLine(long maxBytes) throws IOException {
-        lastLineTooLong = false;
-        byte[] line = new byte[256];
-        int len = 0;
-        long total = 0;
-        boolean any = false;
-        while (true) {
-            if (pos >= limit && !fill()) {
-                break;
-            }
-            any = true;
-            int start = pos;
-            while (pos < limit && buf[pos] != '\n') {
-                pos++;
-            }
-            int n = pos - start;
-            total += n;
-            if (!lastLineTooLong) {
-                if (total > maxBytes) {
-                    lastLineTooLong = true;
-                    n = (int) Math.max(0, Math.min(n, TOO_LONG_KEPT - len));
-                }
-                if (len + n > line.length) {
-                    line = Arrays.copyOf(line, Math.max(line.length * 2, len + n));
-                }
-                System.arraycopy(buf, start, line, len, n);
-                len += n;
-            }
-            if (pos < limit) {
-                pos++; // the newline
-                break;
-            }
-        }
-        if (!any) {
+        LineRunBuffer line = new LineRunBuffer(256);
+        if (!appendLine(line, maxBytes)) {
             return null;
         }
-        if (len > 0 && line[len - 1] == '\r' && !lastLineTooLong) {
-            len--;
-        }
-        return Arrays.copyOf(line, len);
+        return lastLineTooLong ? tooLongStart : line.toByteArray();
     }
 
     /**

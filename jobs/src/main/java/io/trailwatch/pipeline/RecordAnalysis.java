@@ -1,6 +1,7 @@
 package io.trailwatch.pipeline;
 
 import io.trailwatch.detect.patterns.AccountActivity;
+import io.trailwatch.detect.rules.RuleContext;
 import io.trailwatch.detect.rules.RuleEngine;
 import io.trailwatch.detect.rules.StatelessRules;
 import io.trailwatch.detect.signals.AddressScope;
@@ -8,6 +9,7 @@ import io.trailwatch.detect.signals.CloudTrailSignals;
 import io.trailwatch.detect.signals.FlowSignals;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.signals.SignalKind;
+import io.trailwatch.detect.signals.SignalSink;
 import io.trailwatch.ingest.DecodeLimits;
 import io.trailwatch.ingest.DecodedListener;
 import io.trailwatch.ingest.FlowLogFormat;
@@ -20,6 +22,7 @@ import io.trailwatch.model.FlowRecord;
 import io.trailwatch.model.RawRecord;
 import io.trailwatch.ownership.OwnerResolver;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Everything done to a raw record before keyed state, in one pass: decode it, find each event's
@@ -65,6 +68,12 @@ public final class RecordAnalysis implements DecodedListener {
     private OwnerResolver scopeOf;
     private AddressScope scope;
 
+    // The callbacks handed to the extractors and rules, made once per table and output rather than
+    // per event.
+    private Function<CloudTrailEvent, String[]> trustedCidrs;
+    private RuleContext knownAccounts;
+    private SignalSink signals;
+
     /**
      * @param headerlessFlowFormat the fields of flow lines that come without a header
      * @param disabledRules stateless rules not to run
@@ -86,8 +95,15 @@ public final class RecordAnalysis implements DecodedListener {
 
     /** Analyses one raw record with the ownership table in force. */
     public void analyze(RawRecord raw, OwnerResolver owners, Output out) {
-        this.owners = owners;
-        this.out = out;
+        if (owners != this.owners) {
+            this.owners = owners;
+            trustedCidrs = owners::trustedCidrsFor;
+            knownAccounts = owners::knowsAccount;
+        }
+        if (out != this.out) {
+            this.out = out;
+            signals = out::signal;
+        }
         decoder.decode(raw, this);
     }
 
@@ -95,9 +111,8 @@ public final class RecordAnalysis implements DecodedListener {
     public void cloudTrail(CloudTrailEvent event) {
         event.owner = owners.resolve(event);
         out.cloudTrail(event);
-        cloudTrailSignals.extract(event, owners::trustedCidrsFor, out::signal);
-        for (Alert alert :
-                rules.evaluate(event, owners::knowsAccount, System.currentTimeMillis())) {
+        cloudTrailSignals.extract(event, trustedCidrs, signals);
+        for (Alert alert : rules.evaluate(event, knownAccounts, System.currentTimeMillis())) {
             out.alert(alert, event.eventTime);
         }
         if (unownedRule && event.owner.isUnowned() && event.account() != null) {
@@ -114,7 +129,7 @@ public final class RecordAnalysis implements DecodedListener {
             scope = new AddressScope(owners.allTrustedCidrs());
             scopeOf = owners;
         }
-        flowSignals.extract(record, scope, out::signal);
+        flowSignals.extract(record, scope, signals);
         if (unownedRule && record.owner.isUnowned() && record.accountId != null) {
             out.unownedActivity(AccountActivity.of(record));
         }
