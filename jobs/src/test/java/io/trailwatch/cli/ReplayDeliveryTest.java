@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,15 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * also reach Slack and SNS (both played by WireMock on 127.0.0.1), as they would in production.
  */
 class ReplayDeliveryTest {
-    @RegisterExtension
-    static final WireMockExtension ENDPOINTS =
-            WireMockExtension.newInstance()
-                    .options(
-                            wireMockConfig()
-                                    .bindAddress("127.0.0.1")
-                                    .dynamicPort()
-                                    .extensions(new SnsQueryProtocol()))
-                    .build();
+    @RegisterExtension static final WireMockExtension ENDPOINTS = SnsQueryProtocol.localServer();
 
     static final String HOOK = "/services/T0TRAILW/B0REPLAY/r3pl4yT0k3n";
     static final String TOPIC = "arn:aws:sns:eu-west-1:111122223333:trailwatch-alerts";

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.trailwatch.alert.TestAlerts.owner;
 import static io.trailwatch.alert.TestAlerts.securityGroupOpened;
 import static io.trailwatch.alert.TestAlerts.withSeverity;
@@ -40,15 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * undeliverable alerts are logged as delivery dead letters, never with the webhook URL.
  */
 class RunDeliveryTest {
-    @RegisterExtension
-    static final WireMockExtension AWS =
-            WireMockExtension.newInstance()
-                    .options(
-                            wireMockConfig()
-                                    .bindAddress("127.0.0.1")
-                                    .dynamicPort()
-                                    .extensions(new SnsQueryProtocol()))
-                    .build();
+    @RegisterExtension static final WireMockExtension AWS = SnsQueryProtocol.localServer();
 
     static final String TOPIC = "arn:aws:sns:eu-west-1:111122223333:trailwatch-alerts";
     static final String SECRET =

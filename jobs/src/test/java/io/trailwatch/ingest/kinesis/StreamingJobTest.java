@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.trailwatch.ingest.kinesis.KinesisPayloads.bytes;
 import static io.trailwatch.ingest.kinesis.KinesisPayloads.cloudTrail;
 import static io.trailwatch.ingest.kinesis.KinesisPayloads.cloudWatchLogs;
@@ -64,15 +63,7 @@ class StreamingJobTest {
                             .build());
 
     /** Slack, Secrets Manager and SNS on 127.0.0.1, for the Delivery group. */
-    @RegisterExtension
-    static final WireMockExtension DELIVERY =
-            WireMockExtension.newInstance()
-                    .options(
-                            wireMockConfig()
-                                    .bindAddress("127.0.0.1")
-                                    .dynamicPort()
-                                    .extensions(new SnsQueryProtocol()))
-                    .build();
+    @RegisterExtension static final WireMockExtension DELIVERY = SnsQueryProtocol.localServer();
 
     private static KinesisEmulator kinesis;
 

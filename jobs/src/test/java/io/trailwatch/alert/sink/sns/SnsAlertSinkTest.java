@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.trailwatch.alert.TestAlerts.owner;
 import static io.trailwatch.alert.TestAlerts.payments;
 import static io.trailwatch.alert.TestAlerts.securityGroupOpened;
@@ -49,15 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that speaks the SNS query protocol; assertions on the request bodies it received.
  */
 class SnsAlertSinkTest {
-    @RegisterExtension
-    static final WireMockExtension SNS =
-            WireMockExtension.newInstance()
-                    .options(
-                            wireMockConfig()
-                                    .bindAddress("127.0.0.1")
-                                    .dynamicPort()
-                                    .extensions(new SnsQueryProtocol()))
-                    .build();
+    @RegisterExtension static final WireMockExtension SNS = SnsQueryProtocol.localServer();
 
     static final String TOPIC = "arn:aws:sns:eu-west-1:111122223333:payments-alerts";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,9 +1,12 @@
 package io.trailwatch.alert.sink.sns;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.trailwatch.alert.sink.FormBody;
 import java.util.Map;
@@ -18,6 +21,21 @@ import java.util.regex.Pattern;
  * Code:SenderFault}), which come back in the {@code Failed} list.
  */
 public final class SnsQueryProtocol implements ResponseDefinitionTransformerV2 {
+
+    /**
+     * A WireMock server on 127.0.0.1 and a free port that answers PublishBatch this way; it can
+     * also play Slack webhooks and Secrets Manager for the tests that stub them.
+     */
+    public static WireMockExtension localServer() {
+        return WireMockExtension.newInstance()
+                .options(
+                        wireMockConfig()
+                                .bindAddress("127.0.0.1")
+                                .dynamicPort()
+                                .extensions(new SnsQueryProtocol()))
+                .build();
+    }
+
     public static final String NAME = "sns-query-protocol";
     private static final Pattern ENTRY_ID =
             Pattern.compile("PublishBatchRequestEntries\\.member\\.(\\d+)\\.Id");
