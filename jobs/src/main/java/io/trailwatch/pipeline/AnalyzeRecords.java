@@ -15,8 +15,10 @@ import io.trailwatch.model.FlowRecord;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.RawRecord;
 import io.trailwatch.ownership.OwnerResolver;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -24,10 +26,14 @@ import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.operators.ProcessingTimeService.ProcessingTimeCallback;
 import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -80,6 +86,8 @@ public final class AnalyzeRecords extends AbstractStreamOperator<Alert>
     private transient KindWatermarks watermarks;
     private transient TimestampsAndWatermarksOperator.WatermarkEmitter watermarkOutput;
     private transient long watermarkInterval;
+    private transient ListState<String> eventTimeKinds;
+    private transient List<String> restoredKinds;
 
     /**
      * @param initialTable the table in force until a new version arrives
@@ -95,6 +103,34 @@ public final class AnalyzeRecords extends AbstractStreamOperator<Alert>
                 signalKinds.isEmpty()
                         ? EnumSet.noneOf(SignalKind.class)
                         : EnumSet.copyOf(signalKinds);
+    }
+
+    /**
+     * The kinds of record this job has had are kept in state (every instance gets all of them on
+     * restore, whatever the parallelism), so that after a restart each holds back event time until
+     * its records come again.
+     */
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        eventTimeKinds =
+                context.getOperatorStateStore()
+                        .getUnionListState(
+                                new ListStateDescriptor<>("event-time-kinds", Types.STRING));
+        restoredKinds = new ArrayList<>();
+        for (String kind : eventTimeKinds.get()) {
+            restoredKinds.add(kind);
+        }
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        List<String> known = new ArrayList<>();
+        for (KindWatermarks.Kind kind : watermarks.known()) {
+            known.add(kind.name());
+        }
+        eventTimeKinds.update(known);
     }
 
     @Override
@@ -138,6 +174,9 @@ public final class AnalyzeRecords extends AbstractStreamOperator<Alert>
         watermarks =
                 new KindWatermarks(
                         () -> withIdleness.createWatermarkGenerator(context), watermarkOutput);
+        for (String kind : restoredKinds) {
+            watermarks.expect(KindWatermarks.Kind.valueOf(kind));
+        }
         watermarkInterval = getExecutionConfig().getAutoWatermarkInterval();
         if (watermarkInterval > 0) {
             long now = getProcessingTimeService().getCurrentProcessingTime();

@@ -1,5 +1,6 @@
 package io.trailwatch.pipeline;
 
+import java.util.EnumSet;
 import java.util.function.Supplier;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -9,8 +10,8 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * The event time of a stream that mixes CloudTrail events and flow records. Each kind has its own
  * generator (bounded out-of-orderness, idleness), because the two are delivered with different
  * delays and either may be missing altogether; the stream's watermark is the lowest of the kinds
- * that have had records and are not idle. When every kind is idle (as its generator decides, also
- * when it never had a record), so is the stream.
+ * that have had records, or are {@link #expect expected} to, and are not idle. When every kind is
+ * idle (as its generator decides, also when it never had a record), so is the stream.
  */
 final class KindWatermarks {
     /** The kinds of record that carry event time. */
@@ -31,6 +32,27 @@ final class KindWatermarks {
             kinds[kind.ordinal()] = new PerKind(generators.get());
         }
         this.downstream = downstream;
+    }
+
+    /**
+     * Holds event time back for a kind the job had before a restart, until its records come again
+     * or it goes idle: otherwise the first kind to arrive after a restart would push event time
+     * past the other's records still to come.
+     */
+    void expect(Kind kind) {
+        kinds[kind.ordinal()].expected = true;
+    }
+
+    /** The kinds that had records or are expected: what a restart should expect. */
+    EnumSet<Kind> known() {
+        EnumSet<Kind> known = EnumSet.noneOf(Kind.class);
+        for (Kind kind : Kind.values()) {
+            PerKind k = kinds[kind.ordinal()];
+            if (k.seen || k.expected) {
+                known.add(kind);
+            }
+        }
+        return known;
     }
 
     void onEvent(Kind kind, Object event, long timestamp) {
@@ -57,7 +79,7 @@ final class KindWatermarks {
         boolean allIdle = true;
         for (PerKind k : kinds) {
             allIdle &= k.idle;
-            if (k.seen && !k.idle) {
+            if ((k.seen || k.expected) && !k.idle) {
                 active = true;
                 lowest = Math.min(lowest, k.watermark);
             }
@@ -81,6 +103,7 @@ final class KindWatermarks {
         long watermark = Long.MIN_VALUE;
         boolean idle;
         boolean seen;
+        boolean expected;
 
         PerKind(WatermarkGenerator<Object> generator) {
             this.generator = generator;

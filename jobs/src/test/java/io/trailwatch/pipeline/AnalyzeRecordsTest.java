@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.TwoInputStreamOperatorTestHarness;
@@ -63,6 +64,11 @@ class AnalyzeRecordsTest {
 
     private static TwoInputStreamOperatorTestHarness<RawRecord, OwnershipTable, Alert> harness(
             OwnershipTable initial) throws Exception {
+        return harness(initial, null);
+    }
+
+    private static TwoInputStreamOperatorTestHarness<RawRecord, OwnershipTable, Alert> harness(
+            OwnershipTable initial, OperatorSubtaskState restored) throws Exception {
         PipelineSettings settings = PipelineSettings.forReplay();
         settings.allowedLateness = LATENESS;
         AnalyzeRecords operator =
@@ -74,6 +80,9 @@ class AnalyzeRecordsTest {
                 new TwoInputStreamOperatorTestHarness<>(operator);
         h.getExecutionConfig().setAutoWatermarkInterval(200);
         h.setup();
+        if (restored != null) {
+            h.initializeState(restored);
+        }
         h.open();
         return h;
     }
@@ -126,6 +135,44 @@ class AnalyzeRecordsTest {
             assertThat(watermarks(h))
                     .containsExactly(1_760_437_200_000L - LATENESS.toMillis() - 1, Long.MAX_VALUE);
         }
+    }
+
+    @Test
+    void afterARestartAKindTheJobHadHoldsEventTimeBackUntilItComesAgain() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = harness(OwnershipTable.empty())) {
+            h.processElement1(new StreamRecord<>(logFile(sshOpened("e1", "2026-10-14T10:20:05Z"))));
+            h.processElement1(new StreamRecord<>(flowRun(1760436000L)));
+            snapshot = h.snapshot(1, 1);
+        }
+        try (var h = harness(OwnershipTable.empty(), snapshot)) {
+            // flows come back first: CloudTrail, which the job had, must not be overtaken
+            h.processElement1(new StreamRecord<>(flowRun(1760437200L)));
+            h.setProcessingTime(1000);
+            assertThat(watermarks(h)).isEmpty();
+
+            h.processElement1(new StreamRecord<>(logFile(sshOpened("e2", "2026-10-14T10:21:05Z"))));
+            h.setProcessingTime(2000);
+            // both kinds back: the lower (the flows') decides
+            assertThat(watermarks(h)).containsExactly(1_760_437_200_000L - LATENESS.toMillis() - 1);
+        }
+    }
+
+    private static RawRecord flowRun(long startSeconds) {
+        String line =
+                "2 444455556666 eni-0a1b2c3d4e5f60718 198.51.100.9 10.0.1.15 51515 443 6 3 180 "
+                        + startSeconds
+                        + " "
+                        + (startSeconds + 60)
+                        + " ACCEPT OK\n";
+        RawRecord run =
+                new RawRecord(
+                        "flows.log",
+                        RawKind.FLOW_LINES,
+                        line.getBytes(StandardCharsets.UTF_8),
+                        null);
+        run.firstLine = 1;
+        return run;
     }
 
     @Test

@@ -91,6 +91,24 @@ class KindWatermarksTest {
     }
 
     @Test
+    void anExpectedKindHoldsEventTimeBackUntilItsRecordsComeOrItGoesIdle() {
+        Downstream out = new Downstream();
+        List<Manual> generators = new ArrayList<>();
+        KindWatermarks w = withManualGenerators(out, generators);
+        w.expect(Kind.FLOW); // the job had flows before its restart
+
+        w.onEvent(Kind.CLOUDTRAIL, "event", 100 * MINUTE);
+        w.onPeriodicEmit(); // flows not back yet: no watermark
+        w.onEvent(Kind.FLOW, "flow", 90 * MINUTE);
+        w.onPeriodicEmit();
+        generators.get(Kind.FLOW.ordinal()).idle = true;
+        w.onPeriodicEmit();
+
+        assertThat(out.said).containsExactly("active", "active", "wm 90", "active", "wm 100");
+        assertThat(w.known()).containsExactlyInAnyOrder(Kind.CLOUDTRAIL, Kind.FLOW);
+    }
+
+    @Test
     void anInstanceWithoutRecordsGoesIdleOnlyWhenEveryKindIs() {
         Downstream out = new Downstream();
         List<Manual> generators = new ArrayList<>();
