@@ -6,65 +6,51 @@ import java.util.Map;
 
 /** Every VPC flow log field of versions 2 to 8, by its name in a format string or header line. */
 enum FlowField {
-    VERSION("version", Kind.INT, (r, v) -> r.version = (Integer) v),
-    ACCOUNT_ID("account-id", Kind.TEXT, (r, v) -> r.accountId = (String) v),
-    INTERFACE_ID("interface-id", Kind.TEXT, (r, v) -> r.interfaceId = (String) v),
-    SRCADDR("srcaddr", Kind.TEXT, (r, v) -> r.srcAddr = (String) v),
-    DSTADDR("dstaddr", Kind.TEXT, (r, v) -> r.dstAddr = (String) v),
-    SRCPORT("srcport", Kind.INT, (r, v) -> r.srcPort = (Integer) v),
-    DSTPORT("dstport", Kind.INT, (r, v) -> r.dstPort = (Integer) v),
-    PROTOCOL("protocol", Kind.INT, (r, v) -> r.protocol = (Integer) v),
-    PACKETS("packets", Kind.LONG, (r, v) -> r.packets = (Long) v),
-    BYTES("bytes", Kind.LONG, (r, v) -> r.bytes = (Long) v),
-    START("start", Kind.LONG, (r, v) -> r.start = (Long) v),
-    END("end", Kind.LONG, (r, v) -> r.end = (Long) v),
-    ACTION("action", Kind.TEXT, (r, v) -> r.action = (String) v),
-    LOG_STATUS("log-status", Kind.TEXT, (r, v) -> r.logStatus = (String) v),
-    VPC_ID("vpc-id", Kind.TEXT, (r, v) -> r.vpcId = (String) v),
-    SUBNET_ID("subnet-id", Kind.TEXT, (r, v) -> r.subnetId = (String) v),
-    INSTANCE_ID("instance-id", Kind.TEXT, (r, v) -> r.instanceId = (String) v),
-    TCP_FLAGS("tcp-flags", Kind.INT, (r, v) -> r.tcpFlags = (Integer) v),
-    TYPE("type", Kind.TEXT, (r, v) -> r.type = (String) v),
-    PKT_SRCADDR("pkt-srcaddr", Kind.TEXT, (r, v) -> r.pktSrcAddr = (String) v),
-    PKT_DSTADDR("pkt-dstaddr", Kind.TEXT, (r, v) -> r.pktDstAddr = (String) v),
-    REGION("region", Kind.TEXT, (r, v) -> r.region = (String) v),
-    AZ_ID("az-id", Kind.TEXT, (r, v) -> r.azId = (String) v),
-    SUBLOCATION_TYPE("sublocation-type", Kind.TEXT, (r, v) -> r.sublocationType = (String) v),
-    SUBLOCATION_ID("sublocation-id", Kind.TEXT, (r, v) -> r.sublocationId = (String) v),
-    PKT_SRC_AWS_SERVICE(
-            "pkt-src-aws-service", Kind.TEXT, (r, v) -> r.pktSrcAwsService = (String) v),
-    PKT_DST_AWS_SERVICE(
-            "pkt-dst-aws-service", Kind.TEXT, (r, v) -> r.pktDstAwsService = (String) v),
-    FLOW_DIRECTION("flow-direction", Kind.TEXT, (r, v) -> r.flowDirection = (String) v),
-    TRAFFIC_PATH("traffic-path", Kind.INT, (r, v) -> r.trafficPath = (Integer) v),
-    ECS_CLUSTER_ARN("ecs-cluster-arn", Kind.TEXT, (r, v) -> r.ecsClusterArn = (String) v),
-    ECS_CLUSTER_NAME("ecs-cluster-name", Kind.TEXT, (r, v) -> r.ecsClusterName = (String) v),
-    ECS_CONTAINER_INSTANCE_ARN(
-            "ecs-container-instance-arn",
-            Kind.TEXT,
-            (r, v) -> r.ecsContainerInstanceArn = (String) v),
-    ECS_CONTAINER_INSTANCE_ID(
-            "ecs-container-instance-id",
-            Kind.TEXT,
-            (r, v) -> r.ecsContainerInstanceId = (String) v),
-    ECS_CONTAINER_ID("ecs-container-id", Kind.TEXT, (r, v) -> r.ecsContainerId = (String) v),
-    ECS_SECOND_CONTAINER_ID(
-            "ecs-second-container-id", Kind.TEXT, (r, v) -> r.ecsSecondContainerId = (String) v),
-    ECS_SERVICE_NAME("ecs-service-name", Kind.TEXT, (r, v) -> r.ecsServiceName = (String) v),
-    ECS_TASK_DEFINITION_ARN(
-            "ecs-task-definition-arn", Kind.TEXT, (r, v) -> r.ecsTaskDefinitionArn = (String) v),
-    ECS_TASK_ARN("ecs-task-arn", Kind.TEXT, (r, v) -> r.ecsTaskArn = (String) v),
-    ECS_TASK_ID("ecs-task-id", Kind.TEXT, (r, v) -> r.ecsTaskId = (String) v),
-    REJECT_REASON("reject-reason", Kind.TEXT, (r, v) -> r.rejectReason = (String) v);
+    VERSION("version", Kind.INT),
+    ACCOUNT_ID("account-id", Kind.TEXT),
+    INTERFACE_ID("interface-id", Kind.TEXT),
+    SRCADDR("srcaddr", Kind.TEXT),
+    DSTADDR("dstaddr", Kind.TEXT),
+    SRCPORT("srcport", Kind.INT),
+    DSTPORT("dstport", Kind.INT),
+    PROTOCOL("protocol", Kind.INT),
+    PACKETS("packets", Kind.LONG),
+    BYTES("bytes", Kind.LONG),
+    START("start", Kind.LONG),
+    END("end", Kind.LONG),
+    ACTION("action", Kind.TEXT),
+    LOG_STATUS("log-status", Kind.TEXT),
+    VPC_ID("vpc-id", Kind.TEXT),
+    SUBNET_ID("subnet-id", Kind.TEXT),
+    INSTANCE_ID("instance-id", Kind.TEXT),
+    TCP_FLAGS("tcp-flags", Kind.INT),
+    TYPE("type", Kind.TEXT),
+    PKT_SRCADDR("pkt-srcaddr", Kind.TEXT),
+    PKT_DSTADDR("pkt-dstaddr", Kind.TEXT),
+    REGION("region", Kind.TEXT),
+    AZ_ID("az-id", Kind.TEXT),
+    SUBLOCATION_TYPE("sublocation-type", Kind.TEXT),
+    SUBLOCATION_ID("sublocation-id", Kind.TEXT),
+    PKT_SRC_AWS_SERVICE("pkt-src-aws-service", Kind.TEXT),
+    PKT_DST_AWS_SERVICE("pkt-dst-aws-service", Kind.TEXT),
+    FLOW_DIRECTION("flow-direction", Kind.TEXT),
+    TRAFFIC_PATH("traffic-path", Kind.INT),
+    ECS_CLUSTER_ARN("ecs-cluster-arn", Kind.TEXT),
+    ECS_CLUSTER_NAME("ecs-cluster-name", Kind.TEXT),
+    ECS_CONTAINER_INSTANCE_ARN("ecs-container-instance-arn", Kind.TEXT),
+    ECS_CONTAINER_INSTANCE_ID("ecs-container-instance-id", Kind.TEXT),
+    ECS_CONTAINER_ID("ecs-container-id", Kind.TEXT),
+    ECS_SECOND_CONTAINER_ID("ecs-second-container-id", Kind.TEXT),
+    ECS_SERVICE_NAME("ecs-service-name", Kind.TEXT),
+    ECS_TASK_DEFINITION_ARN("ecs-task-definition-arn", Kind.TEXT),
+    ECS_TASK_ARN("ecs-task-arn", Kind.TEXT),
+    ECS_TASK_ID("ecs-task-id", Kind.TEXT),
+    REJECT_REASON("reject-reason", Kind.TEXT);
 
     enum Kind {
         TEXT,
         INT,
         LONG
-    }
-
-    interface Setter {
-        void set(FlowRecord record, Object value);
     }
 
     private static final Map<String, FlowField> BY_NAME = new HashMap<>();
@@ -77,12 +63,10 @@ enum FlowField {
 
     final String fieldName;
     final Kind kind;
-    final Setter setter;
 
-    FlowField(String fieldName, Kind kind, Setter setter) {
+    FlowField(String fieldName, Kind kind) {
         this.fieldName = fieldName;
         this.kind = kind;
-        this.setter = setter;
     }
 
     /**
@@ -90,5 +74,152 @@ enum FlowField {
      */
     static FlowField byName(String name) {
         return BY_NAME.get(name);
+    }
+
+    // The setters are switches, not a lambda per field: one call site serving forty lambdas is a
+    // megamorphic call per field of every flow line, and each value would be boxed to Object.
+
+    /** Sets this {@link Kind#TEXT} field. */
+    void set(FlowRecord r, String v) {
+        switch (this) {
+            case ACCOUNT_ID:
+                r.accountId = v;
+                break;
+            case INTERFACE_ID:
+                r.interfaceId = v;
+                break;
+            case SRCADDR:
+                r.srcAddr = v;
+                break;
+            case DSTADDR:
+                r.dstAddr = v;
+                break;
+            case ACTION:
+                r.action = v;
+                break;
+            case LOG_STATUS:
+                r.logStatus = v;
+                break;
+            case VPC_ID:
+                r.vpcId = v;
+                break;
+            case SUBNET_ID:
+                r.subnetId = v;
+                break;
+            case INSTANCE_ID:
+                r.instanceId = v;
+                break;
+            case TYPE:
+                r.type = v;
+                break;
+            case PKT_SRCADDR:
+                r.pktSrcAddr = v;
+                break;
+            case PKT_DSTADDR:
+                r.pktDstAddr = v;
+                break;
+            case REGION:
+                r.region = v;
+                break;
+            case AZ_ID:
+                r.azId = v;
+                break;
+            case SUBLOCATION_TYPE:
+                r.sublocationType = v;
+                break;
+            case SUBLOCATION_ID:
+                r.sublocationId = v;
+                break;
+            case PKT_SRC_AWS_SERVICE:
+                r.pktSrcAwsService = v;
+                break;
+            case PKT_DST_AWS_SERVICE:
+                r.pktDstAwsService = v;
+                break;
+            case FLOW_DIRECTION:
+                r.flowDirection = v;
+                break;
+            case ECS_CLUSTER_ARN:
+                r.ecsClusterArn = v;
+                break;
+            case ECS_CLUSTER_NAME:
+                r.ecsClusterName = v;
+                break;
+            case ECS_CONTAINER_INSTANCE_ARN:
+                r.ecsContainerInstanceArn = v;
+                break;
+            case ECS_CONTAINER_INSTANCE_ID:
+                r.ecsContainerInstanceId = v;
+                break;
+            case ECS_CONTAINER_ID:
+                r.ecsContainerId = v;
+                break;
+            case ECS_SECOND_CONTAINER_ID:
+                r.ecsSecondContainerId = v;
+                break;
+            case ECS_SERVICE_NAME:
+                r.ecsServiceName = v;
+                break;
+            case ECS_TASK_DEFINITION_ARN:
+                r.ecsTaskDefinitionArn = v;
+                break;
+            case ECS_TASK_ARN:
+                r.ecsTaskArn = v;
+                break;
+            case ECS_TASK_ID:
+                r.ecsTaskId = v;
+                break;
+            case REJECT_REASON:
+                r.rejectReason = v;
+                break;
+            default:
+                throw new IllegalStateException(this + " is not a text field");
+        }
+    }
+
+    /** Sets this {@link Kind#INT} field. */
+    void set(FlowRecord r, int v) {
+        switch (this) {
+            case VERSION:
+                r.version = v;
+                break;
+            case SRCPORT:
+                r.srcPort = v;
+                break;
+            case DSTPORT:
+                r.dstPort = v;
+                break;
+            case PROTOCOL:
+                r.protocol = v;
+                break;
+            case TCP_FLAGS:
+                r.tcpFlags = v;
+                break;
+            case TRAFFIC_PATH:
+                r.trafficPath = v;
+                break;
+            default:
+                throw new IllegalStateException(this + " is not an int field");
+        }
+    }
+
+    /** Sets this {@link Kind#LONG} field. */
+    void set(FlowRecord r, long v) {
+        switch (this) {
+            case PACKETS:
+                r.packets = v;
+                break;
+            case BYTES:
+                r.bytes = v;
+                break;
+            case START:
+                r.start = v;
+                break;
+            case END:
+                r.end = v;
+                break;
+            default:
+                throw new IllegalStateException(this + " is not a long field");
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** Turns flow log lines into records, resolving each line's format from its file's header. */
 final class FlowLineDecoder {
     private final FlowLogFormat headerlessFormat;
+    private final RepeatedValues repeated = new RepeatedValues();
     private String cachedHeader;
     private FlowLogFormat cachedFormat;
 
@@ -46,7 +47,7 @@ final class FlowLineDecoder {
         }
         FlowRecord record;
         try {
-            record = format.parse(data, from, to);
+            record = format.parse(data, from, to, repeated);
         } catch (DecodeException e) {
             out.deadLetter(
                     e.reason(),

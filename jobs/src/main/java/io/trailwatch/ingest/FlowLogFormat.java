@@ -77,6 +77,12 @@ public final class FlowLogFormat {
      * string of the whole line and a substring per field: flow lines are most of the input.
      */
     public FlowRecord parse(byte[] data, int from, int to) throws DecodeException {
+        return parse(data, from, to, null);
+    }
+
+    /** As {@link #parse(byte[], int, int)}, reusing the strings of fields that repeat. */
+    FlowRecord parse(byte[] data, int from, int to, RepeatedValues repeated)
+            throws DecodeException {
         FlowRecord record = new FlowRecord();
         int n = fields.length;
         int pos = from;
@@ -95,7 +101,7 @@ public final class FlowLogFormat {
             if (index < n) {
                 FlowField field = fields[index];
                 if (field != null && !(end - pos == 1 && data[pos] == '-')) {
-                    field.setter.set(record, value(field, data, pos, end));
+                    set(record, field, index, data, pos, end, repeated);
                 }
             }
             index++;
@@ -109,7 +115,14 @@ public final class FlowLogFormat {
         return record;
     }
 
-    private static Object value(FlowField field, byte[] data, int from, int to)
+    private static void set(
+            FlowRecord record,
+            FlowField field,
+            int position,
+            byte[] data,
+            int from,
+            int to,
+            RepeatedValues repeated)
             throws DecodeException {
         switch (field.kind) {
             case INT:
@@ -117,11 +130,17 @@ public final class FlowLogFormat {
                 if (v > Integer.MAX_VALUE) {
                     throw invalid(field, data, from, to);
                 }
-                return (int) v;
+                field.set(record, (int) v);
+                return;
             case LONG:
-                return number(field, data, from, to);
+                field.set(record, number(field, data, from, to));
+                return;
             default:
-                return new String(data, from, to - from, StandardCharsets.UTF_8);
+                field.set(
+                        record,
+                        repeated != null
+                                ? repeated.text(position, data, from, to)
+                                : new String(data, from, to - from, StandardCharsets.UTF_8));
         }
     }
 

@@ -55,9 +55,8 @@ final class LineReader {
             }
             any = true;
             int start = pos;
-            while (pos < limit && buf[pos] != '\n') {
-                pos++;
-            }
+            int newline = ByteSearch.indexOf(buf, pos, limit, (byte) '\n');
+            pos = newline >= 0 ? newline : limit;
             int n = pos - start;
             total += n;
             if (!lastLineTooLong) {

@@ -66,10 +66,8 @@ public final class RecordDecoder {
         byte[] data = raw.payload;
         int lineNo = raw.firstLine;
         int start = 0;
-        for (int i = 0; i < data.length; i++) {
-            if (data[i] != '\n') {
-                continue;
-            }
+        int i;
+        while ((i = ByteSearch.indexOf(data, start, data.length, (byte) '\n')) >= 0) {
             if (ContentSniffer.firstSignificantByte(data, start, i) >= 0) {
                 decodeLine(raw, data, start, i, lineNo, out);
             }

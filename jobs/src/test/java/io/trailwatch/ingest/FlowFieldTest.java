@@ -1,0 +1,48 @@
+package io.trailwatch.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailwatch.model.FlowRecord;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FlowFieldTest {
+    @Test
+    void everyFieldSetsARecordFieldOfItsOwnAndNoOther() throws Exception {
+        Set<String> setSoFar = new HashSet<>();
+        for (FlowField field : FlowField.values()) {
+            FlowRecord r = new FlowRecord();
+            switch (field.kind) {
+                case TEXT:
+                    field.set(r, "v");
+                    break;
+                case INT:
+                    field.set(r, 7);
+                    break;
+                default:
+                    field.set(r, 7L);
+            }
+
+            List<String> set = nonNullFields(r);
+            assertThat(set).as(field.fieldName).hasSize(1);
+            assertThat(setSoFar.add(set.get(0))).as(field.fieldName + " shares " + set).isTrue();
+        }
+    }
+
+    private static List<String> nonNullFields(FlowRecord r) throws IllegalAccessException {
+        List<String> names = new ArrayList<>();
+        for (Field f : FlowRecord.class.getFields()) {
+            if (!Modifier.isStatic(f.getModifiers())
+                    && !f.getType().isPrimitive()
+                    && f.get(r) != null) {
+                names.add(f.getName());
+            }
+        }
+        return names;
+    }
+}

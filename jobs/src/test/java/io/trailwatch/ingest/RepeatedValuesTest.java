@@ -1,0 +1,54 @@
+package io.trailwatch.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class RepeatedValuesTest {
+    private final RepeatedValues values = new RepeatedValues();
+
+    @Test
+    void aValueRepeatedAtTheSamePositionIsTheSameString() {
+        byte[] line1 = bytes("x ACCEPT OK");
+        byte[] line2 = bytes("yy ACCEPT OK");
+
+        String first = values.text(1, line1, 2, 8);
+        String again = values.text(1, line2, 3, 9);
+
+        assertThat(first).isEqualTo("ACCEPT");
+        assertThat(again).isSameAs(first);
+    }
+
+    @Test
+    void aDifferentValueIsANewStringEvenOfTheSameLength() {
+        byte[] line = bytes("ACCEPT REJECT");
+
+        assertThat(values.text(0, line, 0, 6)).isEqualTo("ACCEPT");
+        assertThat(values.text(0, line, 7, 13)).isEqualTo("REJECT");
+        assertThat(values.text(0, line, 0, 6)).isEqualTo("ACCEPT");
+    }
+
+    @Test
+    void positionsAreKeptApart() {
+        byte[] line = bytes("10.0.0.1 10.0.0.2");
+
+        assertThat(values.text(3, line, 0, 8)).isEqualTo("10.0.0.1");
+        assertThat(values.text(4, line, 9, 17)).isEqualTo("10.0.0.2");
+        assertThat(values.text(3, line, 0, 8)).isEqualTo("10.0.0.1");
+    }
+
+    @Test
+    void longAndNonAsciiValuesComeBackIntact() {
+        String arn = "arn:aws:ecs:eu-west-1:111122223333:task-definition/" + "x".repeat(80) + ":1";
+        byte[] line = bytes(arn + " caf\u00e9");
+
+        assertThat(values.text(0, line, 0, arn.length())).isEqualTo(arn);
+        assertThat(values.text(1, line, arn.length() + 1, line.length)).isEqualTo("caf\u00e9");
+        assertThat(values.text(1, line, arn.length() + 1, line.length)).isEqualTo("caf\u00e9");
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
