@@ -1,0 +1,101 @@
+package io.trailwatch.ingest.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailwatch.ingest.DecodeLimits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.api.connector.source.ReaderInfo;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitsAssignment;
+import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
+import org.apache.flink.connector.file.src.FileSourceSplit;
+import org.apache.flink.connector.file.src.PendingSplitsCheckpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayFileSourceTest {
+    @TempDir Path dir;
+
+    @Test
+    void aReaderGetsFilesAheadOnRegisteringThenOneForEachItAsksFor() throws Exception {
+        List<String> oldestFirst = flowFiles(8);
+        try (MockSplitEnumeratorContext<FileSourceSplit> context =
+                        new MockSplitEnumeratorContext<>(1);
+                SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>>
+                        enumerator = source().createEnumerator(context)) {
+            enumerator.start();
+            context.registerReader(new ReaderInfo(0, "localhost"));
+            enumerator.addReader(0);
+            enumerator.handleSplitRequest(0, "localhost");
+
+            assertThat(assignedFiles(context))
+                    .containsExactlyElementsOf(
+                            oldestFirst.subList(0, ReplayFileSource.FILES_AHEAD + 1));
+            assertThat(enumerator.snapshotState(1).getSplits())
+                    .hasSize(8 - ReplayFileSource.FILES_AHEAD - 1);
+
+            for (int i = 0; i < 4; i++) {
+                enumerator.handleSplitRequest(0, "localhost");
+            }
+            assertThat(assignedFiles(context)).containsExactlyElementsOf(oldestFirst);
+            assertThat(context.hasNoMoreSplits(0)).isTrue();
+        }
+    }
+
+    @Test
+    void filesHandedBackByAFailedReaderAreHandedOutAgainFirst() throws Exception {
+        List<String> oldestFirst = flowFiles(8);
+        try (MockSplitEnumeratorContext<FileSourceSplit> context =
+                        new MockSplitEnumeratorContext<>(1);
+                SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>>
+                        enumerator = source().createEnumerator(context)) {
+            enumerator.start();
+            context.registerReader(new ReaderInfo(0, "localhost"));
+            enumerator.addReader(0);
+            List<FileSourceSplit> given = new ArrayList<>();
+            context.getSplitsAssignmentSequence().forEach(a -> given.addAll(a.assignment().get(0)));
+
+            enumerator.addSplitsBack(given, 0);
+            context.getSplitsAssignmentSequence().clear();
+            enumerator.addReader(0);
+
+            assertThat(assignedFiles(context))
+                    .containsExactlyElementsOf(
+                            oldestFirst.subList(0, ReplayFileSource.FILES_AHEAD));
+        }
+    }
+
+    private ReplayFileSource source() {
+        return ReplayFileSource.of(List.of(dir), DecodeLimits.defaults());
+    }
+
+    /** Flow log files whose names sort in the reverse of their time order. */
+    private List<String> flowFiles(int n) throws Exception {
+        List<String> oldestFirst = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Path file = dir.resolve("flows-" + (char) ('z' - i) + ".log");
+            long start = 1_760_438_400L + 60L * i;
+            Files.writeString(
+                    file,
+                    "2 111122223333 eni-0a1b2c3d4e5f60001 10.20.3.14 198.51.100.90 49152 443 6 10 840 "
+                            + start
+                            + " "
+                            + (start + 60)
+                            + " ACCEPT OK\n");
+            oldestFirst.add(file.getFileName().toString());
+        }
+        return oldestFirst;
+    }
+
+    private static List<String> assignedFiles(MockSplitEnumeratorContext<FileSourceSplit> context) {
+        return context.getSplitsAssignmentSequence().stream()
+                .map(SplitsAssignment::assignment)
+                .flatMap(a -> a.get(0).stream())
+                .map(s -> s.path().getName())
+                .collect(Collectors.toList());
+    }
+}
