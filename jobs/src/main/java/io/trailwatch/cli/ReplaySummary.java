@@ -151,7 +151,7 @@ public final class ReplaySummary {
         double warm = steady.recordsPerSecond(seconds, records);
         if (!Double.isNaN(warm)) {
             err.printf(
-                    "  steady throughput     %,.0f records/s (after the first %.0f s of warm-up)%n",
+                    "  steady throughput     %,.0f records/s (after its first %.0f s of reading records)%n",
                     warm, SteadyRate.WARM_UP_SECONDS);
             err.printf(
                     "                        %,.0f records per CPU-second (all threads)%n",
