@@ -14,59 +14,64 @@ import org.apache.flink.api.connector.source.SplitsAssignment;
 import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.PendingSplitsCheckpoint;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReplayFileSourceTest {
     @TempDir Path dir;
 
+    private final MockSplitEnumeratorContext<FileSourceSplit> context =
+            new MockSplitEnumeratorContext<>(1);
+    private SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>> enumerator;
+
+    @AfterEach
+    void close() throws Exception {
+        if (enumerator != null) {
+            enumerator.close();
+        }
+        context.close();
+    }
+
     @Test
     void aReaderGetsFilesAheadOnRegisteringThenOneForEachItAsksFor() throws Exception {
         List<String> oldestFirst = flowFiles(8);
-        try (MockSplitEnumeratorContext<FileSourceSplit> context =
-                        new MockSplitEnumeratorContext<>(1);
-                SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>>
-                        enumerator = source().createEnumerator(context)) {
-            enumerator.start();
-            context.registerReader(new ReaderInfo(0, "localhost"));
-            enumerator.addReader(0);
+        startWithOneReader();
+        enumerator.handleSplitRequest(0, "localhost");
+
+        assertThat(assignedFiles())
+                .containsExactlyElementsOf(
+                        oldestFirst.subList(0, ReplayFileSource.FILES_AHEAD + 1));
+        assertThat(enumerator.snapshotState(1).getSplits())
+                .hasSize(8 - ReplayFileSource.FILES_AHEAD - 1);
+
+        for (int i = 0; i < 4; i++) {
             enumerator.handleSplitRequest(0, "localhost");
-
-            assertThat(assignedFiles(context))
-                    .containsExactlyElementsOf(
-                            oldestFirst.subList(0, ReplayFileSource.FILES_AHEAD + 1));
-            assertThat(enumerator.snapshotState(1).getSplits())
-                    .hasSize(8 - ReplayFileSource.FILES_AHEAD - 1);
-
-            for (int i = 0; i < 4; i++) {
-                enumerator.handleSplitRequest(0, "localhost");
-            }
-            assertThat(assignedFiles(context)).containsExactlyElementsOf(oldestFirst);
-            assertThat(context.hasNoMoreSplits(0)).isTrue();
         }
+        assertThat(assignedFiles()).containsExactlyElementsOf(oldestFirst);
+        assertThat(context.hasNoMoreSplits(0)).isTrue();
     }
 
     @Test
     void filesHandedBackByAFailedReaderAreHandedOutAgainFirst() throws Exception {
         List<String> oldestFirst = flowFiles(8);
-        try (MockSplitEnumeratorContext<FileSourceSplit> context =
-                        new MockSplitEnumeratorContext<>(1);
-                SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>>
-                        enumerator = source().createEnumerator(context)) {
-            enumerator.start();
-            context.registerReader(new ReaderInfo(0, "localhost"));
-            enumerator.addReader(0);
-            List<FileSourceSplit> given = new ArrayList<>();
-            context.getSplitsAssignmentSequence().forEach(a -> given.addAll(a.assignment().get(0)));
+        startWithOneReader();
+        List<FileSourceSplit> given = new ArrayList<>();
+        context.getSplitsAssignmentSequence().forEach(a -> given.addAll(a.assignment().get(0)));
 
-            enumerator.addSplitsBack(given, 0);
-            context.getSplitsAssignmentSequence().clear();
-            enumerator.addReader(0);
+        enumerator.addSplitsBack(given, 0);
+        context.getSplitsAssignmentSequence().clear();
+        enumerator.addReader(0);
 
-            assertThat(assignedFiles(context))
-                    .containsExactlyElementsOf(
-                            oldestFirst.subList(0, ReplayFileSource.FILES_AHEAD));
-        }
+        assertThat(assignedFiles())
+                .containsExactlyElementsOf(oldestFirst.subList(0, ReplayFileSource.FILES_AHEAD));
+    }
+
+    private void startWithOneReader() throws Exception {
+        enumerator = source().createEnumerator(context);
+        enumerator.start();
+        context.registerReader(new ReaderInfo(0, "localhost"));
+        enumerator.addReader(0);
     }
 
     private ReplayFileSource source() {
@@ -91,7 +96,7 @@ class ReplayFileSourceTest {
         return oldestFirst;
     }
 
-    private static List<String> assignedFiles(MockSplitEnumeratorContext<FileSourceSplit> context) {
+    private List<String> assignedFiles() {
         return context.getSplitsAssignmentSequence().stream()
                 .map(SplitsAssignment::assignment)
                 .flatMap(a -> a.get(0).stream())
