@@ -3,6 +3,7 @@ package io.trailwatch.ingest.file;
 import io.trailwatch.ingest.DecodeLimits;
 import io.trailwatch.model.RawRecord;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -15,12 +16,13 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.PendingSplitsCheckpoint;
+import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * The bounded source of a replay: the given files and directories (recursively), oldest file first,
- * each reader kept {@link #FILES_AHEAD} files ahead. Reading, splits and checkpoints are Flink's
- * file source's; only the hand-out of files differs ({@link ReadAheadSplitEnumerator}).
+ * each reader kept {@link #FILES_AHEAD} files ahead. Reading, splits and their checkpoints are
+ * Flink's file source's; only the hand-out of files is ours ({@link ReadAheadSplitEnumerator}).
  */
 public final class ReplayFileSource
         implements Source<RawRecord, FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>>,
@@ -28,14 +30,18 @@ public final class ReplayFileSource
     private static final long serialVersionUID = 1L;
 
     /**
-     * Files a reader holds beyond the one it reads: enough to cover the enumerator's round trip,
-     * while a reader that fails hands back only a few.
+     * Files a reader holds beyond the one it reads. One covers the enumerator's round trip (a file
+     * takes longer to decode); more would let parallel readers drift apart in event time by that
+     * many files each, and a replay at parallelism 2 then finds records later than the watermarks
+     * allow (the fault-injection test saw its alerts change with four).
      */
-    static final int FILES_AHEAD = 4;
+    static final int FILES_AHEAD = 1;
 
+    private final org.apache.flink.core.fs.Path[] paths;
     private final FileSource<RawRecord> files;
 
-    private ReplayFileSource(FileSource<RawRecord> files) {
+    private ReplayFileSource(org.apache.flink.core.fs.Path[] paths, FileSource<RawRecord> files) {
+        this.paths = paths;
         this.files = files;
     }
 
@@ -48,9 +54,8 @@ public final class ReplayFileSource
                                                 p.toAbsolutePath().normalize().toUri()))
                         .toArray(org.apache.flink.core.fs.Path[]::new);
         return new ReplayFileSource(
-                FileSource.forBulkFileFormat(new LogFileFormat(limits), flinkPaths)
-                        .setSplitAssigner(TimeOrderedSplitAssigner::new)
-                        .build());
+                flinkPaths,
+                FileSource.forBulkFileFormat(new LogFileFormat(limits), flinkPaths).build());
     }
 
     @Override
@@ -67,7 +72,13 @@ public final class ReplayFileSource
     @Override
     public SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>>
             createEnumerator(SplitEnumeratorContext<FileSourceSplit> context) throws Exception {
-        return new ReadAheadSplitEnumerator(files.createEnumerator(context), FILES_AHEAD);
+        // as Flink's file source does for files it cannot split: one split per file, hidden files
+        // left out
+        Collection<FileSourceSplit> all =
+                new NonSplittingRecursiveEnumerator()
+                        .enumerateSplits(paths, context.currentParallelism());
+        return new ReadAheadSplitEnumerator(
+                context, new TimeOrderedSplitAssigner(all), FILES_AHEAD);
     }
 
     @Override
@@ -77,7 +88,7 @@ public final class ReplayFileSource
                     PendingSplitsCheckpoint<FileSourceSplit> checkpoint)
                     throws Exception {
         return new ReadAheadSplitEnumerator(
-                files.restoreEnumerator(context, checkpoint), FILES_AHEAD);
+                context, new TimeOrderedSplitAssigner(checkpoint.getSplits()), FILES_AHEAD);
     }
 
     @Override

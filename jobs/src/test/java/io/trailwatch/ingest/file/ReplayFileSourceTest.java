@@ -53,6 +53,36 @@ class ReplayFileSourceTest {
     }
 
     @Test
+    void aReaderIsToldOnceThatThereAreNoMoreFilesAndThenGivenNothing() throws Exception {
+        flowFiles(2);
+        startWithOneReader();
+
+        assertThat(assignedFiles()).hasSize(2);
+        assertThat(context.hasNoMoreSplits(0)).isTrue();
+
+        // it may have finished by now: anything sent to it would fail the job
+        context.resetNoMoreSplits(0);
+        enumerator.handleSplitRequest(0, "localhost");
+        enumerator.handleSplitRequest(0, "localhost");
+        assertThat(context.hasNoMoreSplits(0)).isFalse();
+        assertThat(assignedFiles()).hasSize(2);
+    }
+
+    @Test
+    void aReaderThatRegistersAgainAfterAFailureGetsItsFilesBack() throws Exception {
+        flowFiles(2);
+        startWithOneReader();
+        List<FileSourceSplit> given = new ArrayList<>();
+        context.getSplitsAssignmentSequence().forEach(a -> given.addAll(a.assignment().get(0)));
+
+        enumerator.addSplitsBack(given, 0);
+        context.getSplitsAssignmentSequence().clear();
+        enumerator.addReader(0);
+
+        assertThat(assignedFiles()).hasSize(2);
+    }
+
+    @Test
     void filesHandedBackByAFailedReaderAreHandedOutAgainFirst() throws Exception {
         List<String> oldestFirst = flowFiles(8);
         startWithOneReader();
