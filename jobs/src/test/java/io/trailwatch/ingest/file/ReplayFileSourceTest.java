@@ -45,19 +45,23 @@ class ReplayFileSourceTest {
         assertThat(enumerator.snapshotState(1).getSplits())
                 .hasSize(8 - ReplayFileSource.FILES_AHEAD - 1);
 
-        for (int i = 0; i < 4; i++) {
+        for (int i = ReplayFileSource.FILES_AHEAD + 1; i < 8; i++) {
             enumerator.handleSplitRequest(0, "localhost");
         }
         assertThat(assignedFiles()).containsExactlyElementsOf(oldestFirst);
+        assertThat(context.hasNoMoreSplits(0)).isFalse();
+
+        enumerator.handleSplitRequest(0, "localhost");
         assertThat(context.hasNoMoreSplits(0)).isTrue();
     }
 
     @Test
     void aReaderIsToldOnceThatThereAreNoMoreFilesAndThenGivenNothing() throws Exception {
-        flowFiles(2);
+        flowFiles(1);
         startWithOneReader();
+        enumerator.handleSplitRequest(0, "localhost");
 
-        assertThat(assignedFiles()).hasSize(2);
+        assertThat(assignedFiles()).hasSize(1);
         assertThat(context.hasNoMoreSplits(0)).isTrue();
 
         // it may have finished by now: anything sent to it would fail the job
@@ -65,13 +69,14 @@ class ReplayFileSourceTest {
         enumerator.handleSplitRequest(0, "localhost");
         enumerator.handleSplitRequest(0, "localhost");
         assertThat(context.hasNoMoreSplits(0)).isFalse();
-        assertThat(assignedFiles()).hasSize(2);
+        assertThat(assignedFiles()).hasSize(1);
     }
 
     @Test
-    void aReaderThatRegistersAgainAfterAFailureGetsItsFilesBack() throws Exception {
-        flowFiles(2);
+    void aReaderToldThereAreNoMoreGetsFilesAgainWhenItRegistersAfterAFailure() throws Exception {
+        flowFiles(1);
         startWithOneReader();
+        enumerator.handleSplitRequest(0, "localhost");
         List<FileSourceSplit> given = new ArrayList<>();
         context.getSplitsAssignmentSequence().forEach(a -> given.addAll(a.assignment().get(0)));
 
@@ -79,7 +84,7 @@ class ReplayFileSourceTest {
         context.getSplitsAssignmentSequence().clear();
         enumerator.addReader(0);
 
-        assertThat(assignedFiles()).hasSize(2);
+        assertThat(assignedFiles()).hasSize(1);
     }
 
     @Test
