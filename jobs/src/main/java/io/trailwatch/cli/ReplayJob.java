@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -207,7 +208,7 @@ public final class ReplayJob {
         }
     }
 
-    private static JobExecutionResult awaitWithProgress(
+    static JobExecutionResult awaitWithProgress(
             JobClient client, PrintStream progress, long start, SteadyRate steady)
             throws Exception {
         var done = client.getJobExecutionResult();
@@ -229,7 +230,14 @@ public final class ReplayJob {
                 if (elapsed < PROGRESS_AFTER_MILLIS) {
                     continue;
                 }
-                Map<String, Object> acc = client.getAccumulators().get(5, TimeUnit.SECONDS);
+                Map<String, Object> acc;
+                try {
+                    acc = client.getAccumulators().get(5, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException notNow) {
+                    // The job may have ended since the wait above and its embedded cluster shut
+                    // down; progress is best effort, and the job's own result tells how it ended.
+                    continue;
+                }
                 long records = ReplaySummary.recordsRead(acc);
                 steady.sample((System.nanoTime() - start) / 1e9, records);
                 if (records == 0 || elapsed - lastShown < everyMillis) {

@@ -1,0 +1,88 @@
+package io.trailwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.junit.jupiter.api.Test;
+
+class ReplayProgressTest {
+    @Test
+    void aJobThatEndsWhileItsProgressIsAskedForStillGivesItsResult() throws Exception {
+        JobExecutionResult finished = new JobExecutionResult(new JobID(), 4000, Map.of());
+        // the job ends a moment after the progress loop first asks, and its embedded cluster
+        // is gone by the time the question arrives
+        CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
+        JobClient endingJob =
+                new EndingJob(result) {
+                    @Override
+                    public CompletableFuture<Map<String, Object>> getAccumulators() {
+                        result.completeAsync(
+                                () -> finished,
+                                CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+                        return CompletableFuture.failedFuture(
+                                new IllegalStateException(
+                                        "MiniCluster is not yet running or has already been shut down."));
+                    }
+                };
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+        JobExecutionResult got =
+                ReplayJob.awaitWithProgress(
+                        endingJob,
+                        new PrintStream(progress, true, StandardCharsets.UTF_8),
+                        System.nanoTime(),
+                        new SteadyRate());
+
+        assertThat(got).isSameAs(finished);
+    }
+
+    /** A job client that only knows its result and cannot do anything else. */
+    private abstract static class EndingJob implements JobClient {
+        private final CompletableFuture<JobExecutionResult> result;
+
+        EndingJob(CompletableFuture<JobExecutionResult> result) {
+            this.result = result;
+        }
+
+        @Override
+        public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
+            return result;
+        }
+
+        @Override
+        public JobID getJobID() {
+            return new JobID();
+        }
+
+        @Override
+        public CompletableFuture<JobStatus> getJobStatus() {
+            return CompletableFuture.completedFuture(JobStatus.RUNNING);
+        }
+
+        @Override
+        public CompletableFuture<Void> cancel() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletableFuture<String> stopWithSavepoint(
+                boolean advanceToEndOfEventTime, String dir, SavepointFormatType format) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletableFuture<String> triggerSavepoint(String dir, SavepointFormatType format) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
