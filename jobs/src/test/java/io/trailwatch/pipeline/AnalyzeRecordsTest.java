@@ -115,16 +115,10 @@ class AnalyzeRecordsTest {
 
     @Test
     void eventTimeFollowsTheDecodedRecordsAndTheEndOfInputPassesThrough() throws Exception {
-        String flows =
-                "2 444455556666 eni-0a1b2c3d4e5f60718 198.51.100.9 10.0.1.15 51515 22 6 3 180 1760436000 1760436060 REJECT OK\n"
-                        + "2 444455556666 eni-0a1b2c3d4e5f60718 198.51.100.9 10.0.1.15 51516 22 6 3 180 1760437200 1760437260 REJECT OK\n";
         RawRecord run =
-                new RawRecord(
-                        "flows.log",
-                        RawKind.FLOW_LINES,
-                        flows.getBytes(StandardCharsets.UTF_8),
-                        null);
-        run.firstLine = 1;
+                flowRun(
+                        "2 444455556666 eni-0a1b2c3d4e5f60718 198.51.100.9 10.0.1.15 51515 22 6 3 180 1760436000 1760436060 REJECT OK\n"
+                                + "2 444455556666 eni-0a1b2c3d4e5f60718 198.51.100.9 10.0.1.15 51516 22 6 3 180 1760437200 1760437260 REJECT OK\n");
         try (var h = harness(OwnershipTable.empty())) {
             // the input's own watermarks mean nothing here
             h.processWatermark1(new Watermark(5));
@@ -159,17 +153,21 @@ class AnalyzeRecordsTest {
     }
 
     private static RawRecord flowRun(long startSeconds) {
-        String line =
+        return flowRun(
                 "2 444455556666 eni-0a1b2c3d4e5f60718 198.51.100.9 10.0.1.15 51515 443 6 3 180 "
                         + startSeconds
                         + " "
                         + (startSeconds + 60)
-                        + " ACCEPT OK\n";
+                        + " ACCEPT OK\n");
+    }
+
+    /** A run of flow log lines from the start of a file, as the file source sends them. */
+    private static RawRecord flowRun(String lines) {
         RawRecord run =
                 new RawRecord(
                         "flows.log",
                         RawKind.FLOW_LINES,
-                        line.getBytes(StandardCharsets.UTF_8),
+                        lines.getBytes(StandardCharsets.UTF_8),
                         null);
         run.firstLine = 1;
         return run;
