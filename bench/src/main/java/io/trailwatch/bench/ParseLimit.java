@@ -17,7 +17,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -27,7 +30,8 @@ import java.util.zip.GZIPInputStream;
  * Jackson-scan the tokens of JSON files and split flow lines into fields, building nothing. Prints
  * the best time of a pass and, given the input's record count, records per second; the replay
  * benchmark divides the pipeline's per-core throughput by it. Then the decode stage over the same
- * bytes (the file source's scanner and the decoder, building every record), against that limit.
+ * bytes (the file source's scanner and the decoder, building every record), against that limit, in
+ * total and per kind of input ({@link InputKind}), each kind's best pass against its own.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.trailwatch.bench.ParseLimit DIR RECORDS [ROUNDS]}
  */
@@ -45,17 +49,23 @@ public final class ParseLimit {
             files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
         }
         List<byte[]> raw = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
         for (Path f : files) {
             raw.add(Files.readAllBytes(f));
+            kinds.add(InputKind.of(dir.relativize(f)));
         }
+        PassTimes limitTimes = new PassTimes();
         double best = Double.MAX_VALUE;
         long sink = 0;
         for (int round = 0; round <= rounds; round++) {
             long start = System.nanoTime();
-            for (byte[] file : raw) {
-                sink += scan(gunzip(file));
+            for (int i = 0; i < raw.size(); i++) {
+                long fileStart = System.nanoTime();
+                sink += scan(gunzip(raw.get(i)));
+                limitTimes.add(kinds.get(i), System.nanoTime() - fileStart);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            limitTimes.endPass(round > 0);
             if (round > 0) {
                 best = Math.min(best, seconds);
             }
@@ -66,15 +76,24 @@ public final class ParseLimit {
 
         // The decode stage on the same bytes and core: the file source's scanner (gunzip, runs of
         // lines) and the decoder, building every record; nothing else of the pipeline.
+        PassTimes decodeTimes = new PassTimes();
+        Map<String, Long> recordsByKind = new TreeMap<>();
         double bestDecode = Double.MAX_VALUE;
         Counting counted = new Counting();
         for (int round = 0; round <= rounds; round++) {
             counted.records = 0;
             long start = System.nanoTime();
             for (int i = 0; i < raw.size(); i++) {
+                long before = counted.records;
+                long fileStart = System.nanoTime();
                 decode(raw.get(i), files.get(i).toString(), counted);
+                decodeTimes.add(kinds.get(i), System.nanoTime() - fileStart);
+                if (round == 0) {
+                    recordsByKind.merge(kinds.get(i), counted.records - before, Long::sum);
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            decodeTimes.endPass(round > 0);
             if (round > 0) {
                 bestDecode = Math.min(bestDecode, seconds);
             }
@@ -87,6 +106,34 @@ public final class ParseLimit {
                 bestDecode,
                 rounds,
                 best / bestDecode);
+        for (Map.Entry<String, Long> kind : recordsByKind.entrySet()) {
+            double limit = limitTimes.best(kind.getKey());
+            double decoded = decodeTimes.best(kind.getKey());
+            System.out.printf(
+                    "  %-28s %,11d records: parse limit %6.2f s, decode %6.2f s, %.2fx%n",
+                    kind.getKey(), kind.getValue(), limit, decoded, limit / decoded);
+        }
+    }
+
+    /** Per kind of input, the time of the pass under way and the best of the passes counted. */
+    private static final class PassTimes {
+        private final Map<String, Long> current = new HashMap<>();
+        private final Map<String, Long> best = new HashMap<>();
+
+        void add(String kind, long nanos) {
+            current.merge(kind, nanos, Long::sum);
+        }
+
+        void endPass(boolean counted) {
+            if (counted) {
+                current.forEach((kind, nanos) -> best.merge(kind, nanos, Math::min));
+            }
+            current.clear();
+        }
+
+        double best(String kind) {
+            return best.getOrDefault(kind, 0L) / 1e9;
+        }
     }
 
     private static final RecordDecoder DECODER = new RecordDecoder();
