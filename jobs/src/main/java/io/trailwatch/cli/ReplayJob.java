@@ -233,9 +233,11 @@ public final class ReplayJob {
                 Map<String, Object> acc;
                 try {
                     acc = client.getAccumulators().get(5, TimeUnit.SECONDS);
-                } catch (ExecutionException | TimeoutException notNow) {
+                } catch (ExecutionException | TimeoutException | IllegalStateException notNow) {
                     // The job may have ended since the wait above and its embedded cluster shut
-                    // down; progress is best effort, and the job's own result tells how it ended.
+                    // down: the cluster says so in the future or, when it is already gone, by
+                    // throwing at once. Progress is best effort; the job's own result tells how it
+                    // ended.
                     continue;
                 }
                 long records = ReplaySummary.recordsRead(acc);
