@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -24,43 +23,23 @@ class ReplayProgressTest {
     void aJobThatEndsWhileItsProgressIsAskedForStillGivesItsResult() throws Exception {
         // the job ends a moment after the progress loop first asks, and its embedded cluster
         // is gone by the time the question arrives
-        assertResultReached(
-                (result, finished) ->
-                        new EndingJob(result) {
-                            @Override
-                            public CompletableFuture<Map<String, Object>> getAccumulators() {
-                                endSoon(result, finished);
-                                return CompletableFuture.failedFuture(
-                                        new IllegalStateException(CLUSTER_GONE));
-                            }
-                        });
+        assertResultReached(false);
     }
 
     @Test
     void aJobWhoseClusterIsAlreadyGoneWhenProgressIsAskedForStillGivesItsResult() throws Exception {
         // what Flink's embedded cluster does once shut down: it refuses the question at once
         // instead of failing its answer (seen twice in some 25 replays of 12M records)
-        assertResultReached(
-                (result, finished) ->
-                        new EndingJob(result) {
-                            @Override
-                            public CompletableFuture<Map<String, Object>> getAccumulators() {
-                                endSoon(result, finished);
-                                throw new IllegalStateException(CLUSTER_GONE);
-                            }
-                        });
+        assertResultReached(true);
     }
 
-    private static void assertResultReached(
-            BiFunction<CompletableFuture<JobExecutionResult>, JobExecutionResult, JobClient> client)
-            throws Exception {
+    private static void assertResultReached(boolean refusesAtOnce) throws Exception {
         JobExecutionResult finished = new JobExecutionResult(new JobID(), 4000, Map.of());
-        CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         JobExecutionResult got =
                 ReplayJob.awaitWithProgress(
-                        client.apply(result, finished),
+                        new EndingJob(finished, refusesAtOnce),
                         new PrintStream(progress, true, StandardCharsets.UTF_8),
                         System.nanoTime(),
                         new SteadyRate());
@@ -68,18 +47,29 @@ class ReplayProgressTest {
         assertThat(got).isSameAs(finished);
     }
 
-    private static void endSoon(
-            CompletableFuture<JobExecutionResult> result, JobExecutionResult finished) {
-        result.completeAsync(
-                () -> finished, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
-    }
+    /**
+     * A job client whose job ends a moment after its progress is first asked for, its cluster
+     * already gone for that question; it cannot do anything else.
+     */
+    private static final class EndingJob implements JobClient {
+        private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
+        private final JobExecutionResult finished;
+        private final boolean refusesAtOnce;
 
-    /** A job client that only knows its result and cannot do anything else. */
-    private abstract static class EndingJob implements JobClient {
-        private final CompletableFuture<JobExecutionResult> result;
+        EndingJob(JobExecutionResult finished, boolean refusesAtOnce) {
+            this.finished = finished;
+            this.refusesAtOnce = refusesAtOnce;
+        }
 
-        EndingJob(CompletableFuture<JobExecutionResult> result) {
-            this.result = result;
+        @Override
+        public CompletableFuture<Map<String, Object>> getAccumulators() {
+            result.completeAsync(
+                    () -> finished, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+            IllegalStateException gone = new IllegalStateException(CLUSTER_GONE);
+            if (refusesAtOnce) {
+                throw gone;
+            }
+            return CompletableFuture.failedFuture(gone);
         }
 
         @Override
