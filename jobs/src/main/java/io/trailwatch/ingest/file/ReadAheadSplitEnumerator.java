@@ -11,11 +11,11 @@ import org.apache.flink.connector.file.src.PendingSplitsCheckpoint;
 import org.apache.flink.connector.file.src.assigners.FileSplitAssigner;
 
 /**
- * Hands out files oldest first and keeps every reader a few ahead. Flink's own file enumerator
- * gives a file only when a reader asks, and a reader asks only once its last file has been consumed
- * downstream, so each file began with a round trip to the enumerator while the task that decodes
- * sat idle: with log files of a few hundred records, half of a replay's time. A reader asks again
- * after each file it finishes, so the files given ahead at registration stay ahead.
+ * Hands out files oldest first and keeps every reader {@code ahead} files ahead. Flink's own file
+ * enumerator gives a file only when a reader asks, and a reader asks only once its last file has
+ * been consumed downstream, so each file began with a round trip to the enumerator while the task
+ * that decodes sat idle: with log files of a few hundred records, half of a replay's time. A reader
+ * asks again after each file it finishes, so the files given ahead at registration stay ahead.
  *
  * <p>A reader is told once that there are no more files, and is given nothing after that until it
  * registers again (after a failure): it may finish as soon as it has been told, and an event for a
