@@ -94,14 +94,21 @@ public final class FlowLogFormat {
             if (pos >= to) {
                 break;
             }
-            int end = pos;
-            while (end < to && data[end] != ' ') {
-                end++;
-            }
-            if (index < n) {
-                FlowField field = fields[index];
-                if (field != null && !(end - pos == 1 && data[pos] == '-')) {
-                    set(record, field, index, data, pos, end, repeated);
+            FlowField field = index < n ? fields[index] : null;
+            int end;
+            if (field != null && field.kind != FlowField.Kind.TEXT) {
+                end = number(record, field, data, pos, to);
+            } else {
+                end = pos;
+                while (end < to && data[end] != ' ') {
+                    end++;
+                }
+                if (field != null && !absent(data, pos, end)) {
+                    field.set(
+                            record,
+                            repeated != null
+                                    ? repeated.text(index, data, pos, end)
+                                    : new String(data, pos, end - pos, StandardCharsets.UTF_8));
                 }
             }
             index++;
@@ -115,49 +122,43 @@ public final class FlowLogFormat {
         return record;
     }
 
-    private static void set(
-            FlowRecord record,
-            FlowField field,
-            int position,
-            byte[] data,
-            int from,
-            int to,
-            RepeatedValues repeated)
+    /**
+     * Reads the number field that starts at {@code from}, sets it unless it is "-", and returns
+     * where it ends. The digits are added up while looking for the field's end: most of a flow line
+     * is numbers, and this reads each of their bytes once.
+     */
+    private static int number(FlowRecord record, FlowField field, byte[] data, int from, int to)
             throws DecodeException {
-        switch (field.kind) {
-            case INT:
-                long v = number(field, data, from, to);
-                if (v > Integer.MAX_VALUE) {
-                    throw invalid(field, data, from, to);
-                }
-                field.set(record, (int) v);
-                return;
-            case LONG:
-                field.set(record, number(field, data, from, to));
-                return;
-            default:
-                field.set(
-                        record,
-                        repeated != null
-                                ? repeated.text(position, data, from, to)
-                                : new String(data, from, to - from, StandardCharsets.UTF_8));
-        }
-    }
-
-    private static long number(FlowField field, byte[] data, int from, int to)
-            throws DecodeException {
-        if (to - from > 18) {
-            throw invalid(field, data, from, to);
-        }
         long v = 0;
-        for (int i = from; i < to; i++) {
-            int d = data[i] - '0';
-            if (d < 0 || d > 9) {
-                throw invalid(field, data, from, to);
+        boolean digits = true;
+        int end = from;
+        for (; end < to; end++) {
+            int d = data[end] - '0';
+            if (d == ' ' - '0') {
+                break;
             }
+            digits &= d >= 0 && d <= 9;
             v = v * 10 + d;
         }
-        return v;
+        if (absent(data, from, end)) {
+            return end;
+        }
+        if (!digits
+                || end - from > 18
+                || (field.kind == FlowField.Kind.INT && v > Integer.MAX_VALUE)) {
+            throw invalid(field, data, from, end);
+        }
+        if (field.kind == FlowField.Kind.INT) {
+            field.set(record, (int) v);
+        } else {
+            field.set(record, v);
+        }
+        return end;
+    }
+
+    /** A field of "-": the value is not there (e.g. ports of ICMP, everything of NODATA). */
+    private static boolean absent(byte[] data, int from, int to) {
+        return to - from == 1 && data[from] == '-';
     }
 
     private static DecodeException invalid(FlowField field, byte[] data, int from, int to) {

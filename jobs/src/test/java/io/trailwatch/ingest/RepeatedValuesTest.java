@@ -48,6 +48,31 @@ class RepeatedValuesTest {
         assertThat(values.text(1, line, arn.length() + 1, line.length)).isEqualTo("caf\u00e9");
     }
 
+    @Test
+    void aPositionThatKeepsChangingPausesThenRepeatsAgainAfterThePause() {
+        // Addresses change on every line: after a few misses in a row the position stops being
+        // compared, every value still comes back right, and after the pause it is kept again.
+        int n = RepeatedValues.MISSES_BEFORE_PAUSE + RepeatedValues.PAUSE;
+        for (int i = 0; i < n; i++) {
+            byte[] line = bytes("10.0." + (i / 250) + "." + (i % 250));
+            assertThat(values.text(3, line, 0, line.length)).isEqualTo(new String(line));
+        }
+        byte[] port = bytes("10.9.9.9");
+        String first = values.text(3, port, 0, port.length);
+        assertThat(values.text(3, port, 0, port.length)).isEqualTo("10.9.9.9").isSameAs(first);
+    }
+
+    @Test
+    void aRepeatingPositionNeverPauses() {
+        byte[] accept = bytes("ACCEPT");
+        String first = values.text(0, accept, 0, 6);
+        for (int i = 0; i < 10 * RepeatedValues.MISSES_BEFORE_PAUSE; i++) {
+            byte[] other = bytes("REJECT" + (i % 3));
+            values.text(1, other, 0, other.length);
+            assertThat(values.text(0, accept, 0, 6)).isSameAs(first);
+        }
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
