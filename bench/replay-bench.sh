@@ -9,6 +9,9 @@
 #
 # REPEATS=N runs each configuration N times (the spread between runs on a shared machine is often 10-15%).
 # BENCH_INPUT=DIR replays an input generated earlier (with the same record count and seed 42).
+# WARM_UP=DIR (an input made by `trailwatch generate`) also measures each configuration in a warm JVM: right after
+# the usual replay, a process that first replays DIR and then the input (`WarmReplay`), as a job that has run for
+# a few minutes is; a fresh process spends much of its first minute in the JIT compiler.
 #
 # Needs `mvn -B -DskipTests package` first (jobs/target/trailwatch.jar, bench/target/benchmarks.jar).
 set -euo pipefail
@@ -25,7 +28,24 @@ fi
 # Before each measurement the input is read once into the page cache: a replay whose files come from disk measures the disk,
 # and a shared machine may reclaim cached files between runs (this project's CI machine keeps only a few GB).
 warm_input() {
-  find "$input/logs" -type f -exec cat {} + > /dev/null
+  find "$input/logs" ${WARM_UP:+"$WARM_UP/logs"} -type f -exec cat {} + > /dev/null
+}
+
+# Prints one configuration's figures from a replay summary (standard error of `trailwatch replay`).
+report() {
+  local label="$1" summary="$2"
+  throughput="$(grep -Eo 'throughput +[0-9,]+ records/s \([^)]*\)' <<<"$summary" | head -n 1)"
+  steady="$(grep -Eo 'steady throughput +[0-9,]+ records/s' <<<"$summary" | grep -Eo '[0-9,]+ records/s' || echo 'n/a (run too short)')"
+  per_cpu="$(grep -Eo '[0-9,]+ records per CPU-second' <<<"$summary" || echo 'n/a')"
+  heap="$(grep -Eo 'peak heap +[0-9,]+ MB' <<<"$summary")"
+  alerts="$(grep -Eo '^  alerts +[0-9,]+' <<<"$summary" | tr -s ' ')"
+  echo "$label: whole run $throughput; steady $steady, $per_cpu; $heap,$alerts"
+}
+
+failed() {
+  echo "$1 failed:" >&2
+  echo "$2" >&2
+  exit 1
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)"
@@ -35,18 +55,16 @@ for backend in $backends; do
   for p in $parallelisms; do
    for run in $(seq "${REPEATS:-1}"); do
     warm_input
-    if ! summary="$(java -jar "$jar" replay --parallelism "$p" --state-backend "$backend" \
-        --ownership "$input/ownership.csv" --out /dev/null "$input/logs" 2>&1 >/dev/null)"; then
-      echo "replay p=$p backend=$backend failed:" >&2
-      echo "$summary" >&2
-      exit 1
+    summary="$(java -jar "$jar" replay --parallelism "$p" --state-backend "$backend" \
+        --ownership "$input/ownership.csv" --out /dev/null "$input/logs" 2>&1 >/dev/null)" \
+      || failed "replay p=$p backend=$backend" "$summary"
+    report "replay p=$p backend=$backend run $run" "$summary"
+    if [ -n "${WARM_UP:-}" ]; then
+      warm_input
+      summary="$(java -cp bench/target/benchmarks.jar io.trailwatch.bench.WarmReplay "$WARM_UP" "$input" "$p" "$backend" \
+          2>&1 >/dev/null)" || failed "warm-JVM replay p=$p backend=$backend" "$summary"
+      report "replay p=$p backend=$backend run $run, warm JVM" "$summary"
     fi
-    throughput="$(grep -Eo 'throughput +[0-9,]+ records/s \([^)]*\)' <<<"$summary" | head -n 1)"
-    steady="$(grep -Eo 'steady throughput +[0-9,]+ records/s' <<<"$summary" | grep -Eo '[0-9,]+ records/s' || echo 'n/a (run too short)')"
-    per_cpu="$(grep -Eo '[0-9,]+ records per CPU-second' <<<"$summary" || echo 'n/a')"
-    heap="$(grep -Eo 'peak heap +[0-9,]+ MB' <<<"$summary")"
-    alerts="$(grep -Eo '^  alerts +[0-9,]+' <<<"$summary" | tr -s ' ')"
-    echo "replay p=$p backend=$backend run $run: whole run $throughput; steady $steady, $per_cpu; $heap,$alerts"
    done
   done
 done
