@@ -1,8 +1,9 @@
 package io.trailwatch.bench;
 
 import io.trailwatch.cli.TrailwatchCli;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -46,14 +47,17 @@ public final class WarmReplay {
         }
         long start = System.nanoTime();
         int warmStatus;
-        // The warm-up's summary and progress would read like the measurement's: keep them out.
-        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+        // The warm-up's summary and progress would read like the measurement's: they are shown
+        // only when the warm-up fails, to say why.
+        ByteArrayOutputStream warmOutput = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warmOutput, true, StandardCharsets.UTF_8));
         try {
             warmStatus = TrailwatchCli.run(replay(warmUp, args[2], args[3]));
         } finally {
             System.setErr(err);
         }
         if (warmStatus != 0) {
+            err.print(warmOutput.toString(StandardCharsets.UTF_8));
             err.println("WarmReplay: the warm-up replay of " + warmUp + " failed: " + warmStatus);
             return warmStatus;
         }

@@ -42,6 +42,32 @@ class WarmReplayTest {
     }
 
     @Test
+    void aFailedWarmUpSaysWhyAndStops() throws Exception {
+        Path warmUp = dir.resolve("warm-up");
+        Path measured = dir.resolve("measured");
+        new LogGenerator(warmUp, 500, 7).generate();
+        new LogGenerator(measured, 500, 42).generate();
+        // An ownership table with a row the parser refuses: the warm-up replay exits with usage.
+        java.nio.file.Files.writeString(warmUp.resolve("ownership.csv"), "not,a\ntable");
+
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = WarmReplay.run(warmUp.toString(), measured.toString(), "1", "heap");
+        } finally {
+            System.setErr(original);
+        }
+        String err = captured.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(err).isNotZero();
+        assertThat(err)
+                .contains("ownership.csv")
+                .contains("WarmReplay: the warm-up replay of " + warmUp + " failed")
+                .doesNotContain("Trailwatch replay summary");
+    }
+
+    @Test
     void anInputThatIsNotAGeneratedOneIsAUsageError() {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
