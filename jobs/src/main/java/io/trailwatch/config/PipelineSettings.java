@@ -24,6 +24,17 @@ public class PipelineSettings implements Serializable {
      */
     public Duration idleness = Duration.ofMinutes(1);
 
+    /**
+     * Whether the job reads a CloudTrail input (a stream for it) from its first moment: event time
+     * then waits for CloudTrail records (or for the kind to go idle) before it moves, so flows read
+     * first from a backlog cannot make the CloudTrail records behind them late. A replay, whose
+     * files come in time order, needs no wait.
+     */
+    public boolean awaitCloudTrail;
+
+    /** The same for flow records. */
+    public boolean awaitFlows;
+
     /** TW-OWN-01 aggregation window. */
     public Duration unownedWindow = Duration.ofHours(1);
 

@@ -437,6 +437,8 @@ public class RunSettings implements Serializable {
             PipelineSettings p = new PipelineSettings();
             p.allowedLateness = duration(LATENESS, false);
             p.idleness = positiveDuration(IDLENESS);
+            p.awaitCloudTrail = s.cloudTrailStream != null;
+            p.awaitFlows = s.flowStream != null;
             p.unownedWindow = positiveDuration(UNOWNED_WINDOW);
             Duration dedupWindow = duration(DEDUP_WINDOW, false);
             if (dedupWindow != null) {

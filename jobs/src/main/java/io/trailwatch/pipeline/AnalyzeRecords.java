@@ -177,6 +177,15 @@ public final class AnalyzeRecords extends AbstractStreamOperator<Alert>
         for (String kind : restoredKinds) {
             watermarks.expect(KindWatermarks.Kind.valueOf(kind));
         }
+        // A kind the job has an input for holds event time back from the start, not only after
+        // a restart: otherwise records of the other kind, read first, carry it past this one's
+        // backlog. Only with idleness, which ends the wait for a kind that never comes.
+        if (settings.idleness != null && settings.awaitCloudTrail) {
+            watermarks.expect(KindWatermarks.Kind.CLOUDTRAIL);
+        }
+        if (settings.idleness != null && settings.awaitFlows) {
+            watermarks.expect(KindWatermarks.Kind.FLOW);
+        }
         watermarkInterval = getExecutionConfig().getAutoWatermarkInterval();
         if (watermarkInterval > 0) {
             long now = getProcessingTimeService().getCurrentProcessingTime();

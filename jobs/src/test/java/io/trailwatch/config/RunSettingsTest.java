@@ -34,6 +34,9 @@ class RunSettingsTest {
         assertThat(s.region).isEqualTo("eu-west-1");
         assertThat(s.cloudTrailStream).isEqualTo("trailwatch-cloudtrail");
         assertThat(s.flowStream).isNull();
+        // event time waits at the start for the kind there is a stream for, and only for it
+        assertThat(s.pipeline.awaitCloudTrail).isTrue();
+        assertThat(s.pipeline.awaitFlows).isFalse();
         assertThat(s.initialPosition).isEqualTo(RunSettings.InitialPosition.LATEST);
         assertThat(s.pollInterval).isEqualTo(Duration.ofSeconds(1));
         assertThat(s.pollMaxRecords).isEqualTo(10_000);

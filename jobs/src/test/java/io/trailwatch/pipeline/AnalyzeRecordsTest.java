@@ -71,6 +71,12 @@ class AnalyzeRecordsTest {
             OwnershipTable initial, OperatorSubtaskState restored) throws Exception {
         PipelineSettings settings = PipelineSettings.forReplay();
         settings.allowedLateness = LATENESS;
+        return harness(initial, restored, settings);
+    }
+
+    private static TwoInputStreamOperatorTestHarness<RawRecord, OwnershipTable, Alert> harness(
+            OwnershipTable initial, OperatorSubtaskState restored, PipelineSettings settings)
+            throws Exception {
         AnalyzeRecords operator =
                 new AnalyzeRecords(
                         initial,
@@ -148,6 +154,49 @@ class AnalyzeRecordsTest {
             h.processElement1(new StreamRecord<>(logFile(sshOpened("e2", "2026-10-14T10:21:05Z"))));
             h.setProcessingTime(2000);
             // both kinds back: the lower (the flows') decides
+            assertThat(watermarks(h)).containsExactly(1_760_437_200_000L - LATENESS.toMillis() - 1);
+        }
+    }
+
+    @Test
+    void atAStartEachKindTheJobHasAnInputForHoldsEventTimeBackUntilItComes() throws Exception {
+        // trailwatch run with a CloudTrail and a flow stream, both read from a backlog: the flows'
+        // consumer happens to deliver first.
+        PipelineSettings settings = PipelineSettings.forReplay();
+        settings.allowedLateness = LATENESS;
+        settings.idleness = Duration.ofHours(1);
+        settings.awaitCloudTrail = true;
+        settings.awaitFlows = true;
+        try (var h = harness(OwnershipTable.empty(), null, settings)) {
+            // 2026-10-14T10:20:00Z
+            h.processElement1(new StreamRecord<>(flowRun(1791973200L)));
+            h.setProcessingTime(1000);
+            assertThat(watermarks(h)).isEmpty();
+
+            // CloudTrail from twenty minutes earlier, more than the lateness, is still in time
+            h.processElement1(new StreamRecord<>(logFile(sshOpened("e1", "2026-10-14T10:00:05Z"))));
+            h.setProcessingTime(2000);
+            assertThat(watermarks(h))
+                    .containsExactly(
+                            Instant.parse("2026-10-14T10:00:05Z").toEpochMilli()
+                                    - LATENESS.toMillis()
+                                    - 1);
+            assertThat(alertRecords(h))
+                    .extracting(r -> r.getValue().ruleId)
+                    .containsExactly("TW-NET-01");
+        }
+    }
+
+    @Test
+    void withoutAnInputForAKindNothingWaitsForIt() throws Exception {
+        // a run with a flow stream only: flows move event time at once
+        PipelineSettings settings = PipelineSettings.forReplay();
+        settings.allowedLateness = LATENESS;
+        settings.idleness = Duration.ofHours(1);
+        settings.awaitFlows = true;
+        try (var h = harness(OwnershipTable.empty(), null, settings)) {
+            h.processElement1(new StreamRecord<>(flowRun(1760437200L)));
+            h.setProcessingTime(1000);
             assertThat(watermarks(h)).containsExactly(1_760_437_200_000L - LATENESS.toMillis() - 1);
         }
     }

@@ -227,12 +227,13 @@ class StreamingJobTest {
         String secondMinute =
                 AlertIds.of(RULE, UNOWNED, Long.toString(T0.plusSeconds(60).toEpochMilli()));
 
-        // Before the restart: the first minute closes, the second is half full. CloudTrail only:
-        // a flow record read before these (the two consumers start in either order) would carry
-        // event time past them, and they would be late.
+        // Before the restart: the first minute closes, the second is half full. The two consumers
+        // start in either order: event time waits for both kinds, so the flow record cannot make
+        // the CloudTrail records late.
         for (int s : new int[] {10, 20, 30, 70, 80, 90}) {
             put(cloudTrail, raw(cloudTrail(UNOWNED, "a" + s, T0.plusSeconds(s))));
         }
+        put(flows, lines(flowLine(OWNED, "eni-0fff", T0.plusSeconds(90), "ACCEPT")));
         Path retained;
         try (StreamingJob job = StreamingJob.start(CLUSTER, groups, checkpoints, null)) {
             job.await(
@@ -248,10 +249,6 @@ class StreamingJobTest {
         put(cloudTrail, raw(cloudTrail(UNOWNED, "a110", T0.plusSeconds(110))));
         put(cloudTrail, raw(cloudTrail(OWNED, "late", T0.plusSeconds(300))));
         put(flows, lines(flowLine(OWNED, "eni-0fff", T0.plusSeconds(300), "ACCEPT")));
-        // The restored job expects CloudTrail and holds event time back for it, though the flow
-        // record may come first, until the kind goes idle: long enough here for the restored
-        // consumer to start on a busy machine.
-        StreamingJob.put(groups, RunSettings.IDLENESS.name(), "30s");
         try (StreamingJob job =
                 StreamingJob.start(CLUSTER, groups, checkpoints, retained, parallelismAfter)) {
             job.await(
