@@ -162,12 +162,7 @@ class AnalyzeRecordsTest {
     void atAStartEachKindTheJobHasAnInputForHoldsEventTimeBackUntilItComes() throws Exception {
         // trailwatch run with a CloudTrail and a flow stream, both read from a backlog: the flows'
         // consumer happens to deliver first.
-        PipelineSettings settings = PipelineSettings.forReplay();
-        settings.allowedLateness = LATENESS;
-        settings.idleness = Duration.ofHours(1);
-        settings.awaitCloudTrail = true;
-        settings.awaitFlows = true;
-        try (var h = harness(OwnershipTable.empty(), null, settings)) {
+        try (var h = harness(OwnershipTable.empty(), null, runSettings(true, true))) {
             // 2026-10-14T10:20:00Z
             h.processElement1(new StreamRecord<>(flowRun(1791973200L)));
             h.setProcessingTime(1000);
@@ -190,15 +185,21 @@ class AnalyzeRecordsTest {
     @Test
     void withoutAnInputForAKindNothingWaitsForIt() throws Exception {
         // a run with a flow stream only: flows move event time at once
-        PipelineSettings settings = PipelineSettings.forReplay();
-        settings.allowedLateness = LATENESS;
-        settings.idleness = Duration.ofHours(1);
-        settings.awaitFlows = true;
-        try (var h = harness(OwnershipTable.empty(), null, settings)) {
+        try (var h = harness(OwnershipTable.empty(), null, runSettings(false, true))) {
             h.processElement1(new StreamRecord<>(flowRun(1760437200L)));
             h.setProcessingTime(1000);
             assertThat(watermarks(h)).containsExactly(1_760_437_200_000L - LATENESS.toMillis() - 1);
         }
+    }
+
+    /** As {@code trailwatch run} configures the pipeline for the streams it has. */
+    private static PipelineSettings runSettings(boolean cloudTrailStream, boolean flowStream) {
+        PipelineSettings settings = new PipelineSettings();
+        settings.allowedLateness = LATENESS;
+        settings.idleness = Duration.ofHours(1);
+        settings.awaitCloudTrail = cloudTrailStream;
+        settings.awaitFlows = flowStream;
+        return settings;
     }
 
     private static RawRecord flowRun(long startSeconds) {
