@@ -22,7 +22,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 /**
  * The bounded source of a replay: the given files and directories (recursively), oldest file first,
  * each reader kept {@link #FILES_AHEAD} files ahead. Reading, splits and their checkpoints are
- * Flink's file source's; only the hand-out of files is ours ({@link ReadAheadSplitEnumerator}).
+ * Flink's file source's; only the hand-out of files is ours ({@link ReadAheadSplitEnumerator}), and
+ * the order in which a reader takes back its files from a checkpoint ({@link FilesInTimeOrder}).
  */
 public final class ReplayFileSource
         implements Source<RawRecord, FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>>,
@@ -66,7 +67,7 @@ public final class ReplayFileSource
     @Override
     public SourceReader<RawRecord, FileSourceSplit> createReader(SourceReaderContext context)
             throws Exception {
-        return files.createReader(context);
+        return new FilesInTimeOrder(files.createReader(context));
     }
 
     @Override
@@ -78,7 +79,7 @@ public final class ReplayFileSource
                 new NonSplittingRecursiveEnumerator()
                         .enumerateSplits(paths, context.currentParallelism());
         return new ReadAheadSplitEnumerator(
-                context, new TimeOrderedSplitAssigner(all), FILES_AHEAD);
+                context, TimeOrderedSplitAssigner.numbered(all), FILES_AHEAD);
     }
 
     @Override
@@ -88,7 +89,7 @@ public final class ReplayFileSource
                     PendingSplitsCheckpoint<FileSourceSplit> checkpoint)
                     throws Exception {
         return new ReadAheadSplitEnumerator(
-                context, new TimeOrderedSplitAssigner(checkpoint.getSplits()), FILES_AHEAD);
+                context, TimeOrderedSplitAssigner.restored(checkpoint.getSplits()), FILES_AHEAD);
     }
 
     @Override

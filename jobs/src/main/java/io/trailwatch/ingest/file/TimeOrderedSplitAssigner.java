@@ -19,37 +19,86 @@ import org.apache.flink.connector.file.src.assigners.FileSplitAssigner;
  * and the bounded out-of-orderness of the watermarks holds for a replay too.
  */
 public class TimeOrderedSplitAssigner implements FileSplitAssigner {
-    private final Deque<FileSourceSplit> splits;
+    private static final Comparator<Probed> TIME_ORDER =
+            Comparator.comparingLong((Probed p) -> p.time)
+                    .thenComparing(p -> p.split.path().getPath());
 
-    public TimeOrderedSplitAssigner(Collection<FileSourceSplit> initial) {
-        List<Probed> probed = new ArrayList<>(initial.size());
-        for (FileSourceSplit split : initial) {
-            probed.add(new Probed(split, firstEventTime(split)));
+    private final Deque<Probed> files;
+
+    private TimeOrderedSplitAssigner(List<Probed> inTimeOrder) {
+        files = new ArrayDeque<>(inTimeOrder);
+    }
+
+    /**
+     * The files of a new replay in time order, each split's id its place in that order ({@link
+     * #rank}), so that a reader restored with several files can take them in that order too.
+     */
+    public static TimeOrderedSplitAssigner numbered(Collection<FileSourceSplit> splits) {
+        List<Probed> ordered = inTimeOrder(splits);
+        List<Probed> numbered = new ArrayList<>(ordered.size());
+        for (int i = 0; i < ordered.size(); i++) {
+            FileSourceSplit s = ordered.get(i).split;
+            numbered.add(
+                    new Probed(
+                            new FileSourceSplit(
+                                    Integer.toString(i),
+                                    s.path(),
+                                    s.offset(),
+                                    s.length(),
+                                    s.fileModificationTime(),
+                                    s.fileSize(),
+                                    s.hostnames()),
+                            ordered.get(i).time));
         }
-        probed.sort(
-                Comparator.comparingLong((Probed p) -> p.time)
-                        .thenComparing(p -> p.split.path().getPath()));
-        splits = new ArrayDeque<>(probed.size());
-        probed.forEach(p -> splits.add(p.split));
+        return new TimeOrderedSplitAssigner(numbered);
+    }
+
+    /** The files not yet handed out at a checkpoint (numbered when the replay began). */
+    public static TimeOrderedSplitAssigner restored(Collection<FileSourceSplit> remaining) {
+        return new TimeOrderedSplitAssigner(inTimeOrder(remaining));
+    }
+
+    /** A split's place in the time order of its replay's files; unnumbered splits come last. */
+    public static long rank(FileSourceSplit split) {
+        try {
+            return Long.parseLong(split.splitId());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     @Override
     public Optional<FileSourceSplit> getNext(String hostname) {
-        return Optional.ofNullable(splits.pollFirst());
+        Probed next = files.pollFirst();
+        return next == null ? Optional.empty() : Optional.of(next.split);
     }
 
     @Override
     public void addSplits(Collection<FileSourceSplit> returned) {
-        // Splits come back when a reader fails; they are the oldest outstanding, so they go first.
-        List<FileSourceSplit> list = new ArrayList<>(returned);
-        for (int i = list.size() - 1; i >= 0; i--) {
-            splits.addFirst(list.get(i));
-        }
+        // Splits come back when a reader fails, each reader's separately; they go back into their
+        // places in the time order, not in the order the readers come back in: the readers'
+        // files interleave, and one given the later files first would read the earlier ones late.
+        List<Probed> all = inTimeOrder(returned);
+        all.addAll(files);
+        all.sort(TIME_ORDER);
+        files.clear();
+        files.addAll(all);
     }
 
     @Override
     public Collection<FileSourceSplit> remainingSplits() {
-        return new ArrayList<>(splits);
+        List<FileSourceSplit> remaining = new ArrayList<>(files.size());
+        files.forEach(p -> remaining.add(p.split));
+        return remaining;
+    }
+
+    private static List<Probed> inTimeOrder(Collection<FileSourceSplit> splits) {
+        List<Probed> probed = new ArrayList<>(splits.size());
+        for (FileSourceSplit split : splits) {
+            probed.add(new Probed(split, firstEventTime(split)));
+        }
+        probed.sort(TIME_ORDER);
+        return probed;
     }
 
     private static long firstEventTime(FileSourceSplit split) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.flink.api.connector.source.ReaderInfo;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitsAssignment;
@@ -22,7 +23,7 @@ class ReplayFileSourceTest {
     @TempDir Path dir;
 
     private final MockSplitEnumeratorContext<FileSourceSplit> context =
-            new MockSplitEnumeratorContext<>(1);
+            new MockSplitEnumeratorContext<>(2);
     private SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>> enumerator;
 
     @AfterEach
@@ -100,6 +101,47 @@ class ReplayFileSourceTest {
 
         assertThat(assignedFiles())
                 .containsExactlyElementsOf(oldestFirst.subList(0, ReplayFileSource.FILES_AHEAD));
+    }
+
+    @Test
+    void filesHandedBackByTwoReadersGoBackIntoTheirPlacesInTimeOrder() throws Exception {
+        List<String> oldestFirst = flowFiles(8);
+        startWithOneReader();
+        context.registerReader(new ReaderInfo(1, "localhost"));
+        enumerator.addReader(1);
+        enumerator.handleSplitRequest(0, "localhost");
+        enumerator.handleSplitRequest(1, "localhost");
+
+        // the reader with the oldest file comes back first; the other's files are in between
+        enumerator.addSplitsBack(given(0), 0);
+        enumerator.addSplitsBack(given(1), 1);
+
+        assertThat(enumerator.snapshotState(2).getSplits())
+                .extracting(s -> s.path().getName())
+                .containsExactlyElementsOf(oldestFirst);
+    }
+
+    @Test
+    void eachFileIsNumberedByItsPlaceInTimeOrder() throws Exception {
+        flowFiles(8);
+        startWithOneReader();
+        for (int i = 0; i < 8; i++) {
+            enumerator.handleSplitRequest(0, "localhost");
+        }
+
+        assertThat(given(0))
+                .extracting(FileSourceSplit::splitId)
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 8)
+                                .mapToObj(Integer::toString)
+                                .collect(Collectors.toList()));
+    }
+
+    private List<FileSourceSplit> given(int reader) {
+        List<FileSourceSplit> given = new ArrayList<>();
+        context.getSplitsAssignmentSequence()
+                .forEach(a -> given.addAll(a.assignment().getOrDefault(reader, List.of())));
+        return given;
     }
 
     private void startWithOneReader() throws Exception {
