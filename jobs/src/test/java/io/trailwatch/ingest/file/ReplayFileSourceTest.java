@@ -78,10 +78,7 @@ class ReplayFileSourceTest {
         flowFiles(1);
         startWithOneReader();
         enumerator.handleSplitRequest(0, "localhost");
-        List<FileSourceSplit> given = new ArrayList<>();
-        context.getSplitsAssignmentSequence().forEach(a -> given.addAll(a.assignment().get(0)));
-
-        enumerator.addSplitsBack(given, 0);
+        enumerator.addSplitsBack(given(0), 0);
         context.getSplitsAssignmentSequence().clear();
         enumerator.addReader(0);
 
@@ -92,10 +89,7 @@ class ReplayFileSourceTest {
     void filesHandedBackByAFailedReaderAreHandedOutAgainFirst() throws Exception {
         List<String> oldestFirst = flowFiles(8);
         startWithOneReader();
-        List<FileSourceSplit> given = new ArrayList<>();
-        context.getSplitsAssignmentSequence().forEach(a -> given.addAll(a.assignment().get(0)));
-
-        enumerator.addSplitsBack(given, 0);
+        enumerator.addSplitsBack(given(0), 0);
         context.getSplitsAssignmentSequence().clear();
         enumerator.addReader(0);
 
