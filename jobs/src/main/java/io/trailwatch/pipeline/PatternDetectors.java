@@ -15,6 +15,7 @@ import io.trailwatch.model.Alert;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -31,8 +32,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                     └▶ public inbound ─▶ keyBy account+port ──────────┘
  * </pre>
  *
- * Every stateful operator has the uid of its detector, and every detector's late records are
- * counted under its rule id.
+ * Every stateful operator has the uid of its detector (the threshold detectors' with the version of
+ * their state's layout), and every detector's late records are counted under its rule id.
  */
 final class PatternDetectors {
     private final PipelineSettings settings;
@@ -76,9 +77,13 @@ final class PatternDetectors {
             SingleOutputStreamOperator<Alert> detector =
                     signals.getSideOutput(SignalTags.of(rule.input()))
                             .keyBy(s -> s.key, Types.STRING)
-                            .process(new ThresholdDetector(rule))
-                            .uid(rule.name())
-                            .name(rule.name() + " " + rule.info().title());
+                            .transform(
+                                    rule.name() + " " + rule.info().title(),
+                                    TypeInformation.of(Alert.class),
+                                    new ThresholdDetector(rule))
+                            // "-v2": its state's layout (pending signals per due time) is not that
+                            // of earlier builds, so their snapshots must not map onto it
+                            .uid(rule.name() + "-v2");
             countLate(
                     detector.getSideOutput(ThresholdDetector.LATE), rule.info().id(), rule.name());
             alerts.add(detector);

@@ -74,11 +74,12 @@ public class ExposedPortCorrelation extends KeyedCoProcessFunction<String, Signa
             ctx.output(LATE, s);
             return;
         }
-        if (!pending.add(due, s)) {
+        PendingSignals.Added added = pending.add(due, s);
+        if (added == PendingSignals.Added.GROUP_FULL) {
             ctx.output(LATE, s);
-            return;
+        } else if (added == PendingSignals.Added.NEW_GROUP) {
+            ctx.timerService().registerEventTimeTimer(due);
         }
-        ctx.timerService().registerEventTimeTimer(due);
     }
 
     @Override

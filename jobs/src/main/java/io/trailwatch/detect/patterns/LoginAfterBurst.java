@@ -72,8 +72,9 @@ public class LoginAfterBurst extends KeyedCoProcessFunction<String, LoginBurst, 
             throws Exception {
         // Published in event time by the burst detectors, so never behind the watermark here.
         long due = Math.max(ctx.timestamp(), ctx.timerService().currentWatermark() + 1);
-        pendingBursts.add(due, burst);
-        ctx.timerService().registerEventTimeTimer(due);
+        if (pendingBursts.add(due, burst) == PendingSignals.Added.NEW_GROUP) {
+            ctx.timerService().registerEventTimeTimer(due);
+        }
     }
 
     @Override
@@ -83,11 +84,12 @@ public class LoginAfterBurst extends KeyedCoProcessFunction<String, LoginBurst, 
             ctx.output(LATE, signIn);
             return;
         }
-        if (!pendingSignIns.add(due, signIn)) {
+        PendingSignals.Added added = pendingSignIns.add(due, signIn);
+        if (added == PendingSignals.Added.GROUP_FULL) {
             ctx.output(LATE, signIn);
-            return;
+        } else if (added == PendingSignals.Added.NEW_GROUP) {
+            ctx.timerService().registerEventTimeTimer(due);
         }
-        ctx.timerService().registerEventTimeTimer(due);
     }
 
     @Override

@@ -31,11 +31,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -297,6 +294,27 @@ class ThresholdDetectorTest {
         }
     }
 
+    @Test
+    void aKeyHoldsOneExpiryTimerHoweverOftenItsSignalsMoveTheExpiryOn() throws Exception {
+        ThresholdRule rule = new ReadOnlySweep(SETTINGS);
+        // one API every 10 s for 20 minutes: never a sweep, and each call moves the expiry on
+        Signal[] calls = series("k p", "10:00:00", 10, 120, i -> "ec2:DescribeInstances");
+        try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h = harness(rule)) {
+            for (Signal s : calls) {
+                h.processElement(s, s.time);
+                h.processWatermark(s.time + rule.latenessMillis());
+            }
+
+            // the 5-minute window's expiry, not one timer for each of its last 30 calls
+            assertThat(h.numEventTimeTimers()).isEqualTo(1);
+            assertThat(h.numKeyedStateEntries()).isEqualTo(1);
+            h.processWatermark(Long.MAX_VALUE);
+            assertThat(h.extractOutputValues()).isEmpty();
+            assertThat(h.numEventTimeTimers()).isZero();
+            assertThat(h.numKeyedStateEntries()).isZero();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void recordsBehindTheWatermarkAreSetAsideAsLate(Case c) throws Exception {
@@ -319,9 +337,7 @@ class ThresholdDetectorTest {
         List<Alert> onHeap = run(c.rule, Arrays.asList(c.burst));
         try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new ThresholdDetector(c.rule)),
-                        s -> s.key,
-                        Types.STRING)) {
+                        new ThresholdDetector(c.rule), s -> s.key, Types.STRING)) {
             h.setStateBackend(new EmbeddedRocksDBStateBackend());
             h.open();
             List<Signal> shuffled = new ArrayList<>(Arrays.asList(c.burst));
@@ -336,11 +352,9 @@ class ThresholdDetectorTest {
             assertThat(h.extractOutputValues())
                     .extracting(a -> a.alertId)
                     .containsExactly(onHeap.get(0).alertId);
-            for (String state : new String[] {"burst", "pending", "pending-groups"}) {
-                try (Stream<String> keys =
-                        h.getOperator()
-                                .<String>getKeyedStateBackend()
-                                .getKeys(state, VoidNamespace.INSTANCE)) {
+            for (String state : new String[] {"burst", "pending-by-due"}) {
+                try (Stream<?> keys =
+                        h.getOperator().getKeyedStateBackend().getKeysAndNamespaces(state)) {
                     assertThat(keys).as(state).isEmpty();
                 }
             }
@@ -464,8 +478,11 @@ class ThresholdDetectorTest {
 
     static KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> harness(ThresholdRule rule)
             throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new ThresholdDetector(rule), s -> s.key, Types.STRING);
+        KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new ThresholdDetector(rule), s -> s.key, Types.STRING);
+        h.open();
+        return h;
     }
 
     private static Signal copy(Signal s) {
