@@ -271,6 +271,98 @@ class ThresholdDetectorTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
+    void theOutcomeIsTheSameWhateverWatermarksComeInBetween(Case c) throws Exception {
+        // the burst, the near miss and the burst again after a quiet spell: incidents open, report,
+        // end and open again while the watermark moves on in steps of every size
+        long later = c.rule.maxIncidentMillis() + 3 * c.rule.windowMillis();
+        List<Signal> all = new ArrayList<>();
+        for (Signal s : concat(c.burst, c.nearMiss)) {
+            all.add(copy(s));
+        }
+        for (Signal s : c.burst) {
+            Signal again = copy(s);
+            again.time += later;
+            again.ref += "-again";
+            all.add(again);
+        }
+
+        List<String> expected = outcome(c.rule, all, null);
+        assertThat(expected).filteredOn(line -> line.startsWith("alert")).hasSize(2);
+        for (int seed = 0; seed < 25; seed++) {
+            assertThat(outcome(c.rule, all, new Random(seed)))
+                    .as("seed %d", seed)
+                    .isEqualTo(expected);
+        }
+    }
+
+    /**
+     * What the detector emits, alerts and bursts, with their timestamps. Without {@code random} the
+     * signals come sorted and the watermark once at the end; with it, up to a minute out of order
+     * and the watermark a minute behind after a random third of them.
+     */
+    private static List<String> outcome(ThresholdRule rule, List<Signal> signals, Random random)
+            throws Exception {
+        long disorder = 60_000;
+        List<long[]> arrival = new ArrayList<>();
+        for (int i = 0; i < signals.size(); i++) {
+            long jitter = random == null ? 0 : random.nextInt((int) disorder);
+            arrival.add(new long[] {signals.get(i).time + jitter, i});
+        }
+        arrival.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        List<String> out = new ArrayList<>();
+        try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h = harness(rule)) {
+            long watermark = Long.MIN_VALUE;
+            for (long[] a : arrival) {
+                Signal s = signals.get((int) a[1]);
+                h.processElement(copy(s), s.time);
+                if (random != null && random.nextInt(3) == 0 && a[0] - disorder - 1 > watermark) {
+                    watermark = a[0] - disorder - 1;
+                    h.processWatermark(watermark);
+                }
+            }
+            h.processWatermark(Long.MAX_VALUE);
+            for (Object o : h.getOutput()) {
+                if (o instanceof StreamRecord) {
+                    StreamRecord<?> r = (StreamRecord<?>) o;
+                    Alert alert = (Alert) r.getValue();
+                    out.add(
+                            "alert "
+                                    + r.getTimestamp()
+                                    + " "
+                                    + alert.alertId
+                                    + " "
+                                    + alert.evidence.count
+                                    + " "
+                                    + alert.evidence.lastSeen
+                                    + " "
+                                    + String.join(",", alert.evidence.eventIds)
+                                    + " "
+                                    + Arrays.stream(alert.evidence.fields)
+                                            .map(f -> f.name + "=" + f.value)
+                                            .collect(Collectors.joining(",")));
+                }
+            }
+            if (h.getSideOutput(ThresholdDetector.BURSTS) != null) {
+                for (StreamRecord<LoginBurst> r : h.getSideOutput(ThresholdDetector.BURSTS)) {
+                    LoginBurst b = r.getValue();
+                    out.add(
+                            "burst "
+                                    + r.getTimestamp()
+                                    + " "
+                                    + b.alertId
+                                    + " "
+                                    + b.failures
+                                    + " "
+                                    + b.lastFailure);
+                }
+            }
+            assertThat(h.getSideOutput(ThresholdDetector.LATE)).isNull();
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
     void theNearMissDoesNotAlert(Case c) throws Exception {
         assertThat(run(c.rule, Arrays.asList(c.nearMiss))).isEmpty();
     }
@@ -291,6 +383,28 @@ class ThresholdDetectorTest {
 
             assertThat(h.numKeyedStateEntries()).isZero();
             assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void aSignalOneMillisecondAfterItsIncidentEndedIsNotPartOfIt() throws Exception {
+        ThresholdRule rule = new DeniedCalls(SETTINGS);
+        // ten denied calls open an incident at 10:01:30; its report and its end (5 minutes quiet)
+        // both fall at 10:06:30, one millisecond before the next call
+        List<Signal> calls =
+                new ArrayList<>(Arrays.asList(series("k p", "10:00:00", 10, 10, i -> "a" + i)));
+        Signal next = signal("k p", "10:06:30", "ref-next").value("b");
+        next.time += 1;
+        calls.add(next);
+
+        List<Signal> nextFirst = new ArrayList<>(calls);
+        Collections.reverse(nextFirst);
+
+        for (List<Signal> arrival : List.of(calls, nextFirst)) {
+            List<Alert> alerts = run(rule, arrival);
+            assertThat(alerts).hasSize(1);
+            assertThat(alerts.get(0).evidence.count).isEqualTo(10);
+            assertThat(alerts.get(0).evidence.eventIds).doesNotContain("ref-next");
         }
     }
 
