@@ -114,7 +114,7 @@ public class ThresholdDetector extends AbstractStreamOperator<Alert>
         List<Signal> released = List.of();
         if (timer.getNamespace() == DUE) {
             pending.setCurrentNamespace(t + 1);
-            released = released();
+            released = takeDue();
         }
         if (st == null && released.isEmpty()) {
             return;
@@ -153,7 +153,8 @@ public class ThresholdDetector extends AbstractStreamOperator<Alert>
         // event time only
     }
 
-    private List<Signal> released() throws Exception {
+    /** The signals of the current due-time namespace, in their fixed order; they are removed. */
+    private List<Signal> takeDue() throws Exception {
         Iterable<Signal> due = pending.get();
         if (due == null) {
             return List.of();
