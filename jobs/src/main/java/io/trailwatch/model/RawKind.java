@@ -2,6 +2,8 @@ package io.trailwatch.model;
 
 /** What a source already knows about a raw record's shape. */
 public enum RawKind {
+    // RawRecordSerializer writes a kind as its position here: new kinds go at the end.
+
     /** A JSON document or Kinesis record: an envelope to recognise from its content. */
     JSON,
     /** One line of a flow log file (format given by the record's {@code flowHeader}). */

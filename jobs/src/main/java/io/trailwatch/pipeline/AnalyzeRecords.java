@@ -34,8 +34,14 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.api.operators.AbstractInput;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperatorFactory;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperatorV2;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
+import org.apache.flink.streaming.api.operators.Input;
+import org.apache.flink.streaming.api.operators.MultipleInputStreamOperator;
+import org.apache.flink.streaming.api.operators.StreamOperator;
+import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.operators.TimestampsAndWatermarksOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -57,12 +63,16 @@ import org.slf4j.LoggerFactory;
  *       SignalTags}), {@link #UNOWNED_ACTIVITY} and {@link #DEAD_LETTERS}.
  *   <li>Event time: each output carries the time of the event it comes from; the watermark follows
  *       the decoded events ({@link KindWatermarks}), so the sources need none.
+ *   <li>Chaining: a source of raw records with the same parallelism runs in this operator's task
+ *       ({@link Factory}), so the records reach it as objects instead of being serialized into
+ *       network buffers and read back by a task of its own (that task's thread alone took a
+ *       twentieth of a replay's CPU). Only a multiple-input operator can have a source chained to
+ *       it, hence the V2 operator API. The replay's file source chains; the Kinesis consumer, a
+ *       legacy source function, cannot and still hands its records over the network.
  * </ul>
  */
-public final class AnalyzeRecords extends AbstractStreamOperator<Alert>
-        implements TwoInputStreamOperator<RawRecord, OwnershipTable, Alert>,
-                ProcessingTimeCallback {
-    private static final long serialVersionUID = 1L;
+public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
+        implements MultipleInputStreamOperator<Alert>, ProcessingTimeCallback {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyzeRecords.class);
 
     public static final MapStateDescriptor<String, OwnershipTable> TABLE_STATE =
@@ -78,31 +88,80 @@ public final class AnalyzeRecords extends AbstractStreamOperator<Alert>
     private final PipelineSettings settings;
     private final EnumSet<SignalKind> signalKinds;
 
-    private transient RecordAnalysis analysis;
-    private transient Emitter emitter;
-    private transient BroadcastState<String, OwnershipTable> tableState;
-    private transient OwnershipTable table;
-    private transient OwnerResolver owners;
-    private transient KindWatermarks watermarks;
-    private transient TimestampsAndWatermarksOperator.WatermarkEmitter watermarkOutput;
-    private transient long watermarkInterval;
-    private transient ListState<String> eventTimeKinds;
-    private transient List<String> restoredKinds;
+    @SuppressWarnings("rawtypes")
+    private final List<Input> inputs;
 
-    /**
-     * @param initialTable the table in force until a new version arrives
-     * @param settings decode limits, the headerless flow format, the rules (disabled ones are not
-     *     run), lateness and idleness
-     * @param signalKinds the signals the enabled windowed rules need
-     */
-    public AnalyzeRecords(
-            OwnershipTable initialTable, PipelineSettings settings, Set<SignalKind> signalKinds) {
+    private RecordAnalysis analysis;
+    private Emitter emitter;
+    private BroadcastState<String, OwnershipTable> tableState;
+    private OwnershipTable table;
+    private OwnerResolver owners;
+    private KindWatermarks watermarks;
+    private TimestampsAndWatermarksOperator.WatermarkEmitter watermarkOutput;
+    private long watermarkInterval;
+    private ListState<String> eventTimeKinds;
+    private List<String> restoredKinds;
+
+    private AnalyzeRecords(
+            StreamOperatorParameters<Alert> parameters,
+            OwnershipTable initialTable,
+            PipelineSettings settings,
+            EnumSet<SignalKind> signalKinds) {
+        super(parameters, 2);
         this.initialTable = initialTable;
         this.settings = settings;
-        this.signalKinds =
-                signalKinds.isEmpty()
-                        ? EnumSet.noneOf(SignalKind.class)
-                        : EnumSet.copyOf(signalKinds);
+        this.signalKinds = signalKinds;
+        this.inputs = List.of(new RawRecords(), new TableVersions());
+    }
+
+    /**
+     * Makes the operator in its task. The operator itself is not serializable (V2 operators are
+     * built where they run), so the job graph carries this.
+     */
+    public static final class Factory extends AbstractStreamOperatorFactory<Alert> {
+        private static final long serialVersionUID = 1L;
+
+        private final OwnershipTable initialTable;
+        private final PipelineSettings settings;
+        private final EnumSet<SignalKind> signalKinds;
+
+        /**
+         * @param initialTable the table in force until a new version arrives
+         * @param settings decode limits, the headerless flow format, the rules (disabled ones are
+         *     not run), lateness and idleness
+         * @param signalKinds the signals the enabled windowed rules need
+         */
+        public Factory(
+                OwnershipTable initialTable,
+                PipelineSettings settings,
+                Set<SignalKind> signalKinds) {
+            this.initialTable = initialTable;
+            this.settings = settings;
+            this.signalKinds =
+                    signalKinds.isEmpty()
+                            ? EnumSet.noneOf(SignalKind.class)
+                            : EnumSet.copyOf(signalKinds);
+            setChainingStrategy(ChainingStrategy.HEAD_WITH_SOURCES);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T extends StreamOperator<Alert>> T createStreamOperator(
+                StreamOperatorParameters<Alert> parameters) {
+            return (T) new AnalyzeRecords(parameters, initialTable, settings, signalKinds);
+        }
+
+        @Override
+        public Class<? extends StreamOperator<?>> getStreamOperatorClass(ClassLoader classLoader) {
+            return AnalyzeRecords.class;
+        }
+    }
+
+    /** Input 1: raw records; input 2: ownership table versions. */
+    @Override
+    @SuppressWarnings("rawtypes")
+    public List<Input> getInputs() {
+        return inputs;
     }
 
     /**
@@ -193,24 +252,55 @@ public final class AnalyzeRecords extends AbstractStreamOperator<Alert>
         }
     }
 
-    @Override
-    public void processElement1(StreamRecord<RawRecord> element) {
-        analysis.analyze(element.getValue(), owners, emitter);
+    private final class RawRecords extends AbstractInput<RawRecord, Alert> {
+        RawRecords() {
+            super(AnalyzeRecords.this, 1);
+        }
+
+        @Override
+        public void processElement(StreamRecord<RawRecord> element) {
+            analysis.analyze(element.getValue(), owners, emitter);
+        }
+
+        /**
+         * Upstream watermarks mean nothing here: event time comes from the decoded records. Only
+         * the end of the raw input (the last watermark) passes, so that bounded replays finish
+         * their windows.
+         */
+        @Override
+        public void processWatermark(Watermark mark) {
+            if (mark.getTimestamp() == Long.MAX_VALUE) {
+                watermarkOutput.emitWatermark(
+                        org.apache.flink.api.common.eventtime.Watermark.MAX_WATERMARK);
+            }
+        }
     }
 
-    @Override
-    public void processElement2(StreamRecord<OwnershipTable> element) throws Exception {
-        OwnershipTable next = element.getValue();
-        OwnershipTable previous = tableState.get(CURRENT);
-        if (previous == null || !next.version.equals(previous.version)) {
-            LOG.info(
-                    "Ownership table {} version {} in force ({} rows)",
-                    next.source,
-                    next.version,
-                    next.rows.length);
+    private final class TableVersions extends AbstractInput<OwnershipTable, Alert> {
+        TableVersions() {
+            super(AnalyzeRecords.this, 2);
         }
-        tableState.put(CURRENT, next);
-        useTable(next);
+
+        @Override
+        public void processElement(StreamRecord<OwnershipTable> element) throws Exception {
+            OwnershipTable next = element.getValue();
+            OwnershipTable previous = tableState.get(CURRENT);
+            if (previous == null || !next.version.equals(previous.version)) {
+                LOG.info(
+                        "Ownership table {} version {} in force ({} rows)",
+                        next.source,
+                        next.version,
+                        next.rows.length);
+            }
+            tableState.put(CURRENT, next);
+            useTable(next);
+        }
+
+        /**
+         * The table's stream ends or idles independently of the records; it says nothing of time.
+         */
+        @Override
+        public void processWatermark(Watermark mark) {}
     }
 
     private void useTable(OwnershipTable next) {
@@ -226,28 +316,6 @@ public final class AnalyzeRecords extends AbstractStreamOperator<Alert>
         long now = getProcessingTimeService().getCurrentProcessingTime();
         getProcessingTimeService().registerTimer(now + watermarkInterval, this);
     }
-
-    /**
-     * Upstream watermarks mean nothing here: event time comes from the decoded records. Only the
-     * end of the raw input (the last watermark) passes, so that bounded replays finish their
-     * windows.
-     */
-    @Override
-    public void processWatermark(Watermark mark) {
-        if (mark.getTimestamp() == Long.MAX_VALUE) {
-            watermarkOutput.emitWatermark(
-                    org.apache.flink.api.common.eventtime.Watermark.MAX_WATERMARK);
-        }
-    }
-
-    @Override
-    public void processWatermark1(Watermark mark) {
-        processWatermark(mark);
-    }
-
-    /** The table's stream ends or idles independently of the records; it says nothing of time. */
-    @Override
-    public void processWatermark2(Watermark mark) {}
 
     @Override
     public void finish() throws Exception {

@@ -12,7 +12,10 @@ import io.trailwatch.model.RawRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.MultipleConnectedStreams;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.transformations.MultipleInputTransformation;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
 
@@ -63,13 +66,20 @@ public final class TrailwatchPipeline {
             OwnershipTable initialTable) {
         PatternDetectors patterns = new PatternDetectors(settings);
         boolean unownedRule = settings.rules.isEnabled(RuleCatalog.UNOWNED_ACCOUNT.id());
-        SingleOutputStreamOperator<Alert> analyzed =
-                raw.connect(tableUpdates.broadcast())
-                        .transform(
+        StreamExecutionEnvironment env = raw.getExecutionEnvironment();
+        MultipleInputTransformation<Alert> analysis =
+                new MultipleInputTransformation<>(
                                 "Decode, owners, signals, stateless rules",
+                                new AnalyzeRecords.Factory(
+                                        initialTable, settings, patterns.signalKinds()),
                                 TypeInformation.of(Alert.class),
-                                new AnalyzeRecords(initialTable, settings, patterns.signalKinds()))
-                        .uid("analyze");
+                                env.getParallelism(),
+                                false)
+                        .addInput(raw.getTransformation())
+                        .addInput(tableUpdates.broadcast().getTransformation());
+        env.addOperator(analysis);
+        SingleOutputStreamOperator<Alert> analyzed =
+                new MultipleConnectedStreams(env).transform(analysis).uid("analyze");
 
         DataStream<Alert> alerts = analyzed;
         if (unownedRule) {

@@ -20,12 +20,17 @@ import java.util.stream.Collectors;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.TwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.MultiInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 class AnalyzeRecordsTest {
     private static final String HEADER = "match,team,environment,contact,trusted_cidrs\n";
     private static final Duration LATENESS = Duration.ofMinutes(15);
+
+    /** The harness numbers the operator's inputs from 0. */
+    private static final int RAW = 0;
+
+    private static final int TABLE = 1;
 
     /**
      * A real AuthorizeSecurityGroupIngress record (SSH opened to the world), as CloudTrail writes
@@ -62,28 +67,28 @@ class AnalyzeRecordsTest {
                 null);
     }
 
-    private static TwoInputStreamOperatorTestHarness<RawRecord, OwnershipTable, Alert> harness(
-            OwnershipTable initial) throws Exception {
+    private static MultiInputStreamOperatorTestHarness<Alert> harness(OwnershipTable initial)
+            throws Exception {
         return harness(initial, null);
     }
 
-    private static TwoInputStreamOperatorTestHarness<RawRecord, OwnershipTable, Alert> harness(
+    private static MultiInputStreamOperatorTestHarness<Alert> harness(
             OwnershipTable initial, OperatorSubtaskState restored) throws Exception {
         PipelineSettings settings = PipelineSettings.forReplay();
         settings.allowedLateness = LATENESS;
         return harness(initial, restored, settings);
     }
 
-    private static TwoInputStreamOperatorTestHarness<RawRecord, OwnershipTable, Alert> harness(
+    private static MultiInputStreamOperatorTestHarness<Alert> harness(
             OwnershipTable initial, OperatorSubtaskState restored, PipelineSettings settings)
             throws Exception {
-        AnalyzeRecords operator =
-                new AnalyzeRecords(
+        AnalyzeRecords.Factory operator =
+                new AnalyzeRecords.Factory(
                         initial,
                         settings,
                         EnumSet.of(SignalKind.PUBLIC_INBOUND, SignalKind.SENSITIVE_PORT_OPENED));
-        TwoInputStreamOperatorTestHarness<RawRecord, OwnershipTable, Alert> h =
-                new TwoInputStreamOperatorTestHarness<>(operator);
+        MultiInputStreamOperatorTestHarness<Alert> h =
+                new MultiInputStreamOperatorTestHarness<>(operator);
         h.getExecutionConfig().setAutoWatermarkInterval(200);
         h.setup();
         if (restored != null) {
@@ -99,9 +104,11 @@ class AnalyzeRecordsTest {
                 OwnershipTableParser.parse(
                         HEADER + "444455556666,platform,staging,#platform-oncall,\n", "v2.csv");
         try (var h = harness(OwnershipTable.empty())) {
-            h.processElement1(new StreamRecord<>(logFile(sshOpened("e1", "2026-10-14T10:20:05Z"))));
-            h.processElement2(new StreamRecord<>(updated));
-            h.processElement1(new StreamRecord<>(logFile(sshOpened("e2", "2026-10-14T10:21:05Z"))));
+            h.processElement(
+                    RAW, new StreamRecord<>(logFile(sshOpened("e1", "2026-10-14T10:20:05Z"))));
+            h.processElement(TABLE, new StreamRecord<>(updated));
+            h.processElement(
+                    RAW, new StreamRecord<>(logFile(sshOpened("e2", "2026-10-14T10:21:05Z"))));
 
             List<StreamRecord<Alert>> alerts = alertRecords(h);
             assertThat(alerts)
@@ -127,10 +134,10 @@ class AnalyzeRecordsTest {
                                 + "2 444455556666 eni-0a1b2c3d4e5f60718 198.51.100.9 10.0.1.15 51516 22 6 3 180 1760437200 1760437260 REJECT OK\n");
         try (var h = harness(OwnershipTable.empty())) {
             // the input's own watermarks mean nothing here
-            h.processWatermark1(new Watermark(5));
-            h.processElement1(new StreamRecord<>(run));
+            h.processWatermark(RAW, new Watermark(5));
+            h.processElement(RAW, new StreamRecord<>(run));
             h.setProcessingTime(1000);
-            h.processWatermark1(Watermark.MAX_WATERMARK);
+            h.processWatermark(RAW, Watermark.MAX_WATERMARK);
 
             assertThat(watermarks(h))
                     .containsExactly(1_760_437_200_000L - LATENESS.toMillis() - 1, Long.MAX_VALUE);
@@ -141,17 +148,19 @@ class AnalyzeRecordsTest {
     void afterARestartAKindTheJobHadHoldsEventTimeBackUntilItComesAgain() throws Exception {
         OperatorSubtaskState snapshot;
         try (var h = harness(OwnershipTable.empty())) {
-            h.processElement1(new StreamRecord<>(logFile(sshOpened("e1", "2026-10-14T10:20:05Z"))));
-            h.processElement1(new StreamRecord<>(flowRun(1760436000L)));
+            h.processElement(
+                    RAW, new StreamRecord<>(logFile(sshOpened("e1", "2026-10-14T10:20:05Z"))));
+            h.processElement(RAW, new StreamRecord<>(flowRun(1760436000L)));
             snapshot = h.snapshot(1, 1);
         }
         try (var h = harness(OwnershipTable.empty(), snapshot)) {
             // flows come back first: CloudTrail, which the job had, must not be overtaken
-            h.processElement1(new StreamRecord<>(flowRun(1760437200L)));
+            h.processElement(RAW, new StreamRecord<>(flowRun(1760437200L)));
             h.setProcessingTime(1000);
             assertThat(watermarks(h)).isEmpty();
 
-            h.processElement1(new StreamRecord<>(logFile(sshOpened("e2", "2026-10-14T10:21:05Z"))));
+            h.processElement(
+                    RAW, new StreamRecord<>(logFile(sshOpened("e2", "2026-10-14T10:21:05Z"))));
             h.setProcessingTime(2000);
             // both kinds back: the lower (the flows') decides
             assertThat(watermarks(h)).containsExactly(1_760_437_200_000L - LATENESS.toMillis() - 1);
@@ -164,12 +173,13 @@ class AnalyzeRecordsTest {
         // consumer happens to deliver first.
         try (var h = harness(OwnershipTable.empty(), null, runSettings(true, true))) {
             // 2026-10-14T10:20:00Z
-            h.processElement1(new StreamRecord<>(flowRun(1791973200L)));
+            h.processElement(RAW, new StreamRecord<>(flowRun(1791973200L)));
             h.setProcessingTime(1000);
             assertThat(watermarks(h)).isEmpty();
 
             // CloudTrail from twenty minutes earlier, more than the lateness, is still in time
-            h.processElement1(new StreamRecord<>(logFile(sshOpened("e1", "2026-10-14T10:00:05Z"))));
+            h.processElement(
+                    RAW, new StreamRecord<>(logFile(sshOpened("e1", "2026-10-14T10:00:05Z"))));
             h.setProcessingTime(2000);
             assertThat(watermarks(h))
                     .containsExactly(
@@ -186,7 +196,7 @@ class AnalyzeRecordsTest {
     void withoutAnInputForAKindNothingWaitsForIt() throws Exception {
         // a run with a flow stream only: flows move event time at once
         try (var h = harness(OwnershipTable.empty(), null, runSettings(false, true))) {
-            h.processElement1(new StreamRecord<>(flowRun(1760437200L)));
+            h.processElement(RAW, new StreamRecord<>(flowRun(1760437200L)));
             h.setProcessingTime(1000);
             assertThat(watermarks(h)).containsExactly(1_760_437_200_000L - LATENESS.toMillis() - 1);
         }
@@ -226,7 +236,8 @@ class AnalyzeRecordsTest {
     @Test
     void undecodableInputBecomesADeadLetterWithItsReason() throws Exception {
         try (var h = harness(OwnershipTable.empty())) {
-            h.processElement1(
+            h.processElement(
+                    RAW,
                     new StreamRecord<>(
                             new RawRecord(
                                     "broken.json",
@@ -247,15 +258,14 @@ class AnalyzeRecordsTest {
 
     @SuppressWarnings("unchecked")
     private static List<StreamRecord<Alert>> alertRecords(
-            TwoInputStreamOperatorTestHarness<RawRecord, OwnershipTable, Alert> h) {
+            MultiInputStreamOperatorTestHarness<Alert> h) {
         return h.getOutput().stream()
                 .filter(o -> o instanceof StreamRecord)
                 .map(o -> (StreamRecord<Alert>) o)
                 .collect(Collectors.toList());
     }
 
-    private static List<Long> watermarks(
-            TwoInputStreamOperatorTestHarness<RawRecord, OwnershipTable, Alert> h) {
+    private static List<Long> watermarks(MultiInputStreamOperatorTestHarness<Alert> h) {
         return h.getOutput().stream()
                 .filter(o -> o instanceof Watermark)
                 .map(o -> ((Watermark) o).getTimestamp())

@@ -3,13 +3,23 @@ package io.trailwatch.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwatch.alert.AlertJson;
+import io.trailwatch.alert.DeadLetterJson;
+import io.trailwatch.alert.sink.LineSink;
+import io.trailwatch.cli.ReplayJob;
+import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.generate.LogGenerator;
+import io.trailwatch.model.OwnershipTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobgraph.JobVertex;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -79,6 +89,37 @@ class ReplayPipelineTest {
 
         assertThat(ids(one)).isNotEmpty().isEqualTo(ids(four));
         assertThat(evidence(one)).isEqualTo(evidence(four));
+    }
+
+    /**
+     * The file source runs in the analysis operator's task, so raw records reach it without being
+     * serialized; the ownership table still comes over the network, to every instance.
+     */
+    @Test
+    void theFileSourceRunsInTheAnalysisTask() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        ReplayJob.buildGraph(
+                env,
+                PipelineSettings.forReplay(),
+                List.of(dir),
+                OwnershipTable.empty(),
+                LineSink.toFile(dir.resolve("alerts.jsonl"), AlertJson::toJson),
+                LineSink.toFile(dir.resolve("dead-letters.jsonl"), DeadLetterJson::toJson));
+        JobGraph graph = env.getStreamGraph().getJobGraph();
+
+        List<JobVertex> analysis = new ArrayList<>();
+        for (JobVertex vertex : graph.getVertices()) {
+            if (vertex.getName().contains("Decode, owners")) {
+                analysis.add(vertex);
+            }
+            assertThat(vertex.getName()).isNotEqualTo("Source: Log files");
+        }
+        assertThat(analysis).hasSize(1);
+        assertThat(analysis.get(0).getName()).contains("Source: Log files");
+        assertThat(analysis.get(0).getInputs())
+                .extracting(edge -> edge.getSource().getProducer().getName())
+                .containsExactly("Source: Ownership table");
     }
 
     private static Set<String> ids(ReplayRun run) {

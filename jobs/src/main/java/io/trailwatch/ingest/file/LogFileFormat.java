@@ -3,6 +3,7 @@ package io.trailwatch.ingest.file;
 import io.trailwatch.ingest.DecodeLimits;
 import io.trailwatch.ingest.LogFileScanner;
 import io.trailwatch.model.RawRecord;
+import io.trailwatch.model.flink.RawRecordTypeInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -49,7 +50,7 @@ public class LogFileFormat implements BulkFormat<RawRecord, FileSourceSplit> {
 
     @Override
     public TypeInformation<RawRecord> getProducedType() {
-        return TypeInformation.of(RawRecord.class);
+        return RawRecordTypeInfo.INSTANCE;
     }
 
     private final class FileReader implements Reader<RawRecord> {

@@ -3,6 +3,7 @@ package io.trailwatch.ingest.kinesis;
 import io.trailwatch.config.RunSettings;
 import io.trailwatch.model.RawKind;
 import io.trailwatch.model.RawRecord;
+import io.trailwatch.model.flink.RawRecordTypeInfo;
 import java.util.Properties;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -88,7 +89,7 @@ public final class KinesisSources {
 
         @Override
         public TypeInformation<RawRecord> getProducedType() {
-            return TypeInformation.of(RawRecord.class);
+            return RawRecordTypeInfo.INSTANCE;
         }
     }
 

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trailwatch.config.RunSettings;
 import io.trailwatch.model.RawKind;
 import io.trailwatch.model.RawRecord;
+import io.trailwatch.model.flink.RawRecordTypeInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConstants;
 import org.apache.flink.streaming.connectors.kinesis.util.KinesisConfigUtil;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class KinesisSourcesTest {
         assertThat(r.kind).isEqualTo(RawKind.UNKNOWN);
         assertThat(r.origin).isEqualTo("kinesis:cloudtrail/shardId-000000000002/4968");
         TypeInformation<RawRecord> type = schema.getProducedType();
-        assertThat(type).isInstanceOf(PojoTypeInfo.class);
+        assertThat(type).isSameAs(RawRecordTypeInfo.INSTANCE);
     }
 
     private static void put(
