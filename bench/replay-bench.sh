@@ -2,7 +2,7 @@
 # Replay benchmark: the full pipeline over a fixed, seeded input (30% CloudTrail, 70% flow records), at each
 # parallelism and state backend given, next to the parsing limit of the same input measured in the same run.
 # For each run it reports the whole-run throughput (cluster start and JIT warm-up included), the steady
-# throughput after the first 20 s of reading records, and records per CPU-second of the whole process (every thread), which is the
+# throughput after the first 30 s of reading records, and records per CPU-second of the whole process (every thread), which is the
 # honest per-core figure: parallelism 1 still runs sources, detectors, GC and the JIT on other threads.
 #
 #   bench/replay-bench.sh [RECORDS] [PARALLELISMS] [BACKENDS]      e.g.  bench/replay-bench.sh 1000000 "1 2" "heap rocksdb"
