@@ -68,7 +68,8 @@ import org.slf4j.LoggerFactory;
  *       network buffers and read back by a task of its own (that task's thread alone took a
  *       twentieth of a replay's CPU). Only a multiple-input operator can have a source chained to
  *       it, hence the V2 operator API. The replay's file source chains; the Kinesis consumer, a
- *       legacy source function, cannot and still hands its records over the network.
+ *       legacy source function, cannot and still hands its records over the network, and a job that
+ *       checkpoints does not chain ({@link TrailwatchPipeline#build}).
  * </ul>
  */
 public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>

@@ -122,6 +122,31 @@ class ReplayPipelineTest {
                 .containsExactly("Source: Ownership table");
     }
 
+    /**
+     * A checkpointed bounded job with the source chained never finished (Flink 1.20, checkpoints
+     * after tasks finish): with checkpointing the source keeps a task of its own.
+     */
+    @Test
+    void withCheckpointingTheFileSourceKeepsATaskOfItsOwn() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(1000);
+        ReplayJob.buildGraph(
+                env,
+                PipelineSettings.forReplay(),
+                List.of(dir),
+                OwnershipTable.empty(),
+                LineSink.toFile(dir.resolve("alerts.jsonl"), AlertJson::toJson),
+                LineSink.toFile(dir.resolve("dead-letters.jsonl"), DeadLetterJson::toJson));
+        JobGraph graph = env.getStreamGraph().getJobGraph();
+
+        assertThat(graph.getVertices())
+                .extracting(JobVertex::getName)
+                .contains("Source: Log files")
+                .anySatisfy(name -> assertThat(name).startsWith("Decode, owners"))
+                .noneSatisfy(name -> assertThat(name).contains("Decode").contains("Log files"));
+    }
+
     private static Set<String> ids(ReplayRun run) {
         return run.alerts.stream().map(a -> a.get("alertId").asText()).collect(Collectors.toSet());
     }

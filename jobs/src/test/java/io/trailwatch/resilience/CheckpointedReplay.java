@@ -23,8 +23,8 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
  * The job the resilience tests disturb: the whole pipeline over replayed files at parallelism 2,
- * checkpointed every 200 ms, restarting up to three times, with a step after the source where a
- * test injects its fault. The ids of the alerts it produces collect in {@link #IDS}.
+ * checkpointed every 200 ms, restarting up to three times, with a step after the source or on the
+ * alerts where a test injects its fault. The ids of the alerts it produces collect in {@link #IDS}.
  */
 final class CheckpointedReplay {
     static final Set<String> IDS = ConcurrentHashMap.newKeySet();
@@ -35,6 +35,20 @@ final class CheckpointedReplay {
             List<Path> inputs,
             OwnershipTable table,
             MapFunction<RawRecord, RawRecord> fault,
+            String faultName)
+            throws Exception {
+        return start(inputs, table, fault, null, faultName);
+    }
+
+    /**
+     * @param rawFault a step between the source and the analysis, or null
+     * @param alertFault a step on the alerts, or null
+     */
+    static JobClient start(
+            List<Path> inputs,
+            OwnershipTable table,
+            MapFunction<RawRecord, RawRecord> rawFault,
+            MapFunction<Alert, Alert> alertFault,
             String faultName)
             throws Exception {
         IDS.clear();
@@ -48,14 +62,19 @@ final class CheckpointedReplay {
         PipelineSettings settings = PipelineSettings.forReplay();
         DataStream<RawRecord> raw =
                 env.fromSource(
-                                ReplayFileSource.of(inputs, settings.decodeLimits),
-                                WatermarkStrategy.noWatermarks(),
-                                "files")
-                        .map(fault)
-                        .name(faultName);
+                        ReplayFileSource.of(inputs, settings.decodeLimits),
+                        WatermarkStrategy.noWatermarks(),
+                        "files");
+        if (rawFault != null) {
+            raw = raw.map(rawFault).name(faultName);
+        }
         TrailwatchPipeline.Streams streams =
                 new TrailwatchPipeline(settings).build(raw, env.fromData(table), table);
-        streams.alerts.map(CollectId::of).sinkTo(new DiscardingSink<>());
+        DataStream<Alert> alerts = streams.alerts;
+        if (alertFault != null) {
+            alerts = alerts.map(alertFault).name(faultName);
+        }
+        alerts.map(CollectId::of).sinkTo(new DiscardingSink<>());
         return env.executeAsync("resilience: " + faultName);
     }
 
@@ -63,10 +82,11 @@ final class CheckpointedReplay {
     static Set<String> run(
             List<Path> inputs,
             OwnershipTable table,
-            MapFunction<RawRecord, RawRecord> fault,
+            MapFunction<RawRecord, RawRecord> rawFault,
+            MapFunction<Alert, Alert> alertFault,
             String faultName)
             throws Exception {
-        start(inputs, table, fault, faultName).getJobExecutionResult().get();
+        start(inputs, table, rawFault, alertFault, faultName).getJobExecutionResult().get();
         return Set.copyOf(IDS);
     }
 
