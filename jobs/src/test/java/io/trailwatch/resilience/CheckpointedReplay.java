@@ -31,15 +31,6 @@ final class CheckpointedReplay {
 
     private CheckpointedReplay() {}
 
-    static JobClient start(
-            List<Path> inputs,
-            OwnershipTable table,
-            MapFunction<RawRecord, RawRecord> fault,
-            String faultName)
-            throws Exception {
-        return start(inputs, table, fault, null, faultName);
-    }
-
     /**
      * @param rawFault a step between the source and the analysis, or null
      * @param alertFault a step on the alerts, or null

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,20 +38,25 @@ class FaultInjectionTest {
 
     @TempDir Path dir;
 
-    @Test
-    void failureMidStreamChangesNoAlertIds() throws Exception {
+    private List<Path> inputs;
+    private OwnershipTable table;
+
+    @BeforeEach
+    void generateInput() throws Exception {
         Path gen = dir.resolve("gen");
         new LogGenerator(gen, 60_000, 21).generate();
-        List<Path> inputs = List.of(gen.resolve("logs"), Path.of("..", "sample-logs", "logs"));
-        OwnershipTable table = OwnershipTableParser.parse(gen.resolve("ownership.csv"));
+        inputs = List.of(gen.resolve("logs"), Path.of("..", "sample-logs", "logs"));
+        table = OwnershipTableParser.parse(gen.resolve("ownership.csv"));
+    }
 
-        Set<String> undisturbed = run(inputs, table, Long.MAX_VALUE);
+    @Test
+    void failureMidStreamChangesNoAlertIds() throws Exception {
+        Set<String> undisturbed = run(new FailOnce<>(Long.MAX_VALUE), null);
         long rawRecords = SEEN.get();
         // half-way through the raw records (whole documents and runs of lines)
-        Set<String> recovered = run(inputs, table, rawRecords / 2);
+        Set<String> recovered = run(new FailOnce<>(rawRecords / 2), null);
 
         assertThat(rawRecords).isGreaterThan(20);
-
         assertThat(FAILED).isTrue();
         assertThat(undisturbed).isNotEmpty();
         assertThat(recovered).isEqualTo(undisturbed);
@@ -59,22 +65,9 @@ class FaultInjectionTest {
     /** A failure on the alerts, after the analysis, likewise: the whole job restarts. */
     @Test
     void failureOnTheAlertsChangesNoAlertIds() throws Exception {
-        Path gen = dir.resolve("gen");
-        new LogGenerator(gen, 60_000, 21).generate();
-        List<Path> inputs = List.of(gen.resolve("logs"), Path.of("..", "sample-logs", "logs"));
-        OwnershipTable table = OwnershipTableParser.parse(gen.resolve("ownership.csv"));
-
-        FAILED.set(false);
-        SEEN.set(0);
-        Set<String> undisturbed =
-                CheckpointedReplay.run(
-                        inputs, table, null, new FailOnceOnAlerts(Long.MAX_VALUE), "alerts");
+        Set<String> undisturbed = run(null, new FailOnce<>(Long.MAX_VALUE));
         long alerts = SEEN.get();
-        FAILED.set(false);
-        SEEN.set(0);
-        Set<String> recovered =
-                CheckpointedReplay.run(
-                        inputs, table, null, new FailOnceOnAlerts(alerts / 2), "fail once");
+        Set<String> recovered = run(null, new FailOnce<>(alerts / 2));
 
         assertThat(alerts).isGreaterThan(10);
         assertThat(FAILED).isTrue();
@@ -82,32 +75,15 @@ class FaultInjectionTest {
         assertThat(recovered).isEqualTo(undisturbed);
     }
 
-    private static Set<String> run(List<Path> inputs, OwnershipTable table, long failAt)
+    private Set<String> run(FailOnce<RawRecord> onRecords, FailOnce<Alert> onAlerts)
             throws Exception {
         FAILED.set(false);
         SEEN.set(0);
-        return CheckpointedReplay.run(inputs, table, new FailOnce(failAt), null, "fail once");
+        return CheckpointedReplay.run(inputs, table, onRecords, onAlerts, "fail once");
     }
 
-    /** Throws once, after a number of alerts across all its parallel instances. */
-    static final class FailOnceOnAlerts implements MapFunction<Alert, Alert> {
-        private final long failAt;
-
-        FailOnceOnAlerts(long failAt) {
-            this.failAt = failAt;
-        }
-
-        @Override
-        public Alert map(Alert a) {
-            if (SEEN.incrementAndGet() >= failAt && FAILED.compareAndSet(false, true)) {
-                throw new IllegalStateException("injected failure after " + failAt + " alerts");
-            }
-            return a;
-        }
-    }
-
-    /** Throws once, after it has seen a number of records across all its parallel instances. */
-    static final class FailOnce implements MapFunction<RawRecord, RawRecord> {
+    /** Throws once, after it has seen a number of elements across all its parallel instances. */
+    static final class FailOnce<T> implements MapFunction<T, T> {
         private final long failAt;
 
         FailOnce(long failAt) {
@@ -115,11 +91,11 @@ class FaultInjectionTest {
         }
 
         @Override
-        public RawRecord map(RawRecord r) {
+        public T map(T element) {
             if (SEEN.incrementAndGet() >= failAt && FAILED.compareAndSet(false, true)) {
-                throw new IllegalStateException("injected failure after " + failAt + " records");
+                throw new IllegalStateException("injected failure after " + failAt + " elements");
             }
-            return r;
+            return element;
         }
     }
 }

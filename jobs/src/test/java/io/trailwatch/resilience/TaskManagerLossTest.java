@@ -86,7 +86,7 @@ class TaskManagerLossTest {
             throws Exception {
         SEEN.set(0);
         return CheckpointedReplay.start(
-                inputs, table, new SlowFrom(slowFrom), "slow from half-way");
+                inputs, table, new SlowFrom(slowFrom), null, "slow from half-way");
     }
 
     /**
