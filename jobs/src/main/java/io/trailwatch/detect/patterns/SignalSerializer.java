@@ -2,10 +2,10 @@ package io.trailwatch.detect.patterns;
 
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.model.NullableStrings;
+import io.trailwatch.model.flink.HandWrittenSerializer;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -15,7 +15,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * pending in state, so the reflective POJO serializer with its per-character strings was a large
  * share of the job's work. The field order is the format; a new field needs a new snapshot version.
  */
-public final class SignalSerializer extends TypeSerializerSingleton<Signal> {
+public final class SignalSerializer extends HandWrittenSerializer<Signal> {
     private static final long serialVersionUID = 1L;
 
     public static final SignalSerializer INSTANCE = new SignalSerializer();
@@ -43,16 +43,6 @@ public final class SignalSerializer extends TypeSerializerSingleton<Signal> {
         s.resource = from.resource;
         s.owner = OwnerFields.copyOwner(from.owner);
         return s;
-    }
-
-    @Override
-    public Signal copy(Signal from, Signal reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -87,16 +77,6 @@ public final class SignalSerializer extends TypeSerializerSingleton<Signal> {
         s.resource = NullableStrings.read(in);
         s.owner = OwnerFields.readOwner(in);
         return s;
-    }
-
-    @Override
-    public Signal deserialize(Signal reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView in, DataOutputView out) throws IOException {
-        serialize(deserialize(in), out);
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.trailwatch.model.RawRecord;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -18,7 +17,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * format, and the kind is written as its position in {@link RawKind}: a new field or kind needs a
  * new snapshot version.
  */
-public final class RawRecordSerializer extends TypeSerializerSingleton<RawRecord> {
+public final class RawRecordSerializer extends HandWrittenSerializer<RawRecord> {
     private static final long serialVersionUID = 1L;
 
     public static final RawRecordSerializer INSTANCE = new RawRecordSerializer();
@@ -38,16 +37,6 @@ public final class RawRecordSerializer extends TypeSerializerSingleton<RawRecord
     @Override
     public RawRecord copy(RawRecord from) {
         return from;
-    }
-
-    @Override
-    public RawRecord copy(RawRecord from, RawRecord reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -82,16 +71,6 @@ public final class RawRecordSerializer extends TypeSerializerSingleton<RawRecord
         r.errorDetail = NullableStrings.read(in);
         r.firstLine = in.readInt();
         return r;
-    }
-
-    @Override
-    public RawRecord deserialize(RawRecord reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView in, DataOutputView out) throws IOException {
-        serialize(deserialize(in), out);
     }
 
     @Override
