@@ -9,12 +9,14 @@ import io.trailwatch.detect.windowed.ThresholdRule;
 import io.trailwatch.model.Alert;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.base.IntSerializer;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.state.internal.InternalListState;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.ChainingStrategy;
@@ -22,6 +24,7 @@ import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
@@ -34,21 +37,19 @@ import org.apache.flink.util.OutputTag;
  * state is cleared. Signals that come later than the watermark allows go to {@link #LATE}, to be
  * counted.
  *
- * <p>An operator rather than a process function, for the cost per signal on RocksDB (where the
- * service keeps state): the signals due at one time are a list in a namespace of their own, so
- * holding one back is an append that reads nothing, and releasing them one read. Two kinds of
- * timer, in namespaces of their own so that one never removes the other:
+ * <p>An operator rather than a process function, for the cost per signal. The signals due at one
+ * time are a list in a namespace of their own, so holding one back is an append that reads nothing
+ * (on RocksDB, where the service keeps state), and releasing them one read. Which keys hold signals
+ * for which due time is {@link DueKeys}, an index in memory that a restore builds again from those
+ * namespaces; as the watermark passes a due time, the timers before it fire first, then the signals
+ * are handed over, then the timers at it. A timer per key and due time did the same at twice the
+ * cost of the rule itself.
  *
- * <ul>
- *   <li>{@link #DUE}, 1 ms before the signals' due time: it first runs the key's clock to just
- *       before them, then hands them over. Firing a millisecond early puts a clock timer of the
- *       same due time after them, as when a signal and the clock share a timer.
- *   <li>{@link #CLOCK}: the report of an incident, and the key's next expiry. Each signal moves the
- *       expiry on, so the one it replaces is deleted rather than left to fire for nothing.
- * </ul>
- *
- * The rule's clock runs behind the watermark by its extra lateness: a timer at {@code t} is the
- * rule's time {@code t - lateness}.
+ * <p>The {@link #CLOCK} timers: the report of an incident, and the key's expiry. A signal that
+ * moves the expiry on leaves the timer where it is; when it fires and the state has not expired, it
+ * sets the next one, so a busy key holds one expiry timer and changes it once a window rather than
+ * with every signal. The rule's clock runs behind the watermark by its extra lateness: a timer at
+ * {@code t} is the rule's time {@code t - lateness}.
  */
 public class ThresholdDetector extends AbstractStreamOperator<Alert>
         implements OneInputStreamOperator<Signal, Alert>, Triggerable<String, Integer> {
@@ -62,18 +63,21 @@ public class ThresholdDetector extends AbstractStreamOperator<Alert>
     public static final OutputTag<LoginBurst> BURSTS =
             new OutputTag<>("login-bursts", TypeInformation.of(LoginBurst.class));
 
-    /** Timer namespace: signals become due. */
+    /**
+     * Timer namespace of earlier builds, one timer per key and due time; such timers do nothing.
+     */
     static final int DUE = 0;
 
     /** Timer namespace: a report or an expiry falls due. */
     static final int CLOCK = 1;
 
-    private static final long NONE = Long.MIN_VALUE;
+    static final String PENDING = "pending-by-due";
 
     private final ThresholdRule rule;
     private transient InternalListState<String, Long, Signal> pending;
     private transient ValueState<BurstState> state;
     private transient InternalTimerService<Integer> timers;
+    private transient DueKeys dueKeys;
 
     public ThresholdDetector(ThresholdRule rule) {
         this.rule = rule;
@@ -87,10 +91,14 @@ public class ThresholdDetector extends AbstractStreamOperator<Alert>
                 (InternalListState<String, Long, Signal>)
                         getOrCreateKeyedState(
                                 LongSerializer.INSTANCE,
-                                new ListStateDescriptor<>(
-                                        "pending-by-due", SignalTypeInfo.INSTANCE));
+                                new ListStateDescriptor<>(PENDING, SignalTypeInfo.INSTANCE));
         state = getPartitionedState(new ValueStateDescriptor<>("burst", BurstState.class));
         timers = getInternalTimerService("detector", IntSerializer.INSTANCE, this);
+        dueKeys = new DueKeys();
+        try (Stream<Tuple2<String, Long>> restored =
+                this.<String>getKeyedStateBackend().getKeysAndNamespaces(PENDING)) {
+            restored.forEach(held -> dueKeys.add(held.f1, held.f0));
+        }
     }
 
     @Override
@@ -103,24 +111,42 @@ public class ThresholdDetector extends AbstractStreamOperator<Alert>
         }
         pending.setCurrentNamespace(due);
         pending.add(s);
-        timers.registerEventTimeTimer(DUE, due - 1);
+        dueKeys.add(due, (String) getCurrentKey());
+    }
+
+    @Override
+    public void processWatermark(Watermark mark) throws Exception {
+        // a signal due at d is handed over at d - 1, after the timers before it and before those at
+        // d, so that a clock timer at a signal's own due time sees the signal
+        while (!dueKeys.isEmpty() && dueKeys.firstDue() - 1 <= mark.getTimestamp()) {
+            long t = dueKeys.firstDue() - 1;
+            timeServiceManager.advanceWatermark(new Watermark(t));
+            for (String key : dueKeys.takeFirst()) {
+                setCurrentKey(key);
+                pending.setCurrentNamespace(t + 1);
+                release(key, t, takeDue());
+            }
+        }
+        super.processWatermark(mark);
     }
 
     @Override
     public void onEventTime(InternalTimer<String, Integer> timer) throws Exception {
-        long t = timer.getTimestamp();
-        BurstState st = state.value();
-        long expiryBefore = st == null ? NONE : expiryTimer(st);
-        List<Signal> released = List.of();
-        if (timer.getNamespace() == DUE) {
-            pending.setCurrentNamespace(t + 1);
-            released = takeDue();
+        if (timer.getNamespace() == CLOCK) {
+            release(timer.getKey(), timer.getTimestamp(), List.of());
         }
+    }
+
+    /**
+     * Runs the key's clock to timer time {@code t}, then offers the signals due at {@code t + 1}.
+     */
+    private void release(String key, long t, List<Signal> released) throws Exception {
+        BurstState st = state.value();
         if (st == null && released.isEmpty()) {
             return;
         }
         if (st != null) {
-            tick(st, t, timer.getKey());
+            tick(st, t, key);
         }
         for (Signal s : released) {
             if (st == null) {
@@ -131,21 +157,17 @@ public class ThresholdDetector extends AbstractStreamOperator<Alert>
                 timers.registerEventTimeTimer(CLOCK, opened.reportAt + rule.latenessMillis());
             }
         }
-        long expiryAfter = NONE;
         if (st.isEmpty()) {
+            // the key's timers still to come find no state and do nothing
             state.clear();
-        } else {
-            state.update(st);
-            expiryAfter = expiryTimer(st);
+            return;
         }
-        if (expiryAfter != expiryBefore) {
-            if (expiryBefore > t && expiryBefore != reportTimer(st)) {
-                timers.deleteEventTimeTimer(CLOCK, expiryBefore);
-            }
-            if (expiryAfter != NONE) {
-                timers.registerEventTimeTimer(CLOCK, expiryAfter);
-            }
+        long expiry = st.nextExpiry(rule) + rule.latenessMillis();
+        if (st.expiryTimer <= t || st.expiryTimer > expiry) {
+            timers.registerEventTimeTimer(CLOCK, expiry);
+            st.expiryTimer = expiry;
         }
+        state.update(st);
     }
 
     @Override
@@ -181,16 +203,6 @@ public class ThresholdDetector extends AbstractStreamOperator<Alert>
                 publish(key, ended, null, t);
             }
         }
-    }
-
-    private long expiryTimer(BurstState st) {
-        return st.nextExpiry(rule) + rule.latenessMillis();
-    }
-
-    /** The timer of the open incident's report while it is still to come, else {@link #NONE}. */
-    private long reportTimer(BurstState st) {
-        Incident i = st.incident;
-        return i == null || i.silent || i.reported ? NONE : i.reportAt + rule.latenessMillis();
     }
 
     private void report(String key, Incident i, long t) {

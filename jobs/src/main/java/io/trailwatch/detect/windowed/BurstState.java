@@ -17,6 +17,12 @@ public class BurstState {
     /** Event time of the latest signal kept. */
     public long lastActivity = Long.MIN_VALUE;
 
+    /**
+     * The detector's expiry timer for this key, which may come before {@link #nextExpiry}: a signal
+     * that moves the expiry on leaves it in place (see the detector).
+     */
+    public long expiryTimer = Long.MIN_VALUE;
+
     public BurstState() {}
 
     /**

@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -363,6 +364,42 @@ class ThresholdDetectorTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
+    void aDetectorRestoredFromASnapshotHandsOverTheSignalsItWasHolding(Case c) throws Exception {
+        List<Signal> burst = Arrays.asList(c.burst);
+        Alert undisturbed = run(c.rule, burst).get(0);
+
+        int half = burst.size() / 2;
+        List<Alert> alerts = new ArrayList<>();
+        OperatorSubtaskState snapshot;
+        try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h = harness(c.rule)) {
+            for (Signal s : burst.subList(0, half)) {
+                h.processElement(copy(s), s.time);
+            }
+            // the first quarter handed over, the second held back
+            h.processWatermark(burst.get(half / 2).time + c.rule.latenessMillis() - 1);
+            snapshot = h.snapshot(1L, 1L);
+            alerts.addAll(h.extractOutputValues());
+        }
+        try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new ThresholdDetector(c.rule), s -> s.key, Types.STRING)) {
+            h.initializeState(snapshot);
+            h.open();
+            for (Signal s : burst.subList(half, burst.size())) {
+                h.processElement(copy(s), s.time);
+            }
+            h.processWatermark(Long.MAX_VALUE);
+            alerts.addAll(h.extractOutputValues());
+        }
+
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).alertId).isEqualTo(undisturbed.alertId);
+        assertThat(alerts.get(0).evidence.count).isEqualTo(undisturbed.evidence.count);
+        assertThat(alerts.get(0).evidence.eventIds).isEqualTo(undisturbed.evidence.eventIds);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
     void theNearMissDoesNotAlert(Case c) throws Exception {
         assertThat(run(c.rule, Arrays.asList(c.nearMiss))).isEmpty();
     }
@@ -376,6 +413,11 @@ class ThresholdDetectorTest {
                 h.processElement(s, s.time);
                 last = Math.max(last, s.time);
             }
+            // held back: in keyed state, with no timer of their own
+            assertThat(h.numKeyedStateEntries()).isPositive();
+            assertThat(h.numEventTimeTimers()).isZero();
+
+            h.processWatermark(last + c.rule.latenessMillis());
             assertThat(h.numKeyedStateEntries()).isPositive();
             assertThat(h.numEventTimeTimers()).isPositive();
 
