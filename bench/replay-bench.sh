@@ -9,7 +9,8 @@
 #
 # REPEATS=N runs each configuration N times (the spread between runs on a shared machine is often 10-15%).
 # BENCH_INPUT=DIR replays an input generated earlier (with the same record count and seed 42).
-# REPLAY_JAVA_OPTS="..." are JVM options for the replays (not the parse limit), e.g. another garbage collector.
+# REPLAY_JAVA_OPTS="..." are the replays' JVM options (not the parse limit's); by default those `./trailwatch replay`
+# runs with, e.g. REPLAY_JAVA_OPTS="-Xmx2g -XX:+UseG1GC" for the JVM's default collector instead.
 # WARM_UP=DIR (an input made by `trailwatch generate`) also measures each configuration in a warm JVM: right after
 # the usual replay, a process that first replays DIR and then the input (`WarmReplay`), as a job that has run for
 # a few minutes is; a fresh process spends much of its first minute in the JIT compiler.
@@ -22,6 +23,7 @@ parallelisms="${2:-1 2}"
 backends="${3:-heap}"
 input="${BENCH_INPUT:-/tmp/trailwatch-bench-$records}"
 jar=jobs/target/trailwatch.jar
+replay_java_opts="${REPLAY_JAVA_OPTS:--Xmx2g -XX:+UseParallelGC}"
 
 if [ ! -f "$input/ownership.csv" ]; then
   java -jar "$jar" generate --out "$input" --events "$records" --seed 42
@@ -49,20 +51,20 @@ failed() {
   exit 1
 }
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)${REPLAY_JAVA_OPTS:+; replays run with $REPLAY_JAVA_OPTS}"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -n 1); replays run with $replay_java_opts"
 warm_input
 java -cp bench/target/benchmarks.jar io.trailwatch.bench.ParseLimit "$input/logs" "$records" 3
 for backend in $backends; do
   for p in $parallelisms; do
    for run in $(seq "${REPEATS:-1}"); do
     warm_input
-    summary="$(java ${REPLAY_JAVA_OPTS:-} -jar "$jar" replay --parallelism "$p" --state-backend "$backend" \
+    summary="$(java $replay_java_opts -jar "$jar" replay --parallelism "$p" --state-backend "$backend" \
         --ownership "$input/ownership.csv" --out /dev/null "$input/logs" 2>&1 >/dev/null)" \
       || failed "replay p=$p backend=$backend" "$summary"
     report "replay p=$p backend=$backend run $run" "$summary"
     if [ -n "${WARM_UP:-}" ]; then
       warm_input
-      summary="$(java ${REPLAY_JAVA_OPTS:-} -cp bench/target/benchmarks.jar io.trailwatch.bench.WarmReplay "$WARM_UP" "$input" "$p" "$backend" \
+      summary="$(java $replay_java_opts -cp bench/target/benchmarks.jar io.trailwatch.bench.WarmReplay "$WARM_UP" "$input" "$p" "$backend" \
           2>&1 >/dev/null)" || failed "warm-JVM replay p=$p backend=$backend" "$summary"
       report "replay p=$p backend=$backend run $run, warm JVM" "$summary"
     fi
