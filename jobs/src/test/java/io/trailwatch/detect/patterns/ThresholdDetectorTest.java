@@ -368,34 +368,53 @@ class ThresholdDetectorTest {
         List<Signal> burst = Arrays.asList(c.burst);
         Alert undisturbed = run(c.rule, burst).get(0);
 
-        int half = burst.size() / 2;
-        List<Alert> alerts = new ArrayList<>();
-        OperatorSubtaskState snapshot;
-        try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h = harness(c.rule)) {
-            for (Signal s : burst.subList(0, half)) {
-                h.processElement(copy(s), s.time);
+        for (boolean rocksDb : new boolean[] {false, true}) {
+            int half = burst.size() / 2;
+            List<Alert> alerts = new ArrayList<>();
+            OperatorSubtaskState snapshot;
+            try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h =
+                    unopened(c.rule, rocksDb)) {
+                h.open();
+                for (Signal s : burst.subList(0, half)) {
+                    h.processElement(copy(s), s.time);
+                }
+                // the first quarter handed over, the second held back
+                h.processWatermark(burst.get(half / 2).time + c.rule.latenessMillis() - 1);
+                snapshot = h.snapshot(1L, 1L);
+                alerts.addAll(h.extractOutputValues());
             }
-            // the first quarter handed over, the second held back
-            h.processWatermark(burst.get(half / 2).time + c.rule.latenessMillis() - 1);
-            snapshot = h.snapshot(1L, 1L);
-            alerts.addAll(h.extractOutputValues());
-        }
-        try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new ThresholdDetector(c.rule), s -> s.key, Types.STRING)) {
-            h.initializeState(snapshot);
-            h.open();
-            for (Signal s : burst.subList(half, burst.size())) {
-                h.processElement(copy(s), s.time);
+            try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h =
+                    unopened(c.rule, rocksDb)) {
+                h.initializeState(snapshot);
+                h.open();
+                for (Signal s : burst.subList(half, burst.size())) {
+                    h.processElement(copy(s), s.time);
+                }
+                h.processWatermark(Long.MAX_VALUE);
+                alerts.addAll(h.extractOutputValues());
             }
-            h.processWatermark(Long.MAX_VALUE);
-            alerts.addAll(h.extractOutputValues());
-        }
 
-        assertThat(alerts).hasSize(1);
-        assertThat(alerts.get(0).alertId).isEqualTo(undisturbed.alertId);
-        assertThat(alerts.get(0).evidence.count).isEqualTo(undisturbed.evidence.count);
-        assertThat(alerts.get(0).evidence.eventIds).isEqualTo(undisturbed.evidence.eventIds);
+            String backend = rocksDb ? "RocksDB" : "heap";
+            assertThat(alerts).as(backend).hasSize(1);
+            assertThat(alerts.get(0).alertId).as(backend).isEqualTo(undisturbed.alertId);
+            assertThat(alerts.get(0).evidence.count)
+                    .as(backend)
+                    .isEqualTo(undisturbed.evidence.count);
+            assertThat(alerts.get(0).evidence.eventIds)
+                    .as(backend)
+                    .isEqualTo(undisturbed.evidence.eventIds);
+        }
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> unopened(
+            ThresholdRule rule, boolean rocksDb) throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new ThresholdDetector(rule), s -> s.key, Types.STRING);
+        if (rocksDb) {
+            h.setStateBackend(new EmbeddedRocksDBStateBackend());
+        }
+        return h;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -492,9 +511,7 @@ class ThresholdDetectorTest {
     void onRocksDbTheBurstAlertsTheSameAndTheStateIsGoneAfterwards(Case c) throws Exception {
         List<Alert> onHeap = run(c.rule, Arrays.asList(c.burst));
         try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new ThresholdDetector(c.rule), s -> s.key, Types.STRING)) {
-            h.setStateBackend(new EmbeddedRocksDBStateBackend());
+                unopened(c.rule, true)) {
             h.open();
             List<Signal> shuffled = new ArrayList<>(Arrays.asList(c.burst));
             Collections.shuffle(shuffled, new Random(7));
@@ -634,9 +651,7 @@ class ThresholdDetectorTest {
 
     static KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> harness(ThresholdRule rule)
             throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new ThresholdDetector(rule), s -> s.key, Types.STRING);
+        KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h = unopened(rule, false);
         h.open();
         return h;
     }
