@@ -64,11 +64,9 @@ public class ThresholdDetector extends AbstractStreamOperator<Alert>
             new OutputTag<>("login-bursts", TypeInformation.of(LoginBurst.class));
 
     /**
-     * Timer namespace of earlier builds, one timer per key and due time; such timers do nothing.
+     * Timer namespace: a report or an expiry falls due. Namespace 0 held earlier builds' timer per
+     * key and due time; restored from their snapshots, those fire and do nothing.
      */
-    static final int DUE = 0;
-
-    /** Timer namespace: a report or an expiry falls due. */
     static final int CLOCK = 1;
 
     static final String PENDING = "pending-by-due";

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.model.Owner;
 import io.trailwatch.model.OwnerAttribute;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import io.trailwatch.model.flink.SerializerSnapshots;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
@@ -65,19 +64,6 @@ class SignalSerializerTest {
 
     @Test
     void aRestoredSnapshotReadsTheSameFormat() throws Exception {
-        TypeSerializerSnapshot<Signal> snapshot = SignalSerializer.INSTANCE.snapshotConfiguration();
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        TypeSerializerSnapshot.writeVersionedSnapshot(out, snapshot);
-        TypeSerializerSnapshot<Signal> restored =
-                TypeSerializerSnapshot.readVersionedSnapshot(
-                        new DataInputDeserializer(out.getCopyOfBuffer()),
-                        getClass().getClassLoader());
-
-        TypeSerializerSchemaCompatibility<Signal> compatibility =
-                SignalSerializer.INSTANCE
-                        .snapshotConfiguration()
-                        .resolveSchemaCompatibility(restored);
-        assertThat(compatibility.isCompatibleAsIs()).isTrue();
-        assertThat(restored.restoreSerializer()).isSameAs(SignalSerializer.INSTANCE);
+        SerializerSnapshots.assertRestoresAsIs(SignalSerializer.INSTANCE);
     }
 }

@@ -6,8 +6,6 @@ import io.trailwatch.model.RawKind;
 import io.trailwatch.model.RawRecord;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
@@ -73,20 +71,6 @@ class RawRecordSerializerTest {
 
     @Test
     void aRestoredSnapshotReadsTheSameFormat() throws Exception {
-        TypeSerializerSnapshot<RawRecord> snapshot =
-                RawRecordSerializer.INSTANCE.snapshotConfiguration();
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        TypeSerializerSnapshot.writeVersionedSnapshot(out, snapshot);
-        TypeSerializerSnapshot<RawRecord> restored =
-                TypeSerializerSnapshot.readVersionedSnapshot(
-                        new DataInputDeserializer(out.getCopyOfBuffer()),
-                        getClass().getClassLoader());
-
-        TypeSerializerSchemaCompatibility<RawRecord> compatibility =
-                RawRecordSerializer.INSTANCE
-                        .snapshotConfiguration()
-                        .resolveSchemaCompatibility(restored);
-        assertThat(compatibility.isCompatibleAsIs()).isTrue();
-        assertThat(restored.restoreSerializer()).isSameAs(RawRecordSerializer.INSTANCE);
+        SerializerSnapshots.assertRestoresAsIs(RawRecordSerializer.INSTANCE);
     }
 }
