@@ -1,7 +1,8 @@
 package io.trailwatch.bench;
 
 import io.trailwatch.detect.rules.RuleEngine;
-import io.trailwatch.detect.rules.StatelessRules;
+import io.trailwatch.detect.RuleRegistry;
+import io.trailwatch.detect.rules.StatelessRule;
 import io.trailwatch.model.CloudTrailEvent;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,7 @@ public class RuleBenchmark {
     @Setup
     public void setUp() {
         events = BenchInputs.generate().decodedEvents();
-        engine = new RuleEngine(StatelessRules.all(), Set.of());
+        engine = new RuleEngine(RuleRegistry.builtIn().rules(StatelessRule.class), Set.of());
     }
 
     @Benchmark

@@ -11,7 +11,7 @@ import io.trailwatch.config.SlackWebhook;
 import io.trailwatch.config.SnsMessageFormat;
 import io.trailwatch.config.SnsSettings;
 import io.trailwatch.config.SuppressionFileParser;
-import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.Severity;
 import io.trailwatch.ownership.OwnershipTableException;
@@ -232,13 +232,13 @@ public final class ReplayCommand implements Callable<Integer> {
         PipelineSettings settings = PipelineSettings.forReplay();
         settings.allowedLateness = lateness;
         settings.rules = ruleSettings();
-        DurationConverter durations = new DurationConverter();
-        for (String assignment : ruleSettingAssignments) {
-            try {
-                settings.patterns.set(assignment, durations::convert);
-            } catch (ConfigException e) {
-                throw new UsageException("--rule-setting " + e.getMessage());
+        try {
+            for (String assignment : ruleSettingAssignments) {
+                settings.rules.tuning.set(assignment);
             }
+            RuleRegistry.builtIn().settings(settings.rules.tuning);
+        } catch (ConfigException e) {
+            throw new UsageException("--rule-setting " + e.getMessage());
         }
         settings.deduplication = dedupSettings();
         DeliverySettings delivery = deliverySettings();
@@ -266,8 +266,9 @@ public final class ReplayCommand implements Callable<Integer> {
                     dedup.withDefaultWindow(Durations.parse(w));
                 } else {
                     String rule = w.substring(0, eq).trim();
-                    if (!rule.matches("TW-[A-Z]+-\\d{2}")) {
-                        throw new IllegalArgumentException("'" + rule + "' is not a rule id");
+                    if (!RuleRegistry.builtIn().contains(rule)) {
+                        throw new IllegalArgumentException(
+                                "'" + rule + "' is not a rule id (see trailwatch rules)");
                     }
                     dedup.withRuleWindow(rule, Durations.parse(w.substring(eq + 1)));
                 }
@@ -368,7 +369,8 @@ public final class ReplayCommand implements Callable<Integer> {
                         "cannot read suppression file " + suppressions + ": no such readable file");
             }
             try {
-                rules.suppressions = SuppressionFileParser.parse(suppressions);
+                rules.suppressions =
+                        SuppressionFileParser.parse(suppressions, RuleRegistry.builtIn()::contains);
             } catch (ConfigException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -378,7 +380,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     private static String knownRule(String id, String option) throws UsageException {
         String rule = id.trim().toUpperCase(Locale.ROOT);
-        if (RuleCatalog.byId(rule) == null) {
+        if (!RuleRegistry.builtIn().contains(rule)) {
             throw new UsageException(option + " " + id + ": no such rule (see trailwatch rules)");
         }
         return rule;

@@ -1,8 +1,8 @@
 package io.trailwatch.cli;
 
 import io.trailwatch.detect.ResponsibilityMatrix;
-import io.trailwatch.detect.RuleCatalog;
 import io.trailwatch.detect.RuleCatalogFormat;
+import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.ownership.OwnershipTableException;
 import io.trailwatch.ownership.OwnershipTableParser;
@@ -45,10 +45,10 @@ public final class RulesCommand implements Callable<Integer> {
     public Integer call() {
         switch (format) {
             case markdown:
-                System.out.print(RuleCatalogFormat.markdown(RuleCatalog.all()));
+                System.out.print(RuleCatalogFormat.markdown(RuleRegistry.builtIn()));
                 return 0;
             case json:
-                System.out.print(RuleCatalogFormat.json(RuleCatalog.all()));
+                System.out.print(RuleCatalogFormat.json(RuleRegistry.builtIn()));
                 return 0;
             case matrix:
                 if (ownership == null) {
@@ -57,14 +57,15 @@ public final class RulesCommand implements Callable<Integer> {
                 }
                 try {
                     OwnershipTable table = OwnershipTableParser.parse(ownership);
-                    System.out.print(ResponsibilityMatrix.markdown(table, RuleCatalog.all()));
+                    System.out.print(
+                            ResponsibilityMatrix.markdown(table, RuleRegistry.builtIn().catalog()));
                     return 0;
                 } catch (OwnershipTableException e) {
                     System.err.println("trailwatch: " + e.getMessage());
                     return TrailwatchCli.EXIT_USAGE;
                 }
             default:
-                System.out.print(RuleCatalogFormat.table(RuleCatalog.all()));
+                System.out.print(RuleCatalogFormat.table(RuleRegistry.builtIn()));
                 return 0;
         }
     }

@@ -45,9 +45,6 @@ public class PipelineSettings implements Serializable {
 
     public RuleSettings rules = new RuleSettings();
 
-    /** Windows, thresholds and lateness of the windowed and stateful rules. */
-    public PatternSettings patterns = new PatternSettings();
-
     /** Field names of flow records that arrive without a header (CloudWatch Logs, Kinesis). */
     public String headerlessFlowFormat = FlowLogFormat.DEFAULT_V2_HEADER;
 

@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Which rules run, severities users override, and the suppressions in force. */
+/**
+ * Which rules run, severities users override, the suppressions in force, and the stateful rules'
+ * tuned settings.
+ */
 public class RuleSettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public Set<String> disabled = new HashSet<>();
     public Map<String, Severity> severityOverrides = new HashMap<>();
     public List<Suppression> suppressions = List.of();
+    public RuleTuning tuning = new RuleTuning();
 
     public RuleSettings() {}
 

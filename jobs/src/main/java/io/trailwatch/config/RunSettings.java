@@ -149,7 +149,11 @@ public class RunSettings implements Serializable {
                     "After how long without records of a kind (CloudTrail, flows) a parallel instance"
                             + " stops holding back event time (idle shards, quiet streams).");
     public static final Setting UNOWNED_WINDOW =
-            define(DETECTION, "unowned.window", "1h", "TW-OWN-01 aggregation window per account.");
+            define(
+                    DETECTION,
+                    "unowned.window",
+                    "1h",
+                    "Aggregation window per account of the unowned-account rule (activity in accounts the ownership table does not know).");
     public static final Setting DEDUP_WINDOW =
             define(
                     DETECTION,

@@ -1,6 +1,5 @@
 package io.trailwatch.config;
 
-import io.trailwatch.detect.RuleCatalog;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -12,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -21,7 +21,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * Reads a suppression file: CSV with the header {@code
  * rule_id,account,principal,resource,reason,expires} (see schemas/suppression.schema.json). Every
  * entry needs a reason and an expiry date, so that no suppression outlives the reason it was made
- * for; at least one of account, principal and resource.
+ * for; at least one of account, principal and resource. Rule ids are checked against the rules the
+ * caller knows.
  */
 public final class SuppressionFileParser {
     static final List<String> COLUMNS =
@@ -29,16 +30,19 @@ public final class SuppressionFileParser {
 
     private SuppressionFileParser() {}
 
-    public static List<Suppression> parse(Path file) throws ConfigException {
+    public static List<Suppression> parse(Path file, Predicate<String> knownRule)
+            throws ConfigException {
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            return parse(
+                    Files.readString(file, StandardCharsets.UTF_8), file.toString(), knownRule);
         } catch (IOException | UncheckedIOException e) {
             throw new ConfigException(
                     "suppression file " + file + ": cannot read it: " + e.getMessage());
         }
     }
 
-    public static List<Suppression> parse(String csv, String source) throws ConfigException {
+    public static List<Suppression> parse(String csv, String source, Predicate<String> knownRule)
+            throws ConfigException {
         CSVFormat format =
                 CSVFormat.RFC4180
                         .builder()
@@ -66,7 +70,7 @@ public final class SuppressionFileParser {
                 int line = (int) r.getRecordNumber() + 1;
                 String where = "suppression file " + source + ", line " + line + ", column ";
                 String rule = value(r, "rule_id");
-                if (rule == null || !rule.equals("*") && RuleCatalog.byId(rule) == null) {
+                if (rule == null || !rule.equals("*") && !knownRule.test(rule)) {
                     throw new ConfigException(
                             where
                                     + "'rule_id': '"

@@ -11,7 +11,7 @@ import java.util.function.Function;
 /**
  * The knobs of one windowed rule: its window, how much later than the pipeline's watermark its
  * records may still arrive, how long after the threshold is reached the alert waits to gather the
- * rest of the burst, and its named thresholds (DESIGN.md §7 gives the defaults).
+ * rest of the burst, and its named thresholds (each rule declares its defaults).
  */
 public class WindowedRuleSettings implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -48,6 +48,16 @@ public class WindowedRuleSettings implements Serializable {
     public WindowedRuleSettings(Duration window, Duration reportDelay) {
         this.window = window;
         this.reportDelay = reportDelay;
+    }
+
+    /** An independent copy: defaults stay as declared when a deployment tunes its copy. */
+    public WindowedRuleSettings copy() {
+        WindowedRuleSettings c = new WindowedRuleSettings(window, reportDelay);
+        c.lateness = lateness;
+        c.maxIncident = maxIncident;
+        c.limits.putAll(limits);
+        c.spans.putAll(spans);
+        return c;
     }
 
     /** Sets the longest an incident lasts. */
@@ -98,12 +108,12 @@ public class WindowedRuleSettings implements Serializable {
     /** Current values by name, for documentation and logs. */
     public Map<String, String> values() {
         Map<String, String> out = new TreeMap<>();
-        out.put("window", String.valueOf(window));
-        out.put("lateness", String.valueOf(lateness));
-        out.put("reportDelay", String.valueOf(reportDelay));
-        out.put("maxIncident", String.valueOf(maxIncident));
+        out.put("window", Durations.format(window));
+        out.put("lateness", Durations.format(lateness));
+        out.put("reportDelay", Durations.format(reportDelay));
+        out.put("maxIncident", Durations.format(maxIncident));
         limits.forEach((k, v) -> out.put(k, Long.toString(v)));
-        spans.forEach((k, v) -> out.put(k, v.toString()));
+        spans.forEach((k, v) -> out.put(k, Durations.format(v)));
         return out;
     }
 

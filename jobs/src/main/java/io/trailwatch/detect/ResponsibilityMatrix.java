@@ -1,5 +1,6 @@
 package io.trailwatch.detect;
 
+import io.trailwatch.detect.windowed.UnownedAccountRule;
 import io.trailwatch.model.OwnershipRow;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.Responsibility;
@@ -105,7 +106,9 @@ public final class ResponsibilityMatrix {
                     .append(String.join(", ", mentionedAccounts))
                     .append('.');
         }
-        out.append(" Any account not in the table is unowned: its activity raises TW-OWN-01.\n");
+        out.append(" Any account not in the table is unowned: its activity raises ")
+                .append(UnownedAccountRule.INFO.id())
+                .append(".\n");
         return out.toString();
     }
 

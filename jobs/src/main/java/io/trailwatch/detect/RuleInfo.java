@@ -1,14 +1,18 @@
 package io.trailwatch.detect;
 
+import io.trailwatch.config.WindowedRuleSettings;
+import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.model.Responsibility;
 import io.trailwatch.model.Severity;
 import java.io.Serializable;
 import java.util.List;
 
 /**
- * What the catalog says about a rule: id (contract), title, default severity and what raises or
- * lowers it, the shared-responsibility area, control mappings, the evidence it reports and its
- * remediation.
+ * What the catalog says about a rule: id (a contract: alerts, suppressions and settings name it),
+ * title, default severity and what raises or lowers it, the shared-responsibility area, control
+ * mappings (CIS AWS Foundations Benchmark v3.0 and AWS Security Hub), MITRE ATT&CK techniques, the
+ * evidence it reports, its remediation, and for rules that keep state their kind, the signals they
+ * read and their settings with defaults.
  */
 public final class RuleInfo implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -21,6 +25,10 @@ public final class RuleInfo implements Serializable {
     private final List<String> controls;
     private final List<String> evidence;
     private final String remediation;
+    private final List<String> techniques;
+    private final RuleKind kind;
+    private final List<SignalKind> signals;
+    private final WindowedRuleSettings settings;
 
     private RuleInfo(Builder b) {
         this.id = b.id;
@@ -31,6 +39,10 @@ public final class RuleInfo implements Serializable {
         this.controls = List.copyOf(b.controls);
         this.evidence = List.copyOf(b.evidence);
         this.remediation = b.remediation;
+        this.techniques = List.copyOf(b.techniques);
+        this.kind = b.kind;
+        this.signals = List.copyOf(b.signals);
+        this.settings = b.settings;
     }
 
     public static Builder rule(String id, String title) {
@@ -71,6 +83,37 @@ public final class RuleInfo implements Serializable {
         return remediation;
     }
 
+    /** MITRE ATT&CK (Enterprise, cloud) technique ids, e.g. {@code T1562.008}. */
+    public List<String> techniques() {
+        return techniques;
+    }
+
+    public RuleKind kind() {
+        return kind;
+    }
+
+    /** The signal streams a stateful rule reads; empty for stateless rules. */
+    public List<SignalKind> signals() {
+        return signals;
+    }
+
+    /** Whether the rule has settings (window, thresholds, lateness). */
+    public boolean hasSettings() {
+        return settings != null;
+    }
+
+    /**
+     * A fresh copy of the rule's default settings, to be tuned by a deployment.
+     *
+     * @throws IllegalStateException for a rule without settings
+     */
+    public WindowedRuleSettings defaultSettings() {
+        if (settings == null) {
+            throw new IllegalStateException(id + " has no settings");
+        }
+        return settings.copy();
+    }
+
     /** Assembles a {@link RuleInfo}; every part but the note and controls is required. */
     public static final class Builder {
         private final String id;
@@ -81,6 +124,10 @@ public final class RuleInfo implements Serializable {
         private List<String> controls = List.of();
         private List<String> evidence = List.of();
         private String remediation;
+        private List<String> techniques = List.of();
+        private RuleKind kind = RuleKind.STATELESS;
+        private List<SignalKind> signals = List.of();
+        private WindowedRuleSettings settings;
 
         private Builder(String id, String title) {
             this.id = id;
@@ -105,6 +152,23 @@ public final class RuleInfo implements Serializable {
 
         public Builder evidence(String... fields) {
             this.evidence = List.of(fields);
+            return this;
+        }
+
+        public Builder techniques(String... ids) {
+            this.techniques = List.of(ids);
+            return this;
+        }
+
+        /**
+         * A stateful rule: its kind, the signals it reads and its default settings (copied, never
+         * changed).
+         */
+        public Builder stateful(
+                RuleKind kind, WindowedRuleSettings defaults, SignalKind... signals) {
+            this.kind = kind;
+            this.settings = defaults == null ? null : defaults.copy();
+            this.signals = List.of(signals);
             return this;
         }
 

@@ -1,11 +1,11 @@
 package io.trailwatch.pipeline;
 
 import io.trailwatch.config.PipelineSettings;
-import io.trailwatch.detect.RuleCatalog;
 import io.trailwatch.detect.patterns.AccountActivity;
 import io.trailwatch.detect.patterns.SignalTags;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.signals.SignalKind;
+import io.trailwatch.detect.windowed.UnownedAccountRule;
 import io.trailwatch.ingest.FlowLogFormat;
 import io.trailwatch.ingest.SkipKind;
 import io.trailwatch.model.Alert;
@@ -207,7 +207,7 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
                         format,
                         settings.rules.disabled,
                         signalKinds,
-                        settings.rules.isEnabled(RuleCatalog.UNOWNED_ACCOUNT.id()));
+                        settings.rules.isEnabled(UnownedAccountRule.INFO.id()));
         emitter = new Emitter();
         tableState = getOperatorStateBackend().getBroadcastState(TABLE_STATE);
         OwnershipTable restored = tableState.get(CURRENT);

@@ -1,56 +1,77 @@
 package io.trailwatch.pipeline;
 
+import io.trailwatch.config.ConfigException;
 import io.trailwatch.config.PipelineSettings;
-import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.config.WindowedRuleSettings;
+import io.trailwatch.detect.RuleInfo;
+import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.detect.correlate.ExposedPortCorrelation;
 import io.trailwatch.detect.patterns.LoginAfterBurst;
 import io.trailwatch.detect.patterns.SignalTags;
 import io.trailwatch.detect.patterns.ThresholdDetector;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.signals.SignalKind;
+import io.trailwatch.detect.windowed.ConsoleLoginFailuresRule;
+import io.trailwatch.detect.windowed.ExposedPortUsedRule;
 import io.trailwatch.detect.windowed.LoginBurst;
+import io.trailwatch.detect.windowed.LoginBurstSource;
+import io.trailwatch.detect.windowed.SuccessAfterFailuresRule;
 import io.trailwatch.detect.windowed.ThresholdRule;
-import io.trailwatch.detect.windowed.ThresholdRules;
+import io.trailwatch.detect.windowed.WindowedRule;
 import io.trailwatch.model.Alert;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * The windowed and stateful part of the graph:
+ * The windowed and stateful part of the graph, built from the rule registry:
  *
  * <pre>
  * CloudTrail signals ─┬▶ keyBy ─▶ AUTH-01, RECON-01/02, CRED-01, EXFIL-01 ─▶ alerts
- * (AnalyzeRecords)    │           └ AUTH-01 bursts ─┐
+ * (the analysis)      │           └ AUTH-01 bursts ─┐
  *                     ├▶ sign-ins ─▶ keyBy account ─▶ AUTH-02 ─▶ alerts
  *                     └▶ port openings ─▶ keyBy account+port ─▶ CORR-01 ─▶ alerts
  * flow signals ───────┬▶ keyBy ─▶ NETSCAN-01/02, EXFIL-02 ─▶ alerts     ▲
  *                     └▶ public inbound ─▶ keyBy account+port ──────────┘
  * </pre>
  *
- * Every stateful operator has the uid of its detector (the threshold detectors' with the version of
- * their state's layout), and every detector's late records are counted under its rule id.
+ * Every threshold rule of the registry gets one detector per piece of counting logic; the two joins
+ * have operators of their own. Every stateful operator has the uid of its detector (the threshold
+ * detectors' with the version of their state's layout), and every detector's late records are
+ * counted under its rule id.
  */
 final class PatternDetectors {
     private final PipelineSettings settings;
+    private final RuleRegistry registry;
 
-    PatternDetectors(PipelineSettings settings) {
+    /** Each stateful rule's settings: declared defaults with the deployment's tuning. */
+    private final Map<String, WindowedRuleSettings> ruleSettings;
+
+    PatternDetectors(PipelineSettings settings, RuleRegistry registry) {
         this.settings = settings;
+        this.registry = registry;
+        try {
+            this.ruleSettings = registry.settings(settings.rules.tuning);
+        } catch (ConfigException e) {
+            // entry points check the tuning before they build a graph
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** The signals the enabled rules need: the analysis extracts only these. */
     EnumSet<SignalKind> signalKinds() {
         EnumSet<SignalKind> kinds = EnumSet.noneOf(SignalKind.class);
-        for (SignalKind kind : SignalKind.values()) {
-            if (settings.rules.isEnabled(kind.ruleId())) {
-                kinds.add(kind);
+        for (RuleInfo rule : registry.catalog()) {
+            if (settings.rules.isEnabled(rule.id())) {
+                kinds.addAll(rule.signals());
             }
         }
-        if (!settings.rules.isEnabled(RuleCatalog.AUTH_FAILURES.id())) {
+        if (!settings.rules.isEnabled(ConsoleLoginFailuresRule.INFO.id())) {
             // no bursts, nothing for TW-AUTH-02 to follow
             kinds.remove(SignalKind.SUCCESSFUL_LOGIN);
         }
@@ -58,9 +79,9 @@ final class PatternDetectors {
     }
 
     /**
-     * The alerts of every enabled windowed rule, or {@code null} when none is enabled.
+     * The alerts of every enabled stateful rule, or {@code null} when none is enabled.
      *
-     * @param signals the operator whose side outputs carry the signals ({@link AnalyzeRecords})
+     * @param signals the operator whose side outputs carry the signals
      */
     DataStream<Alert> build(SingleOutputStreamOperator<Alert> signals) {
         EnumSet<SignalKind> kinds = signalKinds();
@@ -70,55 +91,49 @@ final class PatternDetectors {
 
         List<DataStream<Alert>> alerts = new ArrayList<>();
         DataStream<LoginBurst> bursts = null;
-        for (ThresholdRule rule : ThresholdRules.all(settings.patterns)) {
-            if (!kinds.contains(rule.input())) {
+        for (WindowedRule declared : registry.rules(WindowedRule.class)) {
+            String id = declared.info().id();
+            if (!settings.rules.isEnabled(id)) {
                 continue;
             }
-            SingleOutputStreamOperator<Alert> detector =
-                    signals.getSideOutput(SignalTags.of(rule.input()))
-                            .keyBy(s -> s.key, Types.STRING)
-                            .transform(
-                                    rule.name() + " " + rule.info().title(),
-                                    TypeInformation.of(Alert.class),
-                                    new ThresholdDetector(rule))
-                            // "-v2": its state's layout (pending signals per due time) is not that
-                            // of earlier builds, so their snapshots must not map onto it
-                            .uid(rule.name() + "-v2");
-            countLate(
-                    detector.getSideOutput(ThresholdDetector.LATE), rule.info().id(), rule.name());
-            alerts.add(detector);
-            if (rule.input() == SignalKind.FAILED_LOGIN_BY_ADDRESS
-                    || rule.input() == SignalKind.FAILED_LOGIN_BY_USER) {
-                DataStream<LoginBurst> b = detector.getSideOutput(ThresholdDetector.BURSTS);
-                bursts = bursts == null ? b : bursts.union(b);
+            for (ThresholdRule rule : declared.detectors(ruleSettings.get(id))) {
+                SingleOutputStreamOperator<Alert> detector = thresholdDetector(signals, rule);
+                alerts.add(detector);
+                if (rule instanceof LoginBurstSource) {
+                    DataStream<LoginBurst> b = detector.getSideOutput(ThresholdDetector.BURSTS);
+                    bursts = bursts == null ? b : bursts.union(b);
+                }
             }
         }
         if (bursts != null && kinds.contains(SignalKind.SUCCESSFUL_LOGIN)) {
-            String rule = RuleCatalog.AUTH_SUCCESS_AFTER_FAILURES.id();
+            RuleInfo rule = SuccessAfterFailuresRule.INFO;
             SingleOutputStreamOperator<Alert> afterBurst =
                     bursts.keyBy(b -> b.account, Types.STRING)
                             .connect(
                                     signals.getSideOutput(
                                                     SignalTags.of(SignalKind.SUCCESSFUL_LOGIN))
                                             .keyBy(s -> s.key, Types.STRING))
-                            .process(new LoginAfterBurst(settings.patterns))
-                            .uid(rule)
-                            .name(rule + " " + RuleCatalog.AUTH_SUCCESS_AFTER_FAILURES.title());
-            countLate(afterBurst.getSideOutput(LoginAfterBurst.LATE), rule, rule);
+                            .process(
+                                    new LoginAfterBurst(
+                                            ruleSettings.get(ConsoleLoginFailuresRule.INFO.id()),
+                                            ruleSettings.get(rule.id())))
+                            .uid(rule.id())
+                            .name(rule.id() + " " + rule.title());
+            countLate(afterBurst.getSideOutput(LoginAfterBurst.LATE), rule.id(), rule.id());
             alerts.add(afterBurst);
         }
         if (kinds.contains(SignalKind.SENSITIVE_PORT_OPENED)) {
-            String rule = RuleCatalog.EXPOSED_PORT_USED.id();
+            RuleInfo rule = ExposedPortUsedRule.INFO;
             SingleOutputStreamOperator<Alert> correlation =
                     signals.getSideOutput(SignalTags.of(SignalKind.SENSITIVE_PORT_OPENED))
                             .keyBy(s -> s.key, Types.STRING)
                             .connect(
                                     signals.getSideOutput(SignalTags.of(SignalKind.PUBLIC_INBOUND))
                                             .keyBy(s -> s.key, Types.STRING))
-                            .process(new ExposedPortCorrelation(settings.patterns))
-                            .uid(rule)
-                            .name(rule + " " + RuleCatalog.EXPOSED_PORT_USED.title());
-            countLate(correlation.getSideOutput(ExposedPortCorrelation.LATE), rule, rule);
+                            .process(new ExposedPortCorrelation(ruleSettings.get(rule.id())))
+                            .uid(rule.id())
+                            .name(rule.id() + " " + rule.title());
+            countLate(correlation.getSideOutput(ExposedPortCorrelation.LATE), rule.id(), rule.id());
             alerts.add(correlation);
         }
         if (alerts.isEmpty()) {
@@ -129,6 +144,22 @@ final class PatternDetectors {
             all = all.union(alerts.get(i));
         }
         return all;
+    }
+
+    private static SingleOutputStreamOperator<Alert> thresholdDetector(
+            SingleOutputStreamOperator<Alert> signals, ThresholdRule rule) {
+        SingleOutputStreamOperator<Alert> detector =
+                signals.getSideOutput(SignalTags.of(rule.input()))
+                        .keyBy(s -> s.key, Types.STRING)
+                        .transform(
+                                rule.name() + " " + rule.info().title(),
+                                TypeInformation.of(Alert.class),
+                                new ThresholdDetector(rule))
+                        // "-v2": its state's layout (pending signals per due time) is not that
+                        // of earlier builds, so their snapshots must not map onto it
+                        .uid(rule.name() + "-v2");
+        countLate(detector.getSideOutput(ThresholdDetector.LATE), rule.info().id(), rule.name());
+        return detector;
     }
 
     private static void countLate(DataStream<Signal> late, String ruleId, String detector) {

@@ -1,9 +1,10 @@
 package io.trailwatch.pipeline;
 
+import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.detect.patterns.AccountActivity;
 import io.trailwatch.detect.rules.RuleContext;
 import io.trailwatch.detect.rules.RuleEngine;
-import io.trailwatch.detect.rules.StatelessRules;
+import io.trailwatch.detect.rules.StatelessRule;
 import io.trailwatch.detect.signals.AddressScope;
 import io.trailwatch.detect.signals.CloudTrailSignals;
 import io.trailwatch.detect.signals.FlowSignals;
@@ -89,7 +90,8 @@ public final class RecordAnalysis implements DecodedListener {
         this.decoder = new RecordDecoder(limits, headerlessFlowFormat);
         this.cloudTrailSignals = new CloudTrailSignals(signalKinds);
         this.flowSignals = new FlowSignals(signalKinds);
-        this.rules = new RuleEngine(StatelessRules.all(), disabledRules);
+        this.rules =
+                new RuleEngine(RuleRegistry.builtIn().rules(StatelessRule.class), disabledRules);
         this.unownedRule = unownedRule;
     }
 

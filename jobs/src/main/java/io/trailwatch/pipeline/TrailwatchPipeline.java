@@ -2,9 +2,10 @@ package io.trailwatch.pipeline;
 
 import io.trailwatch.alert.dedup.AlertDeduplication;
 import io.trailwatch.config.PipelineSettings;
-import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.detect.patterns.AccountActivity;
 import io.trailwatch.detect.patterns.UnownedAccountAlerts;
+import io.trailwatch.detect.windowed.UnownedAccountRule;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.DeadLetter;
 import io.trailwatch.model.OwnershipTable;
@@ -65,8 +66,8 @@ public final class TrailwatchPipeline {
             DataStream<RawRecord> raw,
             DataStream<OwnershipTable> tableUpdates,
             OwnershipTable initialTable) {
-        PatternDetectors patterns = new PatternDetectors(settings);
-        boolean unownedRule = settings.rules.isEnabled(RuleCatalog.UNOWNED_ACCOUNT.id());
+        PatternDetectors patterns = new PatternDetectors(settings, RuleRegistry.builtIn());
+        boolean unownedRule = settings.rules.isEnabled(UnownedAccountRule.INFO.id());
         StreamExecutionEnvironment env = raw.getExecutionEnvironment();
         AnalyzeRecords.Factory analyze =
                 new AnalyzeRecords.Factory(initialTable, settings, patterns.signalKinds());
@@ -115,7 +116,7 @@ public final class TrailwatchPipeline {
     }
 
     private DataStream<Alert> unownedAccountAlerts(SingleOutputStreamOperator<Alert> analyzed) {
-        String rule = RuleCatalog.UNOWNED_ACCOUNT.id();
+        String rule = UnownedAccountRule.INFO.id();
         OutputTag<AccountActivity> late = new OutputTag<>("late-" + rule) {};
         DataStream<AccountActivity> activity =
                 analyzed.getSideOutput(AnalyzeRecords.UNOWNED_ACTIVITY);

@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.trailwatch.alert.AlertPolicy;
+import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Severity;
 import java.io.InputStream;
@@ -16,12 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 class SuppressionTest {
+    private static final Predicate<String> KNOWN = RuleRegistry.builtIn()::contains;
+
     private static final String HEADER = "rule_id,account,principal,resource,reason,expires\n";
     private static final String FILE =
             HEADER
@@ -31,7 +35,7 @@ class SuppressionTest {
 
     @Test
     void matchesOnRuleAccountPrincipalAndResourceWithWildcards() throws Exception {
-        List<Suppression> list = SuppressionFileParser.parse(FILE, "s.csv");
+        List<Suppression> list = SuppressionFileParser.parse(FILE, "s.csv", KNOWN);
         AlertPolicy policy = new AlertPolicy(settings(list));
 
         assertThat(
@@ -67,7 +71,8 @@ class SuppressionTest {
 
     @Test
     void expiredSuppressionsStopApplying() throws Exception {
-        AlertPolicy policy = new AlertPolicy(settings(SuppressionFileParser.parse(FILE, "s.csv")));
+        AlertPolicy policy =
+                new AlertPolicy(settings(SuppressionFileParser.parse(FILE, "s.csv", KNOWN)));
 
         assertThat(
                         policy.suppressedBy(
@@ -114,29 +119,35 @@ class SuppressionTest {
         assertThatThrownBy(
                         () ->
                                 SuppressionFileParser.parse(
-                                        HEADER + "TW-NET-01,444455556666,,,,2026-12-31\n", "s.csv"))
+                                        HEADER + "TW-NET-01,444455556666,,,,2026-12-31\n",
+                                        "s.csv",
+                                        KNOWN))
                 .hasMessage(
                         "suppression file s.csv, line 2, column 'reason': is empty; say why this activity is known-good");
         assertThatThrownBy(
                         () ->
                                 SuppressionFileParser.parse(
                                         HEADER + "TW-NET-01,444455556666,,,ok,31/12/2026\n",
-                                        "s.csv"))
+                                        "s.csv",
+                                        KNOWN))
                 .hasMessage(
                         "suppression file s.csv, line 2, column 'expires': '31/12/2026' is not a date (YYYY-MM-DD)");
         assertThatThrownBy(
                         () ->
                                 SuppressionFileParser.parse(
-                                        HEADER + "TW-NET-01,,,,ok,2026-12-31\n", "s.csv"))
+                                        HEADER + "TW-NET-01,,,,ok,2026-12-31\n", "s.csv", KNOWN))
                 .hasMessage(
                         "suppression file s.csv, line 2: give at least one of account, principal, resource");
         assertThatThrownBy(
                         () ->
                                 SuppressionFileParser.parse(
-                                        HEADER + "TW-NOPE-01,1,,,ok,2026-12-31\n", "s.csv"))
+                                        HEADER + "TW-NOPE-01,1,,,ok,2026-12-31\n", "s.csv", KNOWN))
                 .hasMessage(
                         "suppression file s.csv, line 2, column 'rule_id': 'TW-NOPE-01' is not a rule id (see trailwatch rules) or *");
-        assertThatThrownBy(() -> SuppressionFileParser.parse("rule,reason\nTW-NET-01,x\n", "s.csv"))
+        assertThatThrownBy(
+                        () ->
+                                SuppressionFileParser.parse(
+                                        "rule,reason\nTW-NET-01,x\n", "s.csv", KNOWN))
                 .hasMessageContaining("lacks the column 'rule_id'");
     }
 

@@ -1,12 +1,13 @@
 package io.trailwatch.model;
 
 import io.trailwatch.alert.dedup.DedupEpisode;
-import io.trailwatch.config.PatternSettings;
 import io.trailwatch.detect.patterns.AccountActivity;
 import io.trailwatch.detect.patterns.ActivitySummary;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.windowed.BurstState;
 import io.trailwatch.detect.windowed.DeniedCalls;
+import io.trailwatch.detect.windowed.DeniedCallsRule;
+import io.trailwatch.detect.windowed.ExposedPortUsedRule;
 import io.trailwatch.detect.windowed.LoginBurst;
 import io.trailwatch.detect.windowed.PortExposures;
 import io.trailwatch.detect.windowed.RecentBursts;
@@ -213,7 +214,7 @@ final class Samples {
 
     /** A key's state with an open incident and entries in the window. */
     static BurstState burstState() {
-        ThresholdRule rule = new DeniedCalls(new PatternSettings());
+        ThresholdRule rule = new DeniedCalls(DeniedCallsRule.INFO.defaultSettings());
         BurstState st = new BurstState();
         for (int i = 0; i < 12; i++) {
             st.offer(signal("e" + i, 1_000_000L + i * 1000), rule);
@@ -243,8 +244,8 @@ final class Samples {
     }
 
     static PortExposures portExposures() {
-        PatternSettings settings = new PatternSettings();
-        PortExposures.Settings s = new PortExposures.Settings(settings);
+        PortExposures.Settings s =
+                new PortExposures.Settings(ExposedPortUsedRule.INFO.defaultSettings());
         PortExposures p = new PortExposures();
         p.open(signal("open", 1_000L), s);
         p.connect(signal("flow", 2_000L), s);

@@ -8,6 +8,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.config.SuppressionFileParser;
+import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.model.Severity;
 import io.trailwatch.ownership.OwnershipTableParser;
 import java.io.InputStream;
@@ -92,7 +93,8 @@ class SampleLogsReplayTest {
                         "rule_id,account,principal,resource,reason,expires\n"
                                 + "TW-NET-01,444455556666,,sg-0a7b9c1d3e5f24681,public load balancer serves HTTPS,2026-12-31\n");
         PipelineSettings settings = PipelineSettings.forReplay();
-        settings.rules.suppressions = SuppressionFileParser.parse(file);
+        settings.rules.suppressions =
+                SuppressionFileParser.parse(file, RuleRegistry.builtIn()::contains);
         settings.rules.severityOverrides.put("TW-IAM-03", Severity.MEDIUM);
         settings.rules.disabled.add("TW-OWN-01");
 

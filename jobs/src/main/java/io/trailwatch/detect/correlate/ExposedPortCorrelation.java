@@ -1,6 +1,6 @@
 package io.trailwatch.detect.correlate;
 
-import io.trailwatch.config.PatternSettings;
+import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.patterns.PendingSignals;
 import io.trailwatch.detect.patterns.SignalTypeInfo;
 import io.trailwatch.detect.signals.Signal;
@@ -33,7 +33,7 @@ public class ExposedPortCorrelation extends KeyedCoProcessFunction<String, Signa
     private transient PendingSignals<Signal> pendingConnections;
     private transient ValueState<PortExposures> exposures;
 
-    public ExposedPortCorrelation(PatternSettings settings) {
+    public ExposedPortCorrelation(WindowedRuleSettings settings) {
         this.settings = new PortExposures.Settings(settings);
     }
 

@@ -1,6 +1,5 @@
 package io.trailwatch.detect.patterns;
 
-import io.trailwatch.config.PatternSettings;
 import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.windowed.LoginBurst;
@@ -37,9 +36,7 @@ public class LoginAfterBurst extends KeyedCoProcessFunction<String, LoginBurst, 
     private transient PendingSignals<Signal> pendingSignIns;
     private transient ValueState<RecentBursts> recent;
 
-    public LoginAfterBurst(PatternSettings settings) {
-        WindowedRuleSettings failures = settings.rule(PatternSettings.AUTH_FAILURES);
-        WindowedRuleSettings self = settings.rule(PatternSettings.AUTH_SUCCESS_AFTER_FAILURES);
+    public LoginAfterBurst(WindowedRuleSettings failures, WindowedRuleSettings self) {
         this.withinMillis = self.window.toMillis();
         this.holdbackMillis =
                 failures.reportDelay.toMillis()

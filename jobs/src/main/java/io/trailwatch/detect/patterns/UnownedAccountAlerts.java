@@ -2,8 +2,8 @@ package io.trailwatch.detect.patterns;
 
 import io.trailwatch.alert.AlertIds;
 import io.trailwatch.alert.AlertJson;
-import io.trailwatch.detect.RuleCatalog;
 import io.trailwatch.detect.RuleInfo;
+import io.trailwatch.detect.windowed.UnownedAccountRule;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Evidence;
 import io.trailwatch.model.EvidenceField;
@@ -65,7 +65,7 @@ public final class UnownedAccountAlerts {
     }
 
     static Alert alert(String account, TimeWindow window, ActivitySummary s) {
-        RuleInfo rule = RuleCatalog.UNOWNED_ACCOUNT;
+        RuleInfo rule = UnownedAccountRule.INFO;
         Alert a = new Alert();
         a.alertId = AlertIds.of(rule.id(), account, Long.toString(window.getStart()));
         a.ruleId = rule.id();

@@ -1,6 +1,10 @@
 package io.trailwatch.detect.rules;
 
-import io.trailwatch.detect.RuleCatalog;
+import static io.trailwatch.model.Responsibility.IDENTITY;
+import static io.trailwatch.model.Severity.HIGH;
+
+import com.google.auto.service.AutoService;
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.CloudTrailEvent;
 import io.trailwatch.model.Severity;
@@ -8,10 +12,24 @@ import java.util.List;
 import java.util.Set;
 
 /** TW-IAM-04: an access key for the root user, or made by someone for another user. */
+@AutoService(DetectionRule.class)
 public final class AccessKeyForOthersRule implements StatelessRule {
+    public static final RuleInfo INFO =
+            RuleInfo.rule("TW-IAM-04", "Access key created for root or for another user")
+                    .severity(
+                            HIGH,
+                            "CRITICAL for a root access key; HIGH for a key made for another user")
+                    .responsibility(IDENTITY)
+                    .controls("CIS-1.4", "SecurityHub-IAM.4")
+                    .evidence("forUser", "accessKeyId")
+                    .techniques("T1098.001")
+                    .remediation(
+                            "Confirm the key was requested by its user; deactivate and delete it otherwise."
+                                    + " Root must have no access keys.");
+
     @Override
     public RuleInfo info() {
-        return RuleCatalog.IAM_ACCESS_KEY;
+        return INFO;
     }
 
     @Override

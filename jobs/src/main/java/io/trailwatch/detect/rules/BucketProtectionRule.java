@@ -1,7 +1,11 @@
 package io.trailwatch.detect.rules;
 
+import static io.trailwatch.model.Responsibility.DATA_PROTECTION;
+import static io.trailwatch.model.Severity.MEDIUM;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwatch.detect.RuleCatalog;
+import com.google.auto.service.AutoService;
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.Severity;
 import java.util.List;
@@ -11,10 +15,24 @@ import java.util.Set;
  * TW-DATA-02: default encryption removed, versioning suspended, MFA delete or access logging
  * switched off.
  */
+@AutoService(DetectionRule.class)
 public final class BucketProtectionRule implements StatelessRule {
+    public static final RuleInfo INFO =
+            RuleInfo.rule("TW-DATA-02", "S3 bucket protection removed")
+                    .severity(
+                            MEDIUM,
+                            "HIGH when default encryption is removed; MEDIUM when versioning is"
+                                    + " suspended, MFA delete disabled or server access logging switched off")
+                    .responsibility(DATA_PROTECTION)
+                    .controls("CIS-2.1.1", "CIS-3.4", "SecurityHub-S3.4", "SecurityHub-S3.9")
+                    .evidence("bucket", "change")
+                    .techniques("T1562.008", "T1490")
+                    .remediation(
+                            "Restore default encryption, versioning and access logging on the bucket.");
+
     @Override
     public RuleInfo info() {
-        return RuleCatalog.DATA_BUCKET_PROTECTION;
+        return INFO;
     }
 
     @Override

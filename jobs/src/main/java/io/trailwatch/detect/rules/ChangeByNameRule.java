@@ -11,9 +11,10 @@ import java.util.Set;
 
 /**
  * A rule for changes that are risky by what they are, whatever their parameters: a successful call
- * of one of the listed APIs of one service, each with its severity.
+ * of one of the listed APIs of one service, each with its severity. Each such rule is a subclass
+ * that declares its catalog entry and lists its APIs.
  */
-public final class ChangeByNameRule implements StatelessRule {
+public abstract class ChangeByNameRule implements StatelessRule {
     private final RuleInfo info;
 
     /** Keyed by event source and name, as {@code source + " " + name}. */
@@ -22,20 +23,22 @@ public final class ChangeByNameRule implements StatelessRule {
     private final Set<String> eventNames;
     private final String resourceField;
     private final List<String> requestEvidence;
+    private final List<String> inputs;
 
-    private ChangeByNameRule(Builder b) {
+    protected ChangeByNameRule(Builder b) {
         this.info = b.info;
         this.severities = Map.copyOf(b.severities);
         this.eventNames = Set.copyOf(b.eventNames);
         this.resourceField = b.resourceField;
         this.requestEvidence = List.copyOf(b.requestEvidence);
+        this.inputs = List.copyOf(b.severities.keySet());
     }
 
     /**
      * Starts a rule whose alerts name the resource acted on as evidence field {@code
      * resourceField}.
      */
-    public static Builder of(RuleInfo info, String resourceField) {
+    protected static Builder of(RuleInfo info, String resourceField) {
         return new Builder(info, resourceField);
     }
 
@@ -47,6 +50,12 @@ public final class ChangeByNameRule implements StatelessRule {
     @Override
     public Set<String> eventNames() {
         return eventNames;
+    }
+
+    /** Each API as {@code eventSource eventName}. */
+    @Override
+    public List<String> inputs() {
+        return inputs;
     }
 
     @Override
@@ -67,7 +76,7 @@ public final class ChangeByNameRule implements StatelessRule {
     }
 
     /** Collects the APIs and their severities. */
-    public static final class Builder {
+    protected static final class Builder {
         private final RuleInfo info;
         private final String resourceField;
         private final Map<String, Severity> severities = new LinkedHashMap<>();
@@ -98,10 +107,6 @@ public final class ChangeByNameRule implements StatelessRule {
         public Builder evidence(String... requestKeys) {
             requestEvidence.addAll(List.of(requestKeys));
             return this;
-        }
-
-        public ChangeByNameRule build() {
-            return new ChangeByNameRule(this);
         }
     }
 }

@@ -1,19 +1,42 @@
 package io.trailwatch.detect.rules;
 
+import static io.trailwatch.model.Responsibility.LOGGING_MONITORING;
+import static io.trailwatch.model.Severity.HIGH;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwatch.detect.RuleCatalog;
+import com.google.auto.service.AutoService;
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.Severity;
 import java.util.List;
 import java.util.Set;
 
 /** TW-LOG-01: CloudTrail stopped, deleted, or reconfigured so that management events are lost. */
+@AutoService(DetectionRule.class)
 public final class CloudTrailLoggingRule implements StatelessRule {
+    public static final RuleInfo INFO =
+            RuleInfo.rule("TW-LOG-01", "CloudTrail logging stopped or reduced")
+                    .severity(
+                            HIGH,
+                            "CRITICAL when logging is stopped or the trail deleted; HIGH when an update or"
+                                    + " event selectors stop recording management events")
+                    .responsibility(LOGGING_MONITORING)
+                    .controls(
+                            "CIS-3.1",
+                            "CIS-4.5",
+                            "SecurityHub-CloudTrail.1",
+                            "SecurityHub-CloudWatch.5")
+                    .evidence("trail", "change")
+                    .techniques("T1562.008")
+                    .remediation(
+                            "Restart logging (StartLogging) or restore the trail and its management-event"
+                                    + " selectors, and find out who stopped it and why: attackers do this first.");
+
     private static final String SOURCE = "cloudtrail.amazonaws.com";
 
     @Override
     public RuleInfo info() {
-        return RuleCatalog.LOG_CLOUDTRAIL;
+        return INFO;
     }
 
     @Override

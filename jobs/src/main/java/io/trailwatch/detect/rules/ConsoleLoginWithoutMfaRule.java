@@ -1,6 +1,10 @@
 package io.trailwatch.detect.rules;
 
-import io.trailwatch.detect.RuleCatalog;
+import static io.trailwatch.model.Responsibility.IDENTITY;
+import static io.trailwatch.model.Severity.MEDIUM;
+
+import com.google.auto.service.AutoService;
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.CloudTrailEvent;
 import io.trailwatch.model.Severity;
@@ -12,10 +16,25 @@ import java.util.Set;
  * sessions are out, as in CIS 4.2: their MFA happens at the identity provider, which CloudTrail
  * does not see.
  */
+@AutoService(DetectionRule.class)
 public final class ConsoleLoginWithoutMfaRule implements StatelessRule {
+    public static final RuleInfo INFO =
+            RuleInfo.rule("TW-IAM-02", "IAM user console login without MFA")
+                    .severity(
+                            MEDIUM,
+                            "MEDIUM for every successful IAM-user console sign-in without MFA")
+                    .responsibility(IDENTITY)
+                    .controls(
+                            "CIS-1.10", "CIS-4.2", "SecurityHub-IAM.5", "SecurityHub-CloudWatch.3")
+                    .evidence("userName", "sourceIPAddress")
+                    .techniques("T1078.004")
+                    .remediation(
+                            "Require MFA for this user (or move the user to IAM Identity Center) and confirm"
+                                    + " the sign-in was theirs.");
+
     @Override
     public RuleInfo info() {
-        return RuleCatalog.IAM_NO_MFA;
+        return INFO;
     }
 
     @Override

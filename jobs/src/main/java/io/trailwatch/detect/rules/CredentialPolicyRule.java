@@ -1,7 +1,11 @@
 package io.trailwatch.detect.rules;
 
+import static io.trailwatch.model.Responsibility.IDENTITY;
+import static io.trailwatch.model.Severity.MEDIUM;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwatch.detect.RuleCatalog;
+import com.google.auto.service.AutoService;
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.Severity;
 import java.util.ArrayList;
@@ -9,13 +13,29 @@ import java.util.List;
 import java.util.Set;
 
 /** TW-IAM-07: MFA devices removed; the account password policy deleted or set below CIS 1.8/1.9. */
+@AutoService(DetectionRule.class)
 public final class CredentialPolicyRule implements StatelessRule {
+    public static final RuleInfo INFO =
+            RuleInfo.rule("TW-IAM-07", "MFA device removed or password policy weakened")
+                    .severity(
+                            MEDIUM,
+                            "HIGH when the account password policy is deleted; MEDIUM when an MFA"
+                                    + " device is deactivated or deleted, or the new policy falls short of CIS"
+                                    + " (length 14, reuse prevention 24)")
+                    .responsibility(IDENTITY)
+                    .controls("CIS-1.8", "CIS-1.9", "SecurityHub-IAM.7")
+                    .evidence("change", "userName", "shortfalls")
+                    .techniques("T1556.006", "T1556")
+                    .remediation(
+                            "Re-enable MFA for the user or restore a password policy that meets CIS 1.8 and"
+                                    + " 1.9.");
+
     static final int CIS_MIN_LENGTH = 14;
     static final int CIS_REUSE_PREVENTION = 24;
 
     @Override
     public RuleInfo info() {
-        return RuleCatalog.IAM_CREDENTIAL_POLICY;
+        return INFO;
     }
 
     @Override

@@ -1,18 +1,37 @@
 package io.trailwatch.detect.rules;
 
-import io.trailwatch.detect.RuleCatalog;
+import static io.trailwatch.model.Responsibility.LOGGING_MONITORING;
+import static io.trailwatch.model.Severity.HIGH;
+
+import com.google.auto.service.AutoService;
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.Severity;
 import java.util.List;
 import java.util.Set;
 
 /** TW-LOG-02: GuardDuty switched off, detached, or its findings suppressed or whitelisted. */
+@AutoService(DetectionRule.class)
 public final class GuardDutyRule implements StatelessRule {
+    public static final RuleInfo INFO =
+            RuleInfo.rule("TW-LOG-02", "GuardDuty disabled or its findings suppressed")
+                    .severity(
+                            HIGH,
+                            "HIGH when a detector is deleted or disabled or an account leaves its"
+                                    + " administrator; MEDIUM when an archive filter or a trusted IP list changes")
+                    .responsibility(LOGGING_MONITORING)
+                    .controls("SecurityHub-GuardDuty.1")
+                    .evidence("detectorId", "change")
+                    .techniques("T1562.001")
+                    .remediation(
+                            "Re-enable the detector or remove the new archive filter or trusted IP list, and"
+                                    + " review findings archived since the change.");
+
     private static final String SOURCE = "guardduty.amazonaws.com";
 
     @Override
     public RuleInfo info() {
-        return RuleCatalog.LOG_GUARDDUTY;
+        return INFO;
     }
 
     @Override

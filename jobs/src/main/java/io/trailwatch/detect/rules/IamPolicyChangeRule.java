@@ -1,7 +1,11 @@
 package io.trailwatch.detect.rules;
 
+import static io.trailwatch.model.Responsibility.IDENTITY;
+import static io.trailwatch.model.Severity.LOW;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwatch.detect.RuleCatalog;
+import com.google.auto.service.AutoService;
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.Severity;
 import java.util.List;
@@ -10,12 +14,28 @@ import java.util.Set;
 /**
  * TW-IAM-03: IAM policies created, attached, written or removed; HIGH when they grant full admin.
  */
+@AutoService(DetectionRule.class)
 public final class IamPolicyChangeRule implements StatelessRule {
+    public static final RuleInfo INFO =
+            RuleInfo.rule("TW-IAM-03", "IAM policy changed")
+                    .severity(
+                            LOW,
+                            "HIGH when the policy attached or written is admin-equivalent"
+                                    + " (AdministratorAccess, or Action \"*\" on Resource \"*\"); LOW otherwise")
+                    .responsibility(IDENTITY)
+                    .controls(
+                            "CIS-1.16", "CIS-4.4", "SecurityHub-IAM.1", "SecurityHub-CloudWatch.4")
+                    .evidence("policy", "target", "adminEquivalent")
+                    .techniques("T1098", "T1098.003")
+                    .remediation(
+                            "Review the change against least privilege; detach full-administrator policies"
+                                    + " from users and roles that do not need them.");
+
     private static final String ADMIN_POLICY = ":policy/AdministratorAccess";
 
     @Override
     public RuleInfo info() {
-        return RuleCatalog.IAM_POLICY;
+        return INFO;
     }
 
     @Override

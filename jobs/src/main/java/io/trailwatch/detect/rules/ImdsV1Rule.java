@@ -1,6 +1,10 @@
 package io.trailwatch.detect.rules;
 
-import io.trailwatch.detect.RuleCatalog;
+import static io.trailwatch.model.Responsibility.COMPUTE;
+import static io.trailwatch.model.Severity.HIGH;
+
+import com.google.auto.service.AutoService;
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.Severity;
 import java.util.List;
@@ -11,10 +15,25 @@ import java.util.Set;
  * instance, in a launch template, at launch, or as the account default: the precondition of the
  * Capital One breach.
  */
+@AutoService(DetectionRule.class)
 public final class ImdsV1Rule implements StatelessRule {
+    public static final RuleInfo INFO =
+            RuleInfo.rule("TW-CMP-01", "Instance metadata service made IMDSv1-capable")
+                    .severity(
+                            HIGH,
+                            "HIGH whenever HttpTokens becomes optional (instance, launch or account"
+                                    + " default)")
+                    .responsibility(COMPUTE)
+                    .controls("CIS-5.6", "SecurityHub-EC2.8")
+                    .evidence("instanceId", "httpTokens")
+                    .techniques("T1552.005")
+                    .remediation(
+                            "Set HttpTokens to required: IMDSv1 lets a server-side request forgery read the"
+                                    + " instance role's credentials, as in the 2019 Capital One breach.");
+
     @Override
     public RuleInfo info() {
-        return RuleCatalog.CMP_IMDS_V1;
+        return INFO;
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.trailwatch.detect.rules;
 
+import static io.trailwatch.model.Responsibility.COMPUTE;
+import static io.trailwatch.model.Severity.MEDIUM;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwatch.detect.RuleCatalog;
+import com.google.auto.service.AutoService;
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.Severity;
 import java.util.List;
@@ -10,10 +14,24 @@ import java.util.Set;
 /**
  * TW-CMP-02: user data modified, or an instance profile associated with or replaced on an instance.
  */
+@AutoService(DetectionRule.class)
 public final class InstanceBootChangeRule implements StatelessRule {
+    public static final RuleInfo INFO =
+            RuleInfo.rule("TW-CMP-02", "Instance user data or instance profile changed")
+                    .severity(
+                            MEDIUM,
+                            "MEDIUM for user data modified or an instance profile associated or replaced")
+                    .responsibility(COMPUTE)
+                    .controls()
+                    .evidence("instanceId", "change", "instanceProfile")
+                    .techniques("T1578.005")
+                    .remediation(
+                            "Confirm the change was deployed by the instance's owners; user data runs as root"
+                                    + " and an instance profile hands its permissions to everything on the instance.");
+
     @Override
     public RuleInfo info() {
-        return RuleCatalog.CMP_INSTANCE_BOOT;
+        return INFO;
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.trailwatch.detect.rules;
 
+import static io.trailwatch.model.Responsibility.NETWORK;
+import static io.trailwatch.model.Severity.LOW;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwatch.detect.RuleCatalog;
+import com.google.auto.service.AutoService;
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.Severity;
 import java.util.List;
@@ -10,12 +14,26 @@ import java.util.Set;
 /**
  * TW-NET-02: network ACL changes; HIGH when an entry lets the internet reach admin ports (CIS 5.2).
  */
+@AutoService(DetectionRule.class)
 public final class NetworkAclRule implements StatelessRule {
+    public static final RuleInfo INFO =
+            RuleInfo.rule("TW-NET-02", "Network ACL changed")
+                    .severity(
+                            LOW,
+                            "HIGH when an entry allows ingress to an admin port or all traffic from"
+                                    + " 0.0.0.0/0 or ::/0; LOW otherwise")
+                    .responsibility(NETWORK)
+                    .controls("CIS-4.11", "CIS-5.2", "SecurityHub-CloudWatch.11")
+                    .evidence("networkAclId", "change")
+                    .techniques("T1562.007")
+                    .remediation(
+                            "Review the network ACL change; block admin ports from the internet at the ACL.");
+
     private static final Set<Integer> ADMIN_PORTS = Set.of(22, 3389);
 
     @Override
     public RuleInfo info() {
-        return RuleCatalog.NET_NACL;
+        return INFO;
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.trailwatch.detect.rules;
 
+import static io.trailwatch.model.Responsibility.DATA_PROTECTION;
+import static io.trailwatch.model.Severity.CRITICAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwatch.detect.RuleCatalog;
+import com.google.auto.service.AutoService;
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.Severity;
 import java.util.ArrayList;
@@ -14,7 +18,29 @@ import java.util.Set;
  * ACL granting AllUsers or AuthenticatedUsers (grant body or canned ACL), or a public access block
  * (bucket or account) switched off. A block with every flag true is not an alert.
  */
+@AutoService(DetectionRule.class)
 public final class PublicBucketRule implements StatelessRule {
+    public static final RuleInfo INFO =
+            RuleInfo.rule("TW-DATA-01", "S3 bucket made public")
+                    .severity(
+                            CRITICAL,
+                            "CRITICAL when a bucket policy grants \"*\" without a restricting"
+                                    + " condition or an ACL grants AllUsers or AuthenticatedUsers; HIGH when a public"
+                                    + " access block (bucket or account) is removed or any of its flags switched off")
+                    .responsibility(DATA_PROTECTION)
+                    .controls(
+                            "CIS-2.1.4",
+                            "CIS-4.8",
+                            "SecurityHub-S3.1",
+                            "SecurityHub-S3.8",
+                            "SecurityHub-S3.2",
+                            "SecurityHub-CloudWatch.8")
+                    .evidence("bucket", "grant", "actions")
+                    .techniques("T1530")
+                    .remediation(
+                            "Remove the public grant (or switch the public access block back on) and check"
+                                    + " the bucket's access logs for reads since the change.");
+
     private static final Set<String> PUBLIC_CANNED_ACLS =
             Set.of("public-read", "public-read-write", "authenticated-read");
     private static final List<String> BLOCK_FLAGS =
@@ -26,7 +52,7 @@ public final class PublicBucketRule implements StatelessRule {
 
     @Override
     public RuleInfo info() {
-        return RuleCatalog.DATA_PUBLIC_BUCKET;
+        return INFO;
     }
 
     @Override

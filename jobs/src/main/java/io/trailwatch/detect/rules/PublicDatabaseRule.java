@@ -1,16 +1,31 @@
 package io.trailwatch.detect.rules;
 
-import io.trailwatch.detect.RuleCatalog;
+import static io.trailwatch.model.Responsibility.DATA_PROTECTION;
+import static io.trailwatch.model.Severity.HIGH;
+
+import com.google.auto.service.AutoService;
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.Severity;
 import java.util.List;
 import java.util.Set;
 
 /** TW-DATA-04: an RDS instance or cluster created, changed or restored as publicly accessible. */
+@AutoService(DetectionRule.class)
 public final class PublicDatabaseRule implements StatelessRule {
+    public static final RuleInfo INFO =
+            RuleInfo.rule("TW-DATA-04", "RDS database made publicly accessible")
+                    .severity(HIGH, "HIGH for every instance or cluster set publicly accessible")
+                    .responsibility(DATA_PROTECTION)
+                    .controls("SecurityHub-RDS.2")
+                    .evidence("database")
+                    .techniques("T1578.005")
+                    .remediation(
+                            "Set PubliclyAccessible to false and reach the database from inside the VPC.");
+
     @Override
     public RuleInfo info() {
-        return RuleCatalog.DATA_PUBLIC_DATABASE;
+        return INFO;
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.trailwatch.detect.rules;
 
+import static io.trailwatch.model.Responsibility.DATA_PROTECTION;
+import static io.trailwatch.model.Severity.HIGH;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwatch.detect.RuleCatalog;
+import com.google.auto.service.AutoService;
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.Severity;
 import java.util.List;
@@ -11,10 +15,29 @@ import java.util.Set;
  * TW-DATA-05: resource policies other than buckets' opened to everyone: SNS topics, SQS queues,
  * Lambda permissions and function URLs, ECR repositories, KMS keys and Secrets Manager secrets.
  */
+@AutoService(DetectionRule.class)
 public final class PublicResourcePolicyRule implements StatelessRule {
+    public static final RuleInfo INFO =
+            RuleInfo.rule("TW-DATA-05", "Resource policy opened to everyone")
+                    .severity(
+                            HIGH,
+                            "CRITICAL for a KMS key policy or a Lambda permission open to \"*\"; HIGH for"
+                                    + " SNS, SQS, ECR and Lambda function URLs without authentication")
+                    .responsibility(DATA_PROTECTION)
+                    .controls(
+                            "SecurityHub-SNS.4",
+                            "SecurityHub-SQS.3",
+                            "SecurityHub-Lambda.1",
+                            "SecurityHub-KMS.5")
+                    .evidence("resource", "grant")
+                    .techniques("T1098")
+                    .remediation(
+                            "Restrict the policy's principals, or add a condition (aws:PrincipalOrgID,"
+                                    + " aws:SourceArn, aws:SourceAccount) that narrows who may call.");
+
     @Override
     public RuleInfo info() {
-        return RuleCatalog.DATA_PUBLIC_RESOURCE_POLICY;
+        return INFO;
     }
 
     @Override

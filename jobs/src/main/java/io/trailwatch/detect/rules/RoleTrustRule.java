@@ -1,7 +1,11 @@
 package io.trailwatch.detect.rules;
 
+import static io.trailwatch.model.Responsibility.IDENTITY;
+import static io.trailwatch.model.Severity.HIGH;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwatch.detect.RuleCatalog;
+import com.google.auto.service.AutoService;
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.Severity;
 import java.util.ArrayList;
@@ -9,10 +13,28 @@ import java.util.List;
 import java.util.Set;
 
 /** TW-IAM-06: a role that anyone, or an account the ownership table does not know, may assume. */
+@AutoService(DetectionRule.class)
 public final class RoleTrustRule implements StatelessRule {
+    public static final RuleInfo INFO =
+            RuleInfo.rule(
+                            "TW-IAM-06",
+                            "Role trust policy opened to everyone or to an unknown account")
+                    .severity(
+                            HIGH,
+                            "CRITICAL when the role can be assumed by anyone (\"*\" without a"
+                                    + " restricting condition); HIGH when it trusts an account the ownership table does"
+                                    + " not know")
+                    .responsibility(IDENTITY)
+                    .controls("CIS-4.4")
+                    .evidence("role", "trusted")
+                    .techniques("T1098.003")
+                    .remediation(
+                            "Restrict the trust policy to known principals (and aws:PrincipalOrgID or an"
+                                    + " external id for third parties), or add the account to the ownership table.");
+
     @Override
     public RuleInfo info() {
-        return RuleCatalog.IAM_TRUST;
+        return INFO;
     }
 
     @Override

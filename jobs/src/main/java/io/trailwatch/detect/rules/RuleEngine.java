@@ -31,7 +31,7 @@ public final class RuleEngine {
             if (disabled.contains(rule.info().id())) {
                 continue;
             }
-            if (rule.eventNames().equals(StatelessRules.EVERY_EVENT)) {
+            if (rule.eventNames().equals(StatelessRule.EVERY_EVENT)) {
                 forEveryEvent.add(rule);
             } else {
                 for (String name : rule.eventNames()) {

@@ -1,7 +1,11 @@
 package io.trailwatch.detect.rules;
 
+import static io.trailwatch.model.Responsibility.NETWORK;
+import static io.trailwatch.model.Severity.MEDIUM;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwatch.detect.RuleCatalog;
+import com.google.auto.service.AutoService;
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.Severity;
 import java.util.ArrayList;
@@ -16,10 +20,31 @@ import java.util.stream.Collectors;
  * through ModifySecurityGroupRules. One alert per call, at the severity of its most dangerous
  * permission.
  */
+@AutoService(DetectionRule.class)
 public final class SecurityGroupOpenedRule implements StatelessRule {
+    public static final RuleInfo INFO =
+            RuleInfo.rule("TW-NET-01", "Security group ingress opened to the internet")
+                    .severity(
+                            MEDIUM,
+                            "CRITICAL when an admin or database port (22, 3389, 3306, 5432, 1433, 1521,"
+                                    + " 6379, 9200, 27017) or all traffic is reachable from 0.0.0.0/0 or ::/0 (in any port"
+                                    + " range); LOW for web ports 80 and 443 and ICMP; MEDIUM for other ports")
+                    .responsibility(NETWORK)
+                    .controls(
+                            "CIS-4.10",
+                            "CIS-5.3",
+                            "CIS-5.4",
+                            "SecurityHub-EC2.19",
+                            "SecurityHub-CloudWatch.10")
+                    .evidence("groupId", "protocol", "ports", "cidr", "sensitivePorts")
+                    .techniques("T1562.007")
+                    .remediation(
+                            "Remove the rule or narrow its source to known addresses; reach admin ports"
+                                    + " through SSM Session Manager or a VPN instead of the internet.");
+
     @Override
     public RuleInfo info() {
-        return RuleCatalog.NET_SECURITY_GROUP;
+        return INFO;
     }
 
     @Override

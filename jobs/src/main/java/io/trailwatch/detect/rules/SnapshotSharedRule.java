@@ -1,7 +1,11 @@
 package io.trailwatch.detect.rules;
 
+import static io.trailwatch.model.Responsibility.DATA_PROTECTION;
+import static io.trailwatch.model.Severity.HIGH;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwatch.detect.RuleCatalog;
+import com.google.auto.service.AutoService;
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.Severity;
 import java.util.ArrayList;
@@ -12,10 +16,25 @@ import java.util.Set;
  * TW-DATA-03: EBS snapshots, AMIs and RDS snapshots shared publicly or with accounts the ownership
  * table does not know. Sharing among owned accounts is ordinary and not an alert.
  */
+@AutoService(DetectionRule.class)
 public final class SnapshotSharedRule implements StatelessRule {
+    public static final RuleInfo INFO =
+            RuleInfo.rule("TW-DATA-03", "Snapshot or machine image shared outside the organization")
+                    .severity(
+                            HIGH,
+                            "CRITICAL when shared publicly (all); HIGH when shared with an account the"
+                                    + " ownership table does not know; sharing with owned accounts is not an alert")
+                    .responsibility(DATA_PROTECTION)
+                    .controls("SecurityHub-EC2.1", "SecurityHub-RDS.1")
+                    .evidence("snapshot", "sharedWith")
+                    .techniques("T1537")
+                    .remediation(
+                            "Remove the launch or restore permission; snapshots and images carry whole"
+                                    + " disks, secrets included.");
+
     @Override
     public RuleInfo info() {
-        return RuleCatalog.DATA_SNAPSHOT_SHARED;
+        return INFO;
     }
 
     @Override

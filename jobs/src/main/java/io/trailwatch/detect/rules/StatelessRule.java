@@ -1,15 +1,23 @@
 package io.trailwatch.detect.rules;
 
-import io.trailwatch.detect.RuleInfo;
+import io.trailwatch.detect.DetectionRule;
 import java.util.List;
 import java.util.Set;
 
 /** A rule that judges one CloudTrail event (plus the ownership table) on its own. */
-public interface StatelessRule {
-    RuleInfo info();
+public interface StatelessRule extends DetectionRule {
+    /** What {@link #eventNames()} returns for a rule that looks at every event. */
+    Set<String> EVERY_EVENT = Set.of("*");
 
     /** The event names the rule can fire on: the engine shows it no other events. */
     Set<String> eventNames();
+
+    @Override
+    default List<String> inputs() {
+        return eventNames().equals(EVERY_EVENT)
+                ? List.of("every event")
+                : eventNames().stream().sorted().toList();
+    }
 
     /**
      * Whether this rule detects configuration changes, so that failed calls ({@code errorCode}

@@ -1,7 +1,6 @@
 package io.trailwatch.detect.windowed;
 
-import io.trailwatch.config.PatternSettings;
-import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Severity;
@@ -16,13 +15,13 @@ public final class AdminPortAttempts extends ThresholdRule {
 
     private final long connections;
 
-    public AdminPortAttempts(PatternSettings settings) {
+    public AdminPortAttempts(WindowedRuleSettings settings) {
         super(
-                "TW-NETSCAN-02",
-                RuleCatalog.ADMIN_PORT_ATTEMPTS,
+                AdminPortAttemptsRule.INFO.id(),
+                AdminPortAttemptsRule.INFO,
                 SignalKind.ADMIN_CONNECTION,
-                settings.rule(PatternSettings.ADMIN_PORT_ATTEMPTS));
-        this.connections = settings.rule(PatternSettings.ADMIN_PORT_ATTEMPTS).limit("connections");
+                settings);
+        this.connections = settings.limit("connections");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.trailwatch.detect.windowed;
 
-import io.trailwatch.config.PatternSettings;
-import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Severity;
@@ -12,13 +11,9 @@ public final class DeniedCalls extends ThresholdRule {
 
     private final long errors;
 
-    public DeniedCalls(PatternSettings settings) {
-        super(
-                "TW-RECON-01",
-                RuleCatalog.RECON_DENIED,
-                SignalKind.DENIED_CALL,
-                settings.rule(PatternSettings.RECON_DENIED));
-        this.errors = settings.rule(PatternSettings.RECON_DENIED).limit("errors");
+    public DeniedCalls(WindowedRuleSettings settings) {
+        super(DeniedCallsRule.INFO.id(), DeniedCallsRule.INFO, SignalKind.DENIED_CALL, settings);
+        this.errors = settings.limit("errors");
     }
 
     @Override

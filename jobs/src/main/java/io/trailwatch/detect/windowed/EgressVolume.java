@@ -1,7 +1,6 @@
 package io.trailwatch.detect.windowed;
 
-import io.trailwatch.config.PatternSettings;
-import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Severity;
@@ -15,13 +14,9 @@ public final class EgressVolume extends ThresholdRule {
 
     private final long bytes;
 
-    public EgressVolume(PatternSettings settings) {
-        super(
-                "TW-EXFIL-02",
-                RuleCatalog.EGRESS_VOLUME,
-                SignalKind.EGRESS,
-                settings.rule(PatternSettings.EGRESS_VOLUME));
-        this.bytes = settings.rule(PatternSettings.EGRESS_VOLUME).limit("bytes");
+    public EgressVolume(WindowedRuleSettings settings) {
+        super(EgressVolumeRule.INFO.id(), EgressVolumeRule.INFO, SignalKind.EGRESS, settings);
+        this.bytes = settings.limit("bytes");
     }
 
     @Override

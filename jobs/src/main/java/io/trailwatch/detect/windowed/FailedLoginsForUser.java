@@ -1,7 +1,6 @@
 package io.trailwatch.detect.windowed;
 
-import io.trailwatch.config.PatternSettings;
-import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Severity;
@@ -17,13 +16,13 @@ public final class FailedLoginsForUser extends ThresholdRule implements LoginBur
 
     private final long failures;
 
-    public FailedLoginsForUser(PatternSettings settings) {
+    public FailedLoginsForUser(WindowedRuleSettings settings) {
         super(
-                "TW-AUTH-01-user",
-                RuleCatalog.AUTH_FAILURES,
+                ConsoleLoginFailuresRule.INFO.id() + "-user",
+                ConsoleLoginFailuresRule.INFO,
                 SignalKind.FAILED_LOGIN_BY_USER,
-                settings.rule(PatternSettings.AUTH_FAILURES));
-        this.failures = settings.rule(PatternSettings.AUTH_FAILURES).limit("failures");
+                settings);
+        this.failures = settings.limit("failures");
     }
 
     @Override

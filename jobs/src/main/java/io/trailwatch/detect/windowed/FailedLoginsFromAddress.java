@@ -1,7 +1,6 @@
 package io.trailwatch.detect.windowed;
 
-import io.trailwatch.config.PatternSettings;
-import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Severity;
@@ -18,14 +17,14 @@ public final class FailedLoginsFromAddress extends ThresholdRule implements Logi
     private final long failures;
     private final long users;
 
-    public FailedLoginsFromAddress(PatternSettings settings) {
+    public FailedLoginsFromAddress(WindowedRuleSettings settings) {
         super(
-                "TW-AUTH-01-address",
-                RuleCatalog.AUTH_FAILURES,
+                ConsoleLoginFailuresRule.INFO.id() + "-address",
+                ConsoleLoginFailuresRule.INFO,
                 SignalKind.FAILED_LOGIN_BY_ADDRESS,
-                settings.rule(PatternSettings.AUTH_FAILURES));
-        this.failures = settings.rule(PatternSettings.AUTH_FAILURES).limit("failures");
-        this.users = settings.rule(PatternSettings.AUTH_FAILURES).limit("users");
+                settings);
+        this.failures = settings.limit("failures");
+        this.users = settings.limit("users");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.trailwatch.detect.windowed;
 
-import io.trailwatch.config.PatternSettings;
-import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.model.Alert;
 
@@ -11,13 +10,13 @@ public final class HostSweep extends ThresholdRule {
 
     private final long hosts;
 
-    public HostSweep(PatternSettings settings) {
+    public HostSweep(WindowedRuleSettings settings) {
         super(
-                "TW-NETSCAN-01-hosts",
-                RuleCatalog.PORT_SCAN,
+                PortScanRule.INFO.id() + "-hosts",
+                PortScanRule.INFO,
                 SignalKind.HOST_PROBE,
-                settings.rule(PatternSettings.PORT_SCAN));
-        this.hosts = settings.rule(PatternSettings.PORT_SCAN).limit("hosts");
+                settings);
+        this.hosts = settings.limit("hosts");
     }
 
     @Override

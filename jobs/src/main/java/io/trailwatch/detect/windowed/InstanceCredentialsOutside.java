@@ -1,7 +1,6 @@
 package io.trailwatch.detect.windowed;
 
-import io.trailwatch.config.PatternSettings;
-import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Severity;
@@ -14,12 +13,12 @@ import io.trailwatch.model.Severity;
 public final class InstanceCredentialsOutside extends ThresholdRule {
     private static final long serialVersionUID = 1L;
 
-    public InstanceCredentialsOutside(PatternSettings settings) {
+    public InstanceCredentialsOutside(WindowedRuleSettings settings) {
         super(
-                "TW-CRED-01",
-                RuleCatalog.INSTANCE_CREDENTIALS,
+                InstanceCredentialsRule.INFO.id(),
+                InstanceCredentialsRule.INFO,
                 SignalKind.INSTANCE_CREDENTIALS_OUTSIDE,
-                settings.rule(PatternSettings.INSTANCE_CREDENTIALS));
+                settings);
     }
 
     @Override

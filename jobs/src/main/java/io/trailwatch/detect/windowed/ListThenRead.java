@@ -1,8 +1,7 @@
 package io.trailwatch.detect.windowed;
 
 import io.trailwatch.alert.AlertJson;
-import io.trailwatch.config.PatternSettings;
-import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.model.Alert;
@@ -20,14 +19,14 @@ public final class ListThenRead extends ThresholdRule {
 
     private final long buckets;
 
-    public ListThenRead(PatternSettings settings) {
+    public ListThenRead(WindowedRuleSettings settings) {
         super(
-                "TW-EXFIL-01-list-then-read",
-                RuleCatalog.S3_DOWNLOADS,
+                S3DownloadsRule.INFO.id() + "-list-then-read",
+                S3DownloadsRule.INFO,
                 SignalKind.S3_ACCESS,
-                settings.rule(PatternSettings.S3_DOWNLOADS),
-                settings.rule(PatternSettings.S3_DOWNLOADS).span("listWindow"));
-        this.buckets = settings.rule(PatternSettings.S3_DOWNLOADS).limit("buckets");
+                settings,
+                settings.span("listWindow"));
+        this.buckets = settings.limit("buckets");
     }
 
     @Override

@@ -2,9 +2,7 @@ package io.trailwatch.detect.windowed;
 
 import io.trailwatch.alert.AlertIds;
 import io.trailwatch.alert.AlertJson;
-import io.trailwatch.config.PatternSettings;
 import io.trailwatch.config.WindowedRuleSettings;
-import io.trailwatch.detect.RuleCatalog;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Evidence;
@@ -100,8 +98,8 @@ public class PortExposures {
         refs[0] = o.ref;
         System.arraycopy(c.refs, 0, refs, 1, refs.length - 1);
         return PatternAlerts.of(
-                        RuleCatalog.EXPOSED_PORT_USED,
-                        AlertIds.of(RuleCatalog.EXPOSED_PORT_USED.id(), o.account, port, o.ref),
+                        ExposedPortUsedRule.INFO,
+                        AlertIds.of(ExposedPortUsedRule.INFO.id(), o.account, port, o.ref),
                         o,
                         Severity.CRITICAL)
                 .title(
@@ -134,8 +132,7 @@ public class PortExposures {
         public final long reportDelayMillis;
         public final long latenessMillis;
 
-        public Settings(PatternSettings settings) {
-            WindowedRuleSettings s = settings.rule(PatternSettings.EXPOSED_PORT_USED);
+        public Settings(WindowedRuleSettings s) {
             this.windowMillis = s.window.toMillis();
             this.reportDelayMillis = s.reportDelay.toMillis();
             this.latenessMillis = s.lateness.toMillis();

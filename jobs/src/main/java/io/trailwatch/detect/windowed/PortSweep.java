@@ -1,7 +1,6 @@
 package io.trailwatch.detect.windowed;
 
-import io.trailwatch.config.PatternSettings;
-import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.signals.FlowSignals;
 import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.model.Alert;
@@ -13,13 +12,13 @@ public final class PortSweep extends ThresholdRule {
 
     private final long ports;
 
-    public PortSweep(PatternSettings settings) {
+    public PortSweep(WindowedRuleSettings settings) {
         super(
-                "TW-NETSCAN-01-ports",
-                RuleCatalog.PORT_SCAN,
+                PortScanRule.INFO.id() + "-ports",
+                PortScanRule.INFO,
                 SignalKind.PORT_PROBE,
-                settings.rule(PatternSettings.PORT_SCAN));
-        this.ports = settings.rule(PatternSettings.PORT_SCAN).limit("ports");
+                settings);
+        this.ports = settings.limit("ports");
     }
 
     @Override

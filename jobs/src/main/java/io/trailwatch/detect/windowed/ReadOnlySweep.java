@@ -1,7 +1,6 @@
 package io.trailwatch.detect.windowed;
 
-import io.trailwatch.config.PatternSettings;
-import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Severity;
@@ -17,14 +16,14 @@ public final class ReadOnlySweep extends ThresholdRule {
     private final long apis;
     private final long services;
 
-    public ReadOnlySweep(PatternSettings settings) {
+    public ReadOnlySweep(WindowedRuleSettings settings) {
         super(
-                "TW-RECON-02",
-                RuleCatalog.RECON_SWEEP,
+                ReadOnlySweepRule.INFO.id(),
+                ReadOnlySweepRule.INFO,
                 SignalKind.READ_ONLY_CALL,
-                settings.rule(PatternSettings.RECON_SWEEP));
-        this.apis = settings.rule(PatternSettings.RECON_SWEEP).limit("apis");
-        this.services = settings.rule(PatternSettings.RECON_SWEEP).limit("services");
+                settings);
+        this.apis = settings.limit("apis");
+        this.services = settings.limit("services");
     }
 
     @Override

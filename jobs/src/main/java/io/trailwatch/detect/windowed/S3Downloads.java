@@ -1,7 +1,6 @@
 package io.trailwatch.detect.windowed;
 
-import io.trailwatch.config.PatternSettings;
-import io.trailwatch.detect.RuleCatalog;
+import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.model.Alert;
@@ -15,14 +14,14 @@ public final class S3Downloads extends ThresholdRule {
     private final long objects;
     private final long bytes;
 
-    public S3Downloads(PatternSettings settings) {
+    public S3Downloads(WindowedRuleSettings settings) {
         super(
-                "TW-EXFIL-01-volume",
-                RuleCatalog.S3_DOWNLOADS,
+                S3DownloadsRule.INFO.id() + "-volume",
+                S3DownloadsRule.INFO,
                 SignalKind.S3_ACCESS,
-                settings.rule(PatternSettings.S3_DOWNLOADS));
-        this.objects = settings.rule(PatternSettings.S3_DOWNLOADS).limit("objects");
-        this.bytes = settings.rule(PatternSettings.S3_DOWNLOADS).limit("bytes");
+                settings);
+        this.objects = settings.limit("objects");
+        this.bytes = settings.limit("bytes");
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.trailwatch.detect.windowed;
 
 import io.trailwatch.alert.AlertIds;
 import io.trailwatch.alert.AlertJson;
-import io.trailwatch.detect.RuleCatalog;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Severity;
@@ -18,8 +17,8 @@ public final class SuccessAfterFailures {
         refs[0] = success.ref;
         System.arraycopy(burst.refs, 0, refs, 1, burst.refs.length);
         return PatternAlerts.of(
-                        RuleCatalog.AUTH_SUCCESS_AFTER_FAILURES,
-                        AlertIds.of(RuleCatalog.AUTH_SUCCESS_AFTER_FAILURES.id(), success.ref),
+                        SuccessAfterFailuresRule.INFO,
+                        AlertIds.of(SuccessAfterFailuresRule.INFO.id(), success.ref),
                         success,
                         Severity.HIGH)
                 .title(

@@ -4,8 +4,8 @@ import static io.trailwatch.detect.windowed.Signals.at;
 import static io.trailwatch.detect.windowed.Signals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trailwatch.config.PatternSettings;
 import io.trailwatch.detect.signals.Signal;
+import io.trailwatch.detect.windowed.ExposedPortUsedRule;
 import io.trailwatch.model.Alert;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -38,7 +38,7 @@ class ExposedPortCorrelationTest {
     private static KeyedTwoInputStreamOperatorTestHarness<String, Signal, Signal, Alert> harness()
             throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                new ExposedPortCorrelation(new PatternSettings()),
+                new ExposedPortCorrelation(ExposedPortUsedRule.INFO.defaultSettings()),
                 s -> s.key,
                 s -> s.key,
                 Types.STRING);

@@ -4,9 +4,10 @@ import static io.trailwatch.detect.windowed.Signals.at;
 import static io.trailwatch.detect.windowed.Signals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trailwatch.config.PatternSettings;
 import io.trailwatch.detect.signals.Signal;
+import io.trailwatch.detect.windowed.ConsoleLoginFailuresRule;
 import io.trailwatch.detect.windowed.LoginBurst;
+import io.trailwatch.detect.windowed.SuccessAfterFailuresRule;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Severity;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -52,7 +53,9 @@ class LoginAfterBurstTest {
     private static KeyedTwoInputStreamOperatorTestHarness<String, LoginBurst, Signal, Alert>
             harness() throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                new LoginAfterBurst(new PatternSettings()),
+                new LoginAfterBurst(
+                        ConsoleLoginFailuresRule.INFO.defaultSettings(),
+                        SuccessAfterFailuresRule.INFO.defaultSettings()),
                 b -> b.account,
                 s -> s.key,
                 Types.STRING);

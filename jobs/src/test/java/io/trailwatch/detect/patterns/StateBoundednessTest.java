@@ -2,16 +2,23 @@ package io.trailwatch.detect.patterns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trailwatch.config.PatternSettings;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.windowed.AdminPortAttempts;
+import io.trailwatch.detect.windowed.AdminPortAttemptsRule;
+import io.trailwatch.detect.windowed.ConsoleLoginFailuresRule;
 import io.trailwatch.detect.windowed.DeniedCalls;
+import io.trailwatch.detect.windowed.DeniedCallsRule;
 import io.trailwatch.detect.windowed.EgressVolume;
+import io.trailwatch.detect.windowed.EgressVolumeRule;
 import io.trailwatch.detect.windowed.FailedLoginsFromAddress;
 import io.trailwatch.detect.windowed.InstanceCredentialsOutside;
+import io.trailwatch.detect.windowed.InstanceCredentialsRule;
+import io.trailwatch.detect.windowed.PortScanRule;
 import io.trailwatch.detect.windowed.PortSweep;
 import io.trailwatch.detect.windowed.ReadOnlySweep;
+import io.trailwatch.detect.windowed.ReadOnlySweepRule;
 import io.trailwatch.detect.windowed.S3Downloads;
+import io.trailwatch.detect.windowed.S3DownloadsRule;
 import io.trailwatch.detect.windowed.ThresholdRule;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Owner;
@@ -44,7 +51,6 @@ class StateBoundednessTest {
     private static final long SPAN = Duration.ofHours(2).toMillis();
     private static final long LATENESS = Duration.ofMinutes(15).toMillis();
     private static final long T0 = Instant.parse("2026-10-14T08:00:00Z").toEpochMilli();
-    private static final PatternSettings SETTINGS = new PatternSettings();
     private static final Owner OWNER =
             new Owner("payments", "prod", "#payments", new String[0], "111122223333", null);
 
@@ -55,16 +61,16 @@ class StateBoundednessTest {
     static Stream<Arguments> detectors() {
         return Stream.of(
                 Arguments.of(
-                        new ReadOnlySweep(SETTINGS),
+                        new ReadOnlySweep(ReadOnlySweepRule.INFO.defaultSettings()),
                         (IntFunction<Signal>) i -> principal(i).value("ec2:DescribeInstances"),
                         false),
                 Arguments.of(
-                        new DeniedCalls(SETTINGS),
+                        new DeniedCalls(DeniedCallsRule.INFO.defaultSettings()),
                         (IntFunction<Signal>)
                                 i -> principal(i).value("iam:ListUsers").attribute("AccessDenied"),
                         false),
                 Arguments.of(
-                        new S3Downloads(SETTINGS),
+                        new S3Downloads(S3DownloadsRule.INFO.defaultSettings()),
                         (IntFunction<Signal>)
                                 i ->
                                         principal(i)
@@ -73,7 +79,8 @@ class StateBoundednessTest {
                                                 .amount(4096),
                         false),
                 Arguments.of(
-                        new InstanceCredentialsOutside(SETTINGS),
+                        new InstanceCredentialsOutside(
+                                InstanceCredentialsRule.INFO.defaultSettings()),
                         (IntFunction<Signal>)
                                 i -> {
                                     Signal s = principal(i).value("sts:GetCallerIdentity");
@@ -83,12 +90,13 @@ class StateBoundednessTest {
                                 },
                         true),
                 Arguments.of(
-                        new FailedLoginsFromAddress(SETTINGS),
+                        new FailedLoginsFromAddress(
+                                ConsoleLoginFailuresRule.INFO.defaultSettings()),
                         (IntFunction<Signal>)
                                 i -> address("777788889999 ", i).value("analyst-" + i % 50),
                         false),
                 Arguments.of(
-                        new PortSweep(SETTINGS),
+                        new PortSweep(PortScanRule.INFO.defaultSettings()),
                         (IntFunction<Signal>)
                                 i ->
                                         address("444455556666 ", i)
@@ -97,12 +105,12 @@ class StateBoundednessTest {
                                                 .detail("internet"),
                         false),
                 Arguments.of(
-                        new AdminPortAttempts(SETTINGS),
+                        new AdminPortAttempts(AdminPortAttemptsRule.INFO.defaultSettings()),
                         (IntFunction<Signal>)
                                 i -> address("444455556666 ", i).value("50000").attribute("REJECT"),
                         false),
                 Arguments.of(
-                        new EgressVolume(SETTINGS),
+                        new EgressVolume(EgressVolumeRule.INFO.defaultSettings()),
                         (IntFunction<Signal>)
                                 i -> address("111122223333 eni-0a1b2c3d4e5f60001 ", i).amount(4096),
                         false));

@@ -5,20 +5,28 @@ import static io.trailwatch.detect.windowed.Signals.series;
 import static io.trailwatch.detect.windowed.Signals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trailwatch.config.PatternSettings;
+import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.windowed.AdminPortAttempts;
+import io.trailwatch.detect.windowed.AdminPortAttemptsRule;
+import io.trailwatch.detect.windowed.ConsoleLoginFailuresRule;
 import io.trailwatch.detect.windowed.DeniedCalls;
+import io.trailwatch.detect.windowed.DeniedCallsRule;
 import io.trailwatch.detect.windowed.EgressVolume;
+import io.trailwatch.detect.windowed.EgressVolumeRule;
 import io.trailwatch.detect.windowed.FailedLoginsForUser;
 import io.trailwatch.detect.windowed.FailedLoginsFromAddress;
 import io.trailwatch.detect.windowed.HostSweep;
 import io.trailwatch.detect.windowed.InstanceCredentialsOutside;
+import io.trailwatch.detect.windowed.InstanceCredentialsRule;
 import io.trailwatch.detect.windowed.ListThenRead;
 import io.trailwatch.detect.windowed.LoginBurst;
+import io.trailwatch.detect.windowed.PortScanRule;
 import io.trailwatch.detect.windowed.PortSweep;
 import io.trailwatch.detect.windowed.ReadOnlySweep;
+import io.trailwatch.detect.windowed.ReadOnlySweepRule;
 import io.trailwatch.detect.windowed.S3Downloads;
+import io.trailwatch.detect.windowed.S3DownloadsRule;
 import io.trailwatch.detect.windowed.ThresholdRule;
 import io.trailwatch.model.Alert;
 import java.util.ArrayList;
@@ -45,7 +53,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the watermark has passed, and records behind the watermark are set aside as late.
  */
 class ThresholdDetectorTest {
-    private static final PatternSettings SETTINGS = new PatternSettings();
     private static final long HOUR = 3_600_000L;
 
     /** One detector: a burst that must alert and a near miss that must not. */
@@ -74,7 +81,8 @@ class ThresholdDetectorTest {
         return Stream.of(
                         new Case(
                                 "TW-AUTH-01 address: brute force",
-                                new FailedLoginsFromAddress(SETTINGS),
+                                new FailedLoginsFromAddress(
+                                        ConsoleLoginFailuresRule.INFO.defaultSettings()),
                                 series(
                                         "777788889999 198.51.100.23",
                                         "10:30:05",
@@ -89,7 +97,8 @@ class ThresholdDetectorTest {
                                         i -> "analyst-rdiaz")),
                         new Case(
                                 "TW-AUTH-01 user: distributed",
-                                new FailedLoginsForUser(SETTINGS),
+                                new FailedLoginsForUser(
+                                        ConsoleLoginFailuresRule.INFO.defaultSettings()),
                                 series(
                                         "777788889999 dba-kwong",
                                         "10:00:00",
@@ -104,7 +113,7 @@ class ThresholdDetectorTest {
                                         i -> "198.51.100." + i % 3)),
                         new Case(
                                 "TW-RECON-01",
-                                new DeniedCalls(SETTINGS),
+                                new DeniedCalls(DeniedCallsRule.INFO.defaultSettings()),
                                 with(
                                         series(
                                                 principal,
@@ -116,7 +125,7 @@ class ThresholdDetectorTest {
                                 series(principal, "09:24:00", 20, 9, i -> "iam:GetUser")),
                         new Case(
                                 "TW-RECON-02",
-                                new ReadOnlySweep(SETTINGS),
+                                new ReadOnlySweep(ReadOnlySweepRule.INFO.defaultSettings()),
                                 series(
                                         principal,
                                         "10:06:05",
@@ -131,7 +140,8 @@ class ThresholdDetectorTest {
                                         i -> "svc" + i % 19 % 6 + ":Api" + i % 19)),
                         new Case(
                                 "TW-CRED-01",
-                                new InstanceCredentialsOutside(SETTINGS),
+                                new InstanceCredentialsOutside(
+                                        InstanceCredentialsRule.INFO.defaultSettings()),
                                 with(
                                         series(
                                                 principal + " 198.51.100.77",
@@ -143,7 +153,7 @@ class ThresholdDetectorTest {
                                 new Signal[0]),
                         new Case(
                                 "TW-EXFIL-01 volume",
-                                new S3Downloads(SETTINGS),
+                                new S3Downloads(S3DownloadsRule.INFO.defaultSettings()),
                                 with(
                                         series(
                                                 principal,
@@ -162,12 +172,12 @@ class ThresholdDetectorTest {
                                         s -> s.attribute = "GetObject")),
                         new Case(
                                 "TW-EXFIL-01 list then read",
-                                new ListThenRead(SETTINGS),
+                                new ListThenRead(S3DownloadsRule.INFO.defaultSettings()),
                                 listThenRead(principal, 3),
                                 listThenRead(principal, 2)),
                         new Case(
                                 "TW-EXFIL-02",
-                                new EgressVolume(SETTINGS),
+                                new EgressVolume(EgressVolumeRule.INFO.defaultSettings()),
                                 with(
                                         series(
                                                 "111122223333 eni-0a1b2c3d4e5f60001 198.51.100.90",
@@ -186,7 +196,7 @@ class ThresholdDetectorTest {
                                         s -> s.amount = 200L << 20)),
                         new Case(
                                 "TW-NETSCAN-01 ports",
-                                new PortSweep(SETTINGS),
+                                new PortSweep(PortScanRule.INFO.defaultSettings()),
                                 with(
                                         series(
                                                 "444455556666 192.0.2.200 10.40.1.30",
@@ -205,7 +215,7 @@ class ThresholdDetectorTest {
                                         ThresholdDetectorTest::rejectedFromInternet)),
                         new Case(
                                 "TW-NETSCAN-01 hosts",
-                                new HostSweep(SETTINGS),
+                                new HostSweep(PortScanRule.INFO.defaultSettings()),
                                 with(
                                         series(
                                                 "444455556666 192.0.2.9 22",
@@ -224,7 +234,7 @@ class ThresholdDetectorTest {
                                         ThresholdDetectorTest::rejectedFromInternet)),
                         new Case(
                                 "TW-NETSCAN-02",
-                                new AdminPortAttempts(SETTINGS),
+                                new AdminPortAttempts(AdminPortAttemptsRule.INFO.defaultSettings()),
                                 with(
                                         series(
                                                 "444455556666 192.0.2.44 10.40.1.25 22",
@@ -449,7 +459,7 @@ class ThresholdDetectorTest {
 
     @Test
     void aSignalOneMillisecondAfterItsIncidentEndedIsNotPartOfIt() throws Exception {
-        ThresholdRule rule = new DeniedCalls(SETTINGS);
+        ThresholdRule rule = new DeniedCalls(DeniedCallsRule.INFO.defaultSettings());
         // ten denied calls open an incident at 10:01:30; its report and its end (5 minutes quiet)
         // both fall at 10:06:30, one millisecond before the next call
         List<Signal> calls =
@@ -471,7 +481,7 @@ class ThresholdDetectorTest {
 
     @Test
     void aKeyHoldsOneExpiryTimerHoweverOftenItsSignalsMoveTheExpiryOn() throws Exception {
-        ThresholdRule rule = new ReadOnlySweep(SETTINGS);
+        ThresholdRule rule = new ReadOnlySweep(ReadOnlySweepRule.INFO.defaultSettings());
         // one API every 10 s for 20 minutes: never a sweep, and each call moves the expiry on
         Signal[] calls = series("k p", "10:00:00", 10, 120, i -> "ec2:DescribeInstances");
         try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h = harness(rule)) {
@@ -537,7 +547,7 @@ class ThresholdDetectorTest {
 
     @Test
     void aBusyKeyWithThousandsOfRecordsInOneSecondIsHeldAndHandedOverInOrder() throws Exception {
-        ThresholdRule rule = new S3Downloads(SETTINGS);
+        ThresholdRule rule = new S3Downloads(S3DownloadsRule.INFO.defaultSettings());
         List<Signal> same = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
             Signal s = signal("k p", "10:10:27", String.format("ref-%06d", i));
@@ -568,7 +578,7 @@ class ThresholdDetectorTest {
 
     @Test
     void theAlertWaitsForTheReportDelayAndCoversTheRestOfTheBurst() throws Exception {
-        ThresholdRule rule = new DeniedCalls(SETTINGS);
+        ThresholdRule rule = new DeniedCalls(DeniedCallsRule.INFO.defaultSettings());
         Signal[] burst = series("k p", "10:16:20", 12, 14, i -> "a" + i);
         try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h = harness(rule)) {
             for (Signal s : burst) {
@@ -585,8 +595,8 @@ class ThresholdDetectorTest {
 
     @Test
     void aRuleWithExtraLatenessStillCountsRecordsBehindTheWatermark() throws Exception {
-        PatternSettings settings = new PatternSettings();
-        settings.rule(PatternSettings.RECON_DENIED).lateness = java.time.Duration.ofMinutes(10);
+        WindowedRuleSettings settings = DeniedCallsRule.INFO.defaultSettings();
+        settings.lateness = java.time.Duration.ofMinutes(10);
         ThresholdRule rule = new DeniedCalls(settings);
         Signal[] burst = series("k p", "10:16:20", 12, 14, i -> "a" + i);
         try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h = harness(rule)) {
@@ -603,7 +613,8 @@ class ThresholdDetectorTest {
 
     @Test
     void aBurstThatGoesOnAfterItsAlertAlertsOnceAndIsRepublishedWhenItEnds() throws Exception {
-        ThresholdRule rule = new FailedLoginsFromAddress(SETTINGS);
+        ThresholdRule rule =
+                new FailedLoginsFromAddress(ConsoleLoginFailuresRule.INFO.defaultSettings());
         // 30 failures, one every 20 s: reported 5 minutes after the fifth, still going on then
         Signal[] burst = series("777788889999 198.51.100.23", "10:00:00", 20, 30, i -> "u" + i % 2);
         try (KeyedOneInputStreamOperatorTestHarness<String, Signal, Alert> h = harness(rule)) {
@@ -625,7 +636,7 @@ class ThresholdDetectorTest {
 
     @Test
     void theSameKeyAlertsAgainForABurstAfterAQuietWindow() throws Exception {
-        ThresholdRule rule = new DeniedCalls(SETTINGS);
+        ThresholdRule rule = new DeniedCalls(DeniedCallsRule.INFO.defaultSettings());
         List<Signal> two =
                 new ArrayList<>(Arrays.asList(series("k p", "10:00:00", 5, 12, i -> "a")));
         two.addAll(Arrays.asList(series("k p", "10:30:00", 5, 12, i -> "a")));

@@ -3,6 +3,7 @@ package io.trailwatch.detect.rules;
 import static io.trailwatch.model.CloudTrailRecord.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.CloudTrailRecord;
 import io.trailwatch.model.Severity;
@@ -22,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StatelessRulesTest {
     private static final Set<String> KNOWN_ACCOUNTS =
             Set.of("111122223333", "444455556666", "777788889999");
-    private static final RuleEngine ENGINE = new RuleEngine(StatelessRules.all(), Set.of());
+    private static final RuleEngine ENGINE =
+            new RuleEngine(RuleRegistry.builtIn().rules(StatelessRule.class), Set.of());
 
     private static final String EC2 = "ec2.amazonaws.com";
     private static final String IAM = "iam.amazonaws.com";

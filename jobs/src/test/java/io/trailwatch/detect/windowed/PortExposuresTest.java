@@ -4,7 +4,6 @@ import static io.trailwatch.detect.windowed.Signals.at;
 import static io.trailwatch.detect.windowed.Signals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trailwatch.config.PatternSettings;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Severity;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class PortExposuresTest {
     private static final PortExposures.Settings SETTINGS =
-            new PortExposures.Settings(new PatternSettings());
+            new PortExposures.Settings(ExposedPortUsedRule.INFO.defaultSettings());
 
     @Test
     void connectionsWithinThirtyMinutesOfTheOpeningAreCorrelatedOnceReported() {

@@ -5,7 +5,6 @@ import static io.trailwatch.detect.windowed.Signals.series;
 import static io.trailwatch.detect.windowed.Signals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trailwatch.config.PatternSettings;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.EvidenceField;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
  * stay bounded.
  */
 class ThresholdRulesTest {
-    private static final PatternSettings SETTINGS = new PatternSettings();
 
     /** Feeds the signals in order; returns the incidents opened (silent ones included). */
     private static List<Incident> feed(ThresholdRule rule, BurstState st, Signal... signals) {
@@ -54,7 +52,8 @@ class ThresholdRulesTest {
 
     @Test
     void fiveFailuresFromOneAddressWithinFiveMinutesAreABruteForce() {
-        ThresholdRule rule = new FailedLoginsFromAddress(SETTINGS);
+        ThresholdRule rule =
+                new FailedLoginsFromAddress(ConsoleLoginFailuresRule.INFO.defaultSettings());
         String key = "777788889999 198.51.100.23";
 
         assertThat(feed(rule, series(key, "10:30:05", 30, 4, i -> "analyst-mchen"))).isEmpty();
@@ -73,7 +72,8 @@ class ThresholdRulesTest {
 
     @Test
     void aBurstStraddlingATumblingBoundaryIsSeenWhole() {
-        ThresholdRule rule = new FailedLoginsFromAddress(SETTINGS);
+        ThresholdRule rule =
+                new FailedLoginsFromAddress(ConsoleLoginFailuresRule.INFO.defaultSettings());
         // 10:02:30 … 10:07:10: three in [10:00, 10:05), two in [10:05, 10:10), all within 5 minutes
         Signal[] s = series("a 198.51.100.23", "10:02:30", 70, 5, i -> "u");
 
@@ -82,7 +82,8 @@ class ThresholdRulesTest {
 
     @Test
     void failuresExactlyAWindowApartAreNotWithinIt() {
-        ThresholdRule rule = new FailedLoginsFromAddress(SETTINGS);
+        ThresholdRule rule =
+                new FailedLoginsFromAddress(ConsoleLoginFailuresRule.INFO.defaultSettings());
         // five failures spanning exactly 5 minutes: the first has left when the fifth arrives
         Signal[] s = series("a 198.51.100.23", "10:00:00", 75, 5, i -> "u");
 
@@ -91,7 +92,8 @@ class ThresholdRulesTest {
 
     @Test
     void fiveDistinctUsersFromOneAddressArePasswordSpraying() {
-        ThresholdRule rule = new FailedLoginsFromAddress(SETTINGS);
+        ThresholdRule rule =
+                new FailedLoginsFromAddress(ConsoleLoginFailuresRule.INFO.defaultSettings());
         String key = "777788889999 198.51.100.24";
         List<Incident> opened = feed(rule, series(key, "10:01:10", 33, 6, i -> "user-" + i));
 
@@ -103,7 +105,8 @@ class ThresholdRulesTest {
 
     @Test
     void aUsersFailuresCarriedByOneAddressAreThatAddresssBurst() {
-        ThresholdRule rule = new FailedLoginsForUser(SETTINGS);
+        ThresholdRule rule =
+                new FailedLoginsForUser(ConsoleLoginFailuresRule.INFO.defaultSettings());
         String key = "777788889999 analyst-mchen";
 
         List<Incident> oneAddress =
@@ -122,7 +125,8 @@ class ThresholdRulesTest {
 
     @Test
     void twoTyposThenALoginAreNothing() {
-        ThresholdRule rule = new FailedLoginsFromAddress(SETTINGS);
+        ThresholdRule rule =
+                new FailedLoginsFromAddress(ConsoleLoginFailuresRule.INFO.defaultSettings());
         assertThat(feed(rule, series("a 203.0.113.71", "09:20:05", 20, 2, i -> "analyst-rdiaz")))
                 .isEmpty();
     }
@@ -131,7 +135,7 @@ class ThresholdRulesTest {
 
     @Test
     void tenDeniedCallsWithinFiveMinutesFire() {
-        ThresholdRule rule = new DeniedCalls(SETTINGS);
+        ThresholdRule rule = new DeniedCalls(DeniedCallsRule.INFO.defaultSettings());
         String key = "777788889999 arn:aws:sts::777788889999:assumed-role/etl-runner/ci-1234";
 
         assertThat(feed(rule, series(key, "10:16:20", 12, 9, i -> "iam:ListUsers"))).isEmpty();
@@ -147,7 +151,7 @@ class ThresholdRulesTest {
     void threeAccessDeniedAreANearMiss() {
         assertThat(
                         feed(
-                                new DeniedCalls(SETTINGS),
+                                new DeniedCalls(DeniedCallsRule.INFO.defaultSettings()),
                                 series("a p", "09:24:00", 20, 3, i -> "iam:GetUser")))
                 .isEmpty();
     }
@@ -156,7 +160,7 @@ class ThresholdRulesTest {
 
     @Test
     void twentyDistinctReadOnlyApisAcrossFiveServicesFire() {
-        ThresholdRule rule = new ReadOnlySweep(SETTINGS);
+        ThresholdRule rule = new ReadOnlySweep(ReadOnlySweepRule.INFO.defaultSettings());
         String key = "111122223333 arn:aws:sts::111122223333:assumed-role/r/i-1";
 
         // 19 APIs over 5 services: no
@@ -178,7 +182,7 @@ class ThresholdRulesTest {
 
     @Test
     void aSlowSweepDoesNotAddUp() {
-        ThresholdRule rule = new ReadOnlySweep(SETTINGS);
+        ThresholdRule rule = new ReadOnlySweep(ReadOnlySweepRule.INFO.defaultSettings());
         // 30 APIs, one every 20 s: at most 15 in any 5 minutes
         assertThat(feed(rule, series("a p", "10:00:00", 20, 30, i -> "svc" + (i % 6) + ":Api" + i)))
                 .isEmpty();
@@ -188,7 +192,8 @@ class ThresholdRulesTest {
 
     @Test
     void instanceCredentialsAlertOnFirstUseAndOncePerSessionAndAddress() {
-        ThresholdRule rule = new InstanceCredentialsOutside(SETTINGS);
+        ThresholdRule rule =
+                new InstanceCredentialsOutside(InstanceCredentialsRule.INFO.defaultSettings());
         String key =
                 "111122223333 arn:aws:sts::111122223333:assumed-role/payments-web-role/i-0a1b2c3d4e5f67890 198.51.100.77";
         Signal[] uses = series(key, "10:05:12", 10, 163, i -> "api" + (i % 26));
@@ -218,7 +223,7 @@ class ThresholdRulesTest {
 
     @Test
     void aHundredObjectsOrAGibibyteWithinTenMinutesFire() {
-        ThresholdRule rule = new S3Downloads(SETTINGS);
+        ThresholdRule rule = new S3Downloads(S3DownloadsRule.INFO.defaultSettings());
         assertThat(feed(rule, downloads("10:10:27", 5, 99, 1000))).isEmpty();
         assertThat(feed(rule, downloads("10:10:27", 5, 100, 1000))).hasSize(1);
         assertThat(feed(rule, downloads("10:10:27", 60, 3, 400L << 20))).hasSize(1);
@@ -228,7 +233,7 @@ class ThresholdRulesTest {
 
     @Test
     void listingsDoNotCountAsDownloads() {
-        ThresholdRule rule = new S3Downloads(SETTINGS);
+        ThresholdRule rule = new S3Downloads(S3DownloadsRule.INFO.defaultSettings());
         Signal[] lists = series("a p", "10:00:00", 1, 150, i -> null);
         for (Signal s : lists) {
             s.attribute = "ListBuckets";
@@ -238,7 +243,7 @@ class ThresholdRulesTest {
 
     @Test
     void listingThenReadingThreeBucketsFires() {
-        ThresholdRule rule = new ListThenRead(SETTINGS);
+        ThresholdRule rule = new ListThenRead(S3DownloadsRule.INFO.defaultSettings());
         String key = "111122223333 arn:aws:sts::111122223333:assumed-role/payments-web-role/i-1";
         Signal list = signal(key, "10:06:05", "list").attribute("ListBuckets");
         Signal[] reads = {
@@ -259,7 +264,7 @@ class ThresholdRulesTest {
 
     @Test
     void readsBeforeTheListingOrFromTwoBucketsDoNot() {
-        ThresholdRule rule = new ListThenRead(SETTINGS);
+        ThresholdRule rule = new ListThenRead(S3DownloadsRule.INFO.defaultSettings());
         Signal list = signal("k", "10:20:00", "list").attribute("ListBuckets");
         assertThat(
                         feed(
@@ -286,7 +291,7 @@ class ThresholdRulesTest {
 
     @Test
     void aGibibyteToOnePublicAddressWithinTenMinutesFires() {
-        ThresholdRule rule = new EgressVolume(SETTINGS);
+        ThresholdRule rule = new EgressVolume(EgressVolumeRule.INFO.defaultSettings());
         String key = "111122223333 eni-0a1b2c3d4e5f60001 198.51.100.90";
         assertThat(feed(rule, egress(key, "10:41:02", 60, 7, 200L << 20))).hasSize(1);
         assertThat(feed(rule, egress(key, "10:41:02", 60, 4, 200L << 20))).isEmpty();
@@ -296,7 +301,7 @@ class ThresholdRulesTest {
 
     @Test
     void egressFoldsPerSecondSoTheWindowStaysSmall() {
-        ThresholdRule rule = new EgressVolume(SETTINGS);
+        ThresholdRule rule = new EgressVolume(EgressVolumeRule.INFO.defaultSettings());
         BurstState st = new BurstState();
         feed(rule, st, egress("k", "10:00:00", 0, 5000, 1000));
         assertThat(st.window.size()).isEqualTo(1);
@@ -307,7 +312,7 @@ class ThresholdRulesTest {
 
     @Test
     void twentyFivePortsOfOneHostWithinAMinuteAreAScan() {
-        ThresholdRule rule = new PortSweep(SETTINGS);
+        ThresholdRule rule = new PortSweep(PortScanRule.INFO.defaultSettings());
         String key = "444455556666 192.0.2.200 10.40.1.30";
         assertThat(feed(rule, probes(key, 24, "REJECT", "internet"))).isEmpty();
         List<Incident> opened = feed(rule, probes(key, 40, "REJECT", "internet"));
@@ -332,7 +337,7 @@ class ThresholdRulesTest {
 
     @Test
     void oneBusyPortIsNoScanAndKeepsOneEntry() {
-        ThresholdRule rule = new PortSweep(SETTINGS);
+        ThresholdRule rule = new PortSweep(PortScanRule.INFO.defaultSettings());
         BurstState st = new BurstState();
         assertThat(feed(rule, st, series("k", "10:00:00", 0, 1000, i -> "443"))).isEmpty();
         assertThat(st.window.size()).isEqualTo(1);
@@ -340,7 +345,7 @@ class ThresholdRulesTest {
 
     @Test
     void twentyFiveHostsOnOnePortWithinAMinuteAreASweep() {
-        ThresholdRule rule = new HostSweep(SETTINGS);
+        ThresholdRule rule = new HostSweep(PortScanRule.INFO.defaultSettings());
         String key = "444455556666 192.0.2.9 22";
         Signal[] s = series(key, "10:00:00", 2, 25, i -> "10.40.1." + i);
         for (Signal x : s) {
@@ -356,7 +361,7 @@ class ThresholdRulesTest {
 
     @Test
     void thirtyConnectionsToSshWithinFiveMinutesFireHighWhenAccepted() {
-        ThresholdRule rule = new AdminPortAttempts(SETTINGS);
+        ThresholdRule rule = new AdminPortAttempts(AdminPortAttemptsRule.INFO.defaultSettings());
         String key = "444455556666 192.0.2.44 10.40.1.25 22";
         assertThat(feed(rule, connections(key, 29, "ACCEPT"))).isEmpty();
         Incident accepted = feed(rule, connections(key, 40, "ACCEPT")).get(0);
@@ -369,7 +374,7 @@ class ThresholdRulesTest {
 
     @Test
     void aLongSessionInManyRecordsIsOneConnection() {
-        ThresholdRule rule = new AdminPortAttempts(SETTINGS);
+        ThresholdRule rule = new AdminPortAttempts(AdminPortAttemptsRule.INFO.defaultSettings());
         assertThat(feed(rule, series("k", "10:00:00", 5, 60, i -> "53253"))).isEmpty();
     }
 
@@ -377,7 +382,7 @@ class ThresholdRulesTest {
 
     @Test
     void anIncidentAbsorbsItsBurstEndsWhenQuietAndTheNextBurstAlertsAgain() {
-        ThresholdRule rule = new DeniedCalls(SETTINGS);
+        ThresholdRule rule = new DeniedCalls(DeniedCallsRule.INFO.defaultSettings());
         BurstState st = new BurstState();
         List<Incident> first = feed(rule, st, series("k", "10:00:00", 10, 30, i -> "a"));
         assertThat(first).hasSize(1);
@@ -398,7 +403,7 @@ class ThresholdRulesTest {
 
     @Test
     void anIncidentOfAKeyThatNeverGoesQuietEndsAtItsLongest() {
-        ThresholdRule rule = new DeniedCalls(SETTINGS);
+        ThresholdRule rule = new DeniedCalls(DeniedCallsRule.INFO.defaultSettings());
         BurstState st = new BurstState();
         feed(rule, st, series("k", "10:00:00", 30, 200, i -> "a"));
         assertThat(st.incident).isNotNull();
@@ -408,7 +413,7 @@ class ThresholdRulesTest {
 
     @Test
     void countWindowsStayBelowTheirThreshold() {
-        ThresholdRule rule = new DeniedCalls(SETTINGS);
+        ThresholdRule rule = new DeniedCalls(DeniedCallsRule.INFO.defaultSettings());
         BurstState st = new BurstState();
         // one denial a minute, all day: never ten within five minutes, never more than five kept
         feed(rule, st, series("k", "00:00:00", 60, 1440, i -> "a"));
@@ -418,7 +423,7 @@ class ThresholdRulesTest {
 
     @Test
     void theAlertIdDependsOnTheBurstNotOnWhenItWasReported() {
-        ThresholdRule rule = new DeniedCalls(SETTINGS);
+        ThresholdRule rule = new DeniedCalls(DeniedCallsRule.INFO.defaultSettings());
         Incident a = feed(rule, series("k", "10:00:00", 10, 10, i -> "a")).get(0);
         Incident b = feed(rule, series("k", "10:00:00", 10, 25, i -> "a")).get(0);
         assertThat(rule.alert("k", a, 1L).alertId).isEqualTo(rule.alert("k", b, 2L).alertId);
