@@ -1,6 +1,6 @@
 package io.trailwatch.cli;
 
-import io.trailwatch.pipeline.Counters;
+import io.trailwatch.metrics.Counters;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

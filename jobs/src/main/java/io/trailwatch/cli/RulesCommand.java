@@ -1,8 +1,8 @@
 package io.trailwatch.cli;
 
-import io.trailwatch.detect.ResponsibilityMatrix;
-import io.trailwatch.detect.RuleCatalogFormat;
 import io.trailwatch.detect.RuleRegistry;
+import io.trailwatch.detect.catalog.ResponsibilityMatrix;
+import io.trailwatch.detect.catalog.RuleCatalogFormat;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.ownership.OwnershipTableException;
 import io.trailwatch.ownership.OwnershipTableParser;

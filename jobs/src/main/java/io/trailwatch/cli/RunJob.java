@@ -3,7 +3,6 @@ package io.trailwatch.cli;
 import io.trailwatch.alert.AlertJson;
 import io.trailwatch.alert.DeadLetterJson;
 import io.trailwatch.alert.delivery.DeliveryFailureOutput;
-import io.trailwatch.alert.sink.AlertDeliveryStage;
 import io.trailwatch.alert.sink.KinesisJsonSink;
 import io.trailwatch.alert.sink.LogSink;
 import io.trailwatch.config.RunSettings;
@@ -18,6 +17,7 @@ import io.trailwatch.ownership.OwnershipTableParser;
 import io.trailwatch.ownership.source.OwnershipTableSource;
 import io.trailwatch.ownership.source.TableLocation;
 import io.trailwatch.ownership.source.TableLocations;
+import io.trailwatch.pipeline.AlertDeliveryStage;
 import io.trailwatch.pipeline.TrailwatchPipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,14 +58,24 @@ public final class RunJob {
         if (settings.cloudTrailStream != null) {
             raw =
                     KinesisSources.stream(
-                            env, settings, settings.cloudTrailStream, "kinesis-cloudtrail");
+                            env,
+                            settings.kinesisRead(),
+                            settings.cloudTrailStream,
+                            "kinesis-cloudtrail");
         }
         if (settings.flowStream != null) {
             DataStream<RawRecord> flows =
-                    KinesisSources.stream(env, settings, settings.flowStream, "kinesis-flow");
+                    KinesisSources.stream(
+                            env, settings.kinesisRead(), settings.flowStream, "kinesis-flow");
             raw = raw == null ? flows : raw.union(flows);
         }
-        DataStream<OwnershipTable> tableUpdates = OwnershipTableSource.create(env, settings);
+        DataStream<OwnershipTable> tableUpdates =
+                OwnershipTableSource.create(
+                        env,
+                        settings.tableLocation,
+                        settings.region,
+                        settings.s3Endpoint,
+                        settings.reloadInterval);
         TrailwatchPipeline.Streams streams =
                 new TrailwatchPipeline(settings.pipeline).build(raw, tableUpdates, initialTable);
         attachAlertSinks(streams.alerts, settings);
@@ -157,7 +167,8 @@ public final class RunJob {
      * account as unowned, so it fails with the table's problem instead.
      */
     public static OwnershipTable readInitialTable(RunSettings settings) throws SettingsException {
-        try (TableLocation location = TableLocations.open(settings)) {
+        try (TableLocation location =
+                TableLocations.open(settings.tableLocation, settings.region, settings.s3Endpoint)) {
             TableLocation.Fetched fetched = location.fetch(null);
             return OwnershipTableParser.parse(
                     new String(fetched.content, StandardCharsets.UTF_8), location.describe());

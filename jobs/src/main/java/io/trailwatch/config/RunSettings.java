@@ -1,6 +1,7 @@
 package io.trailwatch.config;
 
 import io.trailwatch.ingest.FlowLogFormat;
+import io.trailwatch.ingest.kinesis.KinesisReadSettings;
 import java.io.Serializable;
 import java.net.URI;
 import java.nio.file.Path;
@@ -330,6 +331,17 @@ public class RunSettings implements Serializable {
     /** Every setting, in documentation order. */
     public static List<Setting> all() {
         return List.copyOf(ALL.values());
+    }
+
+    /** What the Kinesis sources need of these settings. */
+    public KinesisReadSettings kinesisRead() {
+        return new KinesisReadSettings(
+                region,
+                kinesisEndpoint,
+                initialPosition.name(),
+                initialTimestamp,
+                pollInterval,
+                pollMaxRecords);
     }
 
     /** Group name to its keys. */

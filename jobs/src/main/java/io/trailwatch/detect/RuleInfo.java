@@ -1,7 +1,6 @@
 package io.trailwatch.detect;
 
 import io.trailwatch.config.WindowedRuleSettings;
-import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.model.Responsibility;
 import io.trailwatch.model.Severity;
 import java.io.Serializable;

@@ -1,13 +1,14 @@
 package io.trailwatch.pipeline;
 
 import io.trailwatch.config.PipelineSettings;
-import io.trailwatch.detect.patterns.AccountActivity;
-import io.trailwatch.detect.patterns.SignalTags;
+import io.trailwatch.detect.SignalKind;
+import io.trailwatch.detect.operators.SignalTags;
 import io.trailwatch.detect.signals.Signal;
-import io.trailwatch.detect.signals.SignalKind;
+import io.trailwatch.detect.windowed.AccountActivity;
 import io.trailwatch.detect.windowed.UnownedAccountRule;
 import io.trailwatch.ingest.FlowLogFormat;
 import io.trailwatch.ingest.SkipKind;
+import io.trailwatch.metrics.Counters;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.CloudTrailEvent;
 import io.trailwatch.model.DeadLetter;

@@ -2,6 +2,7 @@ package io.trailwatch.pipeline;
 
 import io.trailwatch.alert.AlertPolicy;
 import io.trailwatch.config.RuleSettings;
+import io.trailwatch.metrics.Counters;
 import io.trailwatch.model.Alert;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;

@@ -1,5 +1,6 @@
 package io.trailwatch.pipeline;
 
+import io.trailwatch.metrics.Counters;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 

@@ -1,7 +1,7 @@
 package io.trailwatch.pipeline;
 
 import io.trailwatch.detect.RuleRegistry;
-import io.trailwatch.detect.patterns.AccountActivity;
+import io.trailwatch.detect.SignalKind;
 import io.trailwatch.detect.rules.RuleContext;
 import io.trailwatch.detect.rules.RuleEngine;
 import io.trailwatch.detect.rules.StatelessRule;
@@ -9,8 +9,8 @@ import io.trailwatch.detect.signals.AddressScope;
 import io.trailwatch.detect.signals.CloudTrailSignals;
 import io.trailwatch.detect.signals.FlowSignals;
 import io.trailwatch.detect.signals.Signal;
-import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.detect.signals.SignalSink;
+import io.trailwatch.detect.windowed.AccountActivity;
 import io.trailwatch.ingest.DecodeLimits;
 import io.trailwatch.ingest.DecodedListener;
 import io.trailwatch.ingest.FlowLogFormat;

@@ -1,6 +1,7 @@
 package io.trailwatch.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -8,10 +9,12 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Keeps the layering of DESIGN.md §8: decoders, ownership matching, rule predicates, formatting and
- * the model are plain Java, testable without Flink; so are the windowed rules' signals and
- * decisions (detect.signals, detect.windowed), whose operators live in detect.patterns and
- * detect.correlate. Flink lives in the operators, sources, sinks and the pipeline.
+ * Keeps the layering of docs/ARCHITECTURE.md: decoders, ownership matching, the rule registry and
+ * rule logic, formatting and the model are plain Java, testable without Flink; so are the stateful
+ * rules' signals and decisions (detect.signals, detect.windowed), whose operators live in
+ * detect.operators (and their savepoint-named serializers in detect.patterns). Flink lives in the
+ * operators, sources, sinks and the pipeline. No package depends on another that depends back on
+ * it.
  */
 @AnalyzeClasses(packages = "io.trailwatch", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -24,6 +27,7 @@ class LayeringTest {
                             "io.trailwatch.ingest",
                             "io.trailwatch.ownership",
                             "io.trailwatch.detect",
+                            "io.trailwatch.detect.catalog",
                             "io.trailwatch.detect.rules",
                             "io.trailwatch.detect.signals",
                             "io.trailwatch.detect.windowed",
@@ -32,6 +36,7 @@ class LayeringTest {
                             "io.trailwatch.alert.route",
                             "io.trailwatch.alert.delivery",
                             "io.trailwatch.config",
+                            "io.trailwatch.metrics",
                             "io.trailwatch.generate")
                     .should()
                     .dependOnClassesThat()
@@ -48,4 +53,29 @@ class LayeringTest {
                     .should()
                     .dependOnClassesThat()
                     .resideInAnyPackage("io.trailwatch.pipeline..", "io.trailwatch.cli..");
+
+    /** Top-level packages depend on each other in one direction only. */
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages =
+            slices().matching("io.trailwatch.(*)..").should().beFreeOfCycles();
+
+    /** Nor do the packages inside one top-level package. */
+    @ArchTest
+    static final ArchRule noCyclesBetweenSubPackages =
+            slices().matching("io.trailwatch.(**)").should().beFreeOfCycles();
+
+    /** Configuration is read before any operator exists and never needs one. */
+    @ArchTest
+    static final ArchRule configDoesNotDependOnOperators =
+            noClasses()
+                    .that()
+                    .resideInAPackage("io.trailwatch.config..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(
+                            "io.trailwatch.pipeline..",
+                            "io.trailwatch.cli..",
+                            "io.trailwatch.detect..",
+                            "io.trailwatch.alert..",
+                            "org.apache.flink..");
 }

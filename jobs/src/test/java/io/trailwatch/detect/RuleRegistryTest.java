@@ -3,6 +3,8 @@ package io.trailwatch.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trailwatch.detect.catalog.ResponsibilityMatrix;
+import io.trailwatch.detect.catalog.RuleCatalogFormat;
 import io.trailwatch.detect.rules.StatelessRule;
 import io.trailwatch.detect.windowed.ThresholdRule;
 import io.trailwatch.detect.windowed.WindowedRule;

@@ -3,9 +3,9 @@ package io.trailwatch.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.alert.dedup.DedupEpisode;
-import io.trailwatch.detect.patterns.AccountActivity;
 import io.trailwatch.detect.patterns.ActivitySummary;
 import io.trailwatch.detect.signals.Signal;
+import io.trailwatch.detect.windowed.AccountActivity;
 import io.trailwatch.detect.windowed.BurstState;
 import io.trailwatch.detect.windowed.BurstWindow;
 import io.trailwatch.detect.windowed.Incident;

@@ -1,9 +1,9 @@
 package io.trailwatch.model;
 
 import io.trailwatch.alert.dedup.DedupEpisode;
-import io.trailwatch.detect.patterns.AccountActivity;
 import io.trailwatch.detect.patterns.ActivitySummary;
 import io.trailwatch.detect.signals.Signal;
+import io.trailwatch.detect.windowed.AccountActivity;
 import io.trailwatch.detect.windowed.BurstState;
 import io.trailwatch.detect.windowed.DeniedCalls;
 import io.trailwatch.detect.windowed.DeniedCallsRule;

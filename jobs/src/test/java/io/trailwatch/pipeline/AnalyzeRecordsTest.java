@@ -3,8 +3,8 @@ package io.trailwatch.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.config.PipelineSettings;
-import io.trailwatch.detect.patterns.AccountActivity;
-import io.trailwatch.detect.signals.SignalKind;
+import io.trailwatch.detect.SignalKind;
+import io.trailwatch.detect.windowed.AccountActivity;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.DeadLetter;
 import io.trailwatch.model.OwnershipTable;

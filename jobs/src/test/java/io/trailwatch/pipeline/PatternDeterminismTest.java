@@ -2,6 +2,7 @@ package io.trailwatch.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailwatch.metrics.Counters;
 import io.trailwatch.ownership.OwnershipTableParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;

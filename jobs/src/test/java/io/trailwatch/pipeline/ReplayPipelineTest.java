@@ -9,6 +9,7 @@ import io.trailwatch.alert.sink.LineSink;
 import io.trailwatch.cli.ReplayJob;
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.generate.LogGenerator;
+import io.trailwatch.metrics.Counters;
 import io.trailwatch.model.OwnershipTable;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,6 +9,7 @@ import com.networknt.schema.SpecVersion;
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.config.SuppressionFileParser;
 import io.trailwatch.detect.RuleRegistry;
+import io.trailwatch.metrics.Counters;
 import io.trailwatch.model.Severity;
 import io.trailwatch.ownership.OwnershipTableParser;
 import java.io.InputStream;

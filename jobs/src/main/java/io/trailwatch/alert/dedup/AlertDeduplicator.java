@@ -1,8 +1,8 @@
 package io.trailwatch.alert.dedup;
 
 import io.trailwatch.config.DedupSettings;
+import io.trailwatch.metrics.Counters;
 import io.trailwatch.model.Alert;
-import io.trailwatch.pipeline.Counters;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;

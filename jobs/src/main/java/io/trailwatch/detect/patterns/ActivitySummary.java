@@ -1,5 +1,6 @@
 package io.trailwatch.detect.patterns;
 
+import io.trailwatch.detect.windowed.AccountActivity;
 import io.trailwatch.model.Evidence;
 import java.util.Arrays;
 

@@ -1,5 +1,6 @@
 package io.trailwatch.detect.patterns;
 
+import io.trailwatch.detect.operators.SignalTags;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.model.flink.HandWrittenTypeInfo;
 

@@ -1,5 +1,6 @@
 package io.trailwatch.detect.signals;
 
+import io.trailwatch.detect.SignalKind;
 import io.trailwatch.detect.rules.EventView;
 import io.trailwatch.detect.rules.Finding;
 import io.trailwatch.detect.rules.SecurityGroupOpenedRule;

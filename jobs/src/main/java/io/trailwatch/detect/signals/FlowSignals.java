@@ -1,5 +1,6 @@
 package io.trailwatch.detect.signals;
 
+import io.trailwatch.detect.SignalKind;
 import io.trailwatch.model.FlowRecord;
 import java.util.EnumSet;
 import java.util.Set;

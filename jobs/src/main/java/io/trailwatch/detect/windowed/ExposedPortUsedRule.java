@@ -8,8 +8,8 @@ import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.RuleKind;
+import io.trailwatch.detect.SignalKind;
 import io.trailwatch.detect.rules.SecurityGroupOpenedRule;
-import io.trailwatch.detect.signals.SignalKind;
 import java.time.Duration;
 
 /**

@@ -1,7 +1,7 @@
 package io.trailwatch.detect.windowed;
 
 import io.trailwatch.config.WindowedRuleSettings;
-import io.trailwatch.detect.signals.SignalKind;
+import io.trailwatch.detect.SignalKind;
 import io.trailwatch.model.Alert;
 
 /** TW-NETSCAN-01, horizontal: one source reaches at least N distinct hosts on one port. */

@@ -1,7 +1,7 @@
 package io.trailwatch.detect.windowed;
 
 import io.trailwatch.config.WindowedRuleSettings;
-import io.trailwatch.detect.signals.SignalKind;
+import io.trailwatch.detect.SignalKind;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Severity;
 

@@ -1,8 +1,8 @@
 package io.trailwatch.detect.windowed;
 
 import io.trailwatch.config.WindowedRuleSettings;
+import io.trailwatch.detect.SignalKind;
 import io.trailwatch.detect.signals.Signal;
-import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Severity;
 

@@ -8,7 +8,7 @@ import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.RuleKind;
-import io.trailwatch.detect.signals.SignalKind;
+import io.trailwatch.detect.SignalKind;
 import java.time.Duration;
 import java.util.List;
 

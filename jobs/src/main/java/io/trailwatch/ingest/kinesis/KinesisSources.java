@@ -1,6 +1,5 @@
 package io.trailwatch.ingest.kinesis;
 
-import io.trailwatch.config.RunSettings;
 import io.trailwatch.model.RawKind;
 import io.trailwatch.model.RawRecord;
 import io.trailwatch.model.flink.RawRecordTypeInfo;
@@ -37,33 +36,36 @@ public final class KinesisSources {
      * @param uid stable operator id: the consumer's shard positions are restored by it
      */
     public static DataStream<RawRecord> stream(
-            StreamExecutionEnvironment env, RunSettings settings, String stream, String uid) {
+            StreamExecutionEnvironment env,
+            KinesisReadSettings settings,
+            String stream,
+            String uid) {
         FlinkKinesisConsumer<RawRecord> consumer =
                 new FlinkKinesisConsumer<>(stream, new RawRecordSchema(), consumerConfig(settings));
         return env.addSource(consumer, "Kinesis " + stream).uid(uid).name("Kinesis " + stream);
     }
 
-    static Properties consumerConfig(RunSettings s) {
+    static Properties consumerConfig(KinesisReadSettings s) {
         Properties p = new Properties();
-        p.setProperty(AWSConfigConstants.AWS_REGION, s.region);
-        if (s.kinesisEndpoint != null) {
-            p.setProperty(AWSConfigConstants.AWS_ENDPOINT, s.kinesisEndpoint);
+        p.setProperty(AWSConfigConstants.AWS_REGION, s.region());
+        if (s.endpoint() != null) {
+            p.setProperty(AWSConfigConstants.AWS_ENDPOINT, s.endpoint());
         }
         p.setProperty(
                 ConsumerConfigConstants.RECORD_PUBLISHER_TYPE,
                 ConsumerConfigConstants.RecordPublisherType.POLLING.name());
-        p.setProperty(ConsumerConfigConstants.STREAM_INITIAL_POSITION, s.initialPosition.name());
-        if (s.initialTimestamp != null) {
+        p.setProperty(ConsumerConfigConstants.STREAM_INITIAL_POSITION, s.initialPosition());
+        if (s.initialTimestamp() != null) {
             // The consumer parses this as seconds since the epoch (with fraction).
             p.setProperty(
                     ConsumerConfigConstants.STREAM_INITIAL_TIMESTAMP,
-                    String.valueOf(s.initialTimestamp.toEpochMilli() / 1000.0));
+                    String.valueOf(s.initialTimestamp().toEpochMilli() / 1000.0));
         }
         p.setProperty(
                 ConsumerConfigConstants.SHARD_GETRECORDS_INTERVAL_MILLIS,
-                String.valueOf(s.pollInterval.toMillis()));
+                String.valueOf(s.pollInterval().toMillis()));
         p.setProperty(
-                ConsumerConfigConstants.SHARD_GETRECORDS_MAX, String.valueOf(s.pollMaxRecords));
+                ConsumerConfigConstants.SHARD_GETRECORDS_MAX, String.valueOf(s.pollMaxRecords()));
         // Throttled reads back off and retry rather than fail the job: many consumers share a
         // shard's 5 reads per second.
         p.setProperty(ConsumerConfigConstants.SHARD_GETRECORDS_RETRIES, "10");

@@ -1,7 +1,7 @@
 package io.trailwatch.ownership.source;
 
-import io.trailwatch.config.RunSettings;
 import io.trailwatch.model.OwnershipTable;
+import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -38,19 +38,26 @@ public final class OwnershipTableSource {
 
     private OwnershipTableSource() {}
 
+    /**
+     * @param location a file path or {@code s3://bucket/key}
+     * @param region the bucket's region
+     * @param s3Endpoint another endpoint than AWS's, or {@code null}
+     * @param reloadInterval how often the table is read again
+     */
     public static DataStream<OwnershipTable> create(
-            StreamExecutionEnvironment env, RunSettings settings) {
-        double pollsPerSecond = 1000.0 / settings.reloadInterval.toMillis();
+            StreamExecutionEnvironment env,
+            String location,
+            String region,
+            String s3Endpoint,
+            Duration reloadInterval) {
+        double pollsPerSecond = 1000.0 / reloadInterval.toMillis();
         DataGeneratorSource<OwnershipPoll> polls =
                 new DataGeneratorSource<>(
-                        new Poll(settings.tableLocation, settings.region, settings.s3Endpoint),
+                        new Poll(location, region, s3Endpoint),
                         Long.MAX_VALUE,
                         RateLimiterStrategy.perSecond(pollsPerSecond),
                         TypeInformation.of(OwnershipPoll.class));
-        return env.fromSource(
-                        polls,
-                        NEVER_HOLDS_BACK_EVENT_TIME,
-                        "Ownership table " + settings.tableLocation)
+        return env.fromSource(polls, NEVER_HOLDS_BACK_EVENT_TIME, "Ownership table " + location)
                 .setParallelism(1)
                 .uid("ownership-table-polls")
                 .name("Ownership table polls")

@@ -1,16 +1,11 @@
 package io.trailwatch.ownership.source;
 
-import io.trailwatch.config.RunSettings;
 import java.net.URI;
 import java.nio.file.Path;
 
 /** Opens the configured table location. */
 public final class TableLocations {
     private TableLocations() {}
-
-    public static TableLocation open(RunSettings settings) {
-        return open(settings.tableLocation, settings.region, settings.s3Endpoint);
-    }
 
     public static TableLocation open(String location, String region, String s3Endpoint) {
         if (location.startsWith("s3://")) {

@@ -4,7 +4,7 @@ import static io.trailwatch.model.CloudTrailRecord.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwatch.pipeline.Counters;
+import io.trailwatch.metrics.Counters;
 import io.trailwatch.pipeline.ReplayRun;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -2,6 +2,7 @@ package io.trailwatch.detect.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailwatch.detect.SignalKind;
 import io.trailwatch.model.CloudTrailEvent;
 import io.trailwatch.model.CloudTrailRecord;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.trailwatch.detect.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailwatch.detect.SignalKind;
 import io.trailwatch.model.FlowRecord;
 import java.util.ArrayList;
 import java.util.EnumSet;

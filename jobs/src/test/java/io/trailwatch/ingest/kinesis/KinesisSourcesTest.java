@@ -28,7 +28,7 @@ class KinesisSourcesTest {
         put(groups, "Input", "poll.interval", "2s");
         put(groups, "Ownership", "table.location", "/tmp/ownership.csv");
 
-        Properties config = KinesisSources.consumerConfig(RunSettings.from(groups));
+        Properties config = KinesisSources.consumerConfig(RunSettings.from(groups).kinesisRead());
 
         KinesisConfigUtil.validateConsumerConfiguration(config);
         assertThat(KinesisConfigUtil.parseStreamTimestampStartingPosition(config).toInstant())

@@ -2,7 +2,6 @@ package io.trailwatch.ownership.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trailwatch.config.RunSettings;
 import io.trailwatch.model.OwnershipTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,15 +32,13 @@ class OwnershipTableSourceTest {
     void publishesTheTableAtStartThenEachValidChange() throws Exception {
         Path file = dir.resolve("ownership.csv");
         Files.writeString(file, "match,team\n111122223333,payments\n");
-        RunSettings settings = new RunSettings();
-        settings.tableLocation = file.toString();
-        settings.region = "eu-west-1";
-        settings.reloadInterval = Duration.ofMillis(200);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
 
         List<String> teams = new ArrayList<>();
         try (CloseableIterator<OwnershipTable> tables =
-                OwnershipTableSource.create(env, settings).executeAndCollect("table reload test")) {
+                OwnershipTableSource.create(
+                                env, file.toString(), "eu-west-1", null, Duration.ofMillis(200))
+                        .executeAndCollect("table reload test")) {
             teams.add(teamsOf(tables.next()));
             Files.writeString(file, "match,team\n111122223333,payments\nbroken,\n");
             Thread.sleep(1000);

@@ -1,7 +1,6 @@
-package io.trailwatch.detect.correlate;
+package io.trailwatch.detect.operators;
 
 import io.trailwatch.config.WindowedRuleSettings;
-import io.trailwatch.detect.patterns.PendingSignals;
 import io.trailwatch.detect.patterns.SignalTypeInfo;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.windowed.PortExposure;

@@ -1,6 +1,8 @@
-package io.trailwatch.alert.sink;
+package io.trailwatch.pipeline;
 
 import io.trailwatch.alert.delivery.DeliveryFailureOutput;
+import io.trailwatch.alert.sink.DeliveryFailureSink;
+import io.trailwatch.alert.sink.RouteAlerts;
 import io.trailwatch.alert.sink.slack.SlackAlertSink;
 import io.trailwatch.alert.sink.sns.SnsAlertSink;
 import io.trailwatch.config.DeliverySettings;

@@ -1,4 +1,4 @@
-package io.trailwatch.pipeline;
+package io.trailwatch.metrics;
 
 /**
  * Names of the job's accumulators: what a replay summary reports and tests assert. Each is also a

@@ -1,7 +1,8 @@
-package io.trailwatch.detect.patterns;
+package io.trailwatch.detect.operators;
 
+import io.trailwatch.detect.SignalKind;
+import io.trailwatch.detect.patterns.SignalTypeInfo;
 import io.trailwatch.detect.signals.Signal;
-import io.trailwatch.detect.signals.SignalKind;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.trailwatch.detect.patterns;
+package io.trailwatch.detect.operators;
 
 import java.util.ArrayList;
 import java.util.Comparator;

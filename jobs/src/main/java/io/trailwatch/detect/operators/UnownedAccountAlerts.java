@@ -1,8 +1,10 @@
-package io.trailwatch.detect.patterns;
+package io.trailwatch.detect.operators;
 
 import io.trailwatch.alert.AlertIds;
 import io.trailwatch.alert.AlertJson;
 import io.trailwatch.detect.RuleInfo;
+import io.trailwatch.detect.patterns.ActivitySummary;
+import io.trailwatch.detect.windowed.AccountActivity;
 import io.trailwatch.detect.windowed.UnownedAccountRule;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.Evidence;

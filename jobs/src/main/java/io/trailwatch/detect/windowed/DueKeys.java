@@ -1,4 +1,4 @@
-package io.trailwatch.detect.patterns;
+package io.trailwatch.detect.windowed;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -12,14 +12,14 @@ import java.util.TreeMap;
  * again from that state's namespaces on restore. It takes the place of a timer per key and due
  * time, whose registration and removal cost more than the rule itself on a busy stream.
  */
-final class DueKeys {
+public final class DueKeys {
     private final TreeMap<Long, Set<String>> byDue = new TreeMap<>();
 
     // signals mostly come in time order, so most share the due time of the one before
     private long lastDue = Long.MIN_VALUE;
     private Set<String> lastKeys;
 
-    void add(long due, String key) {
+    public void add(long due, String key) {
         if (lastKeys == null || due != lastDue) {
             lastKeys = byDue.computeIfAbsent(due, d -> new HashSet<>());
             lastDue = due;
@@ -28,12 +28,12 @@ final class DueKeys {
     }
 
     /** The earliest due time, or {@link Long#MAX_VALUE} when nothing is held. */
-    long firstDue() {
+    public long firstDue() {
         return byDue.isEmpty() ? Long.MAX_VALUE : byDue.firstKey();
     }
 
     /** Removes and returns the keys of the earliest due time. */
-    Collection<String> takeFirst() {
+    public Collection<String> takeFirst() {
         Map.Entry<Long, Set<String>> first = byDue.pollFirstEntry();
         if (first.getKey() == lastDue) {
             lastKeys = null;
@@ -41,7 +41,7 @@ final class DueKeys {
         return first.getValue();
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return byDue.isEmpty();
     }
 }

@@ -1,6 +1,7 @@
-package io.trailwatch.detect.patterns;
+package io.trailwatch.detect.operators;
 
 import io.trailwatch.config.WindowedRuleSettings;
+import io.trailwatch.detect.patterns.SignalTypeInfo;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.windowed.LoginBurst;
 import io.trailwatch.detect.windowed.RecentBursts;

@@ -1,5 +1,6 @@
-package io.trailwatch.detect;
+package io.trailwatch.detect.catalog;
 
+import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.windowed.UnownedAccountRule;
 import io.trailwatch.model.OwnershipRow;
 import io.trailwatch.model.OwnershipTable;

@@ -1,10 +1,13 @@
-package io.trailwatch.detect;
+package io.trailwatch.detect.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailwatch.detect.DetectionRule;
+import io.trailwatch.detect.RuleInfo;
+import io.trailwatch.detect.RuleRegistry;
 import java.util.List;
 import java.util.Map;
 

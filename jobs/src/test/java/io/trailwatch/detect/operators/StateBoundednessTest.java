@@ -1,4 +1,4 @@
-package io.trailwatch.detect.patterns;
+package io.trailwatch.detect.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

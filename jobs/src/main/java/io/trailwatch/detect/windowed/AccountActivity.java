@@ -1,4 +1,4 @@
-package io.trailwatch.detect.patterns;
+package io.trailwatch.detect.windowed;
 
 import io.trailwatch.model.CloudTrailEvent;
 import io.trailwatch.model.FlowRecord;

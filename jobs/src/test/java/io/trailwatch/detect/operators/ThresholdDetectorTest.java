@@ -1,4 +1,4 @@
-package io.trailwatch.detect.patterns;
+package io.trailwatch.detect.operators;
 
 import static io.trailwatch.detect.windowed.Signals.at;
 import static io.trailwatch.detect.windowed.Signals.series;

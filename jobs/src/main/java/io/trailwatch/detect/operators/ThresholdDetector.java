@@ -1,7 +1,9 @@
-package io.trailwatch.detect.patterns;
+package io.trailwatch.detect.operators;
 
+import io.trailwatch.detect.patterns.SignalTypeInfo;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.windowed.BurstState;
+import io.trailwatch.detect.windowed.DueKeys;
 import io.trailwatch.detect.windowed.Incident;
 import io.trailwatch.detect.windowed.LoginBurst;
 import io.trailwatch.detect.windowed.LoginBurstSource;

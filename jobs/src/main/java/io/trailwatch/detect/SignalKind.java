@@ -1,4 +1,4 @@
-package io.trailwatch.detect.signals;
+package io.trailwatch.detect;
 
 /**
  * The signal streams, one per stateful detector input, with how each is keyed. A rule's declaration
