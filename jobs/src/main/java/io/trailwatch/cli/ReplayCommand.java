@@ -2,14 +2,11 @@ package io.trailwatch.cli;
 
 import io.trailwatch.config.ConfigException;
 import io.trailwatch.config.DedupSettings;
+import io.trailwatch.config.DeliveryProperties;
 import io.trailwatch.config.DeliverySettings;
 import io.trailwatch.config.Durations;
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.config.RuleSettings;
-import io.trailwatch.config.SlackSettings;
-import io.trailwatch.config.SlackWebhook;
-import io.trailwatch.config.SnsMessageFormat;
-import io.trailwatch.config.SnsSettings;
 import io.trailwatch.config.SuppressionFileParser;
 import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.model.OwnershipTable;
@@ -17,8 +14,6 @@ import io.trailwatch.model.Severity;
 import io.trailwatch.ownership.OwnershipTableException;
 import io.trailwatch.ownership.OwnershipTableParser;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -132,8 +128,6 @@ public final class ReplayCommand implements Callable<Integer> {
                 "secretsmanager:<secret id or ARN> reads the URL from AWS Secrets Manager instead."
             })
     String slackWebhook;
-
-    private static final String SECRET_PREFIX = "secretsmanager:";
 
     @Option(
             names = "--sns-topic",
@@ -282,66 +276,49 @@ public final class ReplayCommand implements Callable<Integer> {
     /**
      * Replay delivers to the channels given, each standing in for every owner's: the webhook for
      * every Slack channel, the topic for every SNS topic and e-mail address; both are the default
-     * destinations.
+     * destinations. The flags are read as the streaming job's Delivery group, by the same reader,
+     * so both check a value the same way.
      */
     private DeliverySettings deliverySettings() throws UsageException {
-        DeliverySettings delivery = DeliverySettings.none();
-        List<String> defaults = new ArrayList<>();
-        if (slackWebhook != null) {
-            SlackWebhook webhook;
-            if (slackWebhook.startsWith(SECRET_PREFIX)) {
-                webhook =
-                        SlackWebhook.fromSecret(
-                                SlackWebhook.ANY_CHANNEL,
-                                slackWebhook.substring(SECRET_PREFIX.length()));
-            } else {
-                String scheme =
-                        slackWebhook.contains("://")
-                                ? slackWebhook.substring(0, slackWebhook.indexOf("://"))
-                                : "";
-                if (!scheme.equalsIgnoreCase("https") && !scheme.equalsIgnoreCase("http")) {
-                    // The URL is a secret: the message does not repeat it.
-                    throw new UsageException(
-                            "--slack-webhook: the value is neither an http(s) URL nor "
-                                    + SECRET_PREFIX
-                                    + "<secret id>");
-                }
-                webhook = SlackWebhook.withUrl(SlackWebhook.ANY_CHANNEL, slackWebhook);
-            }
-            delivery.slack = SlackSettings.withWebhooks(webhook);
-            defaults.add(DeliverySettings.DEFAULT_SLACK);
-        }
-        if (snsTopic != null) {
-            if (!DeliverySettings.isTopicArn(snsTopic)) {
-                throw new UsageException(
-                        "--sns-topic: '"
-                                + snsTopic
-                                + "' is not an SNS topic ARN (arn:aws:sns:region:account:name)");
-            }
-            delivery.sns = SnsSettings.toTopic(snsTopic);
-            delivery.sns.everythingToDefaultTopic = true;
-            delivery.sns.endpointUrl = endpointUrl;
-            try {
-                delivery.sns.format = SnsMessageFormat.parse(snsFormat);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--sns-format: " + e.getMessage());
-            }
-            defaults.add(DeliverySettings.DEFAULT_SNS);
-        } else if (endpointUrl != null) {
+        if (endpointUrl != null && snsTopic == null) {
             throw new UsageException("--endpoint-url needs --sns-topic");
         }
-        if (endpointUrl != null) {
-            try {
-                URI uri = new URI(endpointUrl);
-                if (uri.getScheme() == null || uri.getHost() == null) {
-                    throw new URISyntaxException(endpointUrl, "no scheme or host");
-                }
-            } catch (URISyntaxException e) {
-                throw new UsageException("--endpoint-url: '" + endpointUrl + "' is not a URL");
-            }
+        Map<String, String> group = new TreeMap<>();
+        Map<String, String> flags = new TreeMap<>();
+        given(
+                group,
+                flags,
+                DeliveryProperties.SLACK_DEFAULT_WEBHOOK,
+                "--slack-webhook",
+                slackWebhook);
+        if (snsTopic != null) {
+            given(group, flags, DeliveryProperties.SNS_TOPIC, "--sns-topic", snsTopic);
+            given(group, flags, DeliveryProperties.SNS_FORMAT, "--sns-format", snsFormat);
+            given(group, flags, DeliveryProperties.SNS_ENDPOINT, "--endpoint-url", endpointUrl);
         }
-        delivery.defaultDestinations = defaults.toArray(new String[0]);
+        List<String> problems = new ArrayList<>();
+        DeliverySettings delivery =
+                DeliveryProperties.read(
+                        group, (key, what) -> problems.add(flags.get(key) + ": " + what));
+        if (!problems.isEmpty()) {
+            throw new UsageException(String.join("; ", problems));
+        }
+        if (delivery.sns != null) {
+            delivery.sns.everythingToDefaultTopic = true;
+        }
         return delivery;
+    }
+
+    private static void given(
+            Map<String, String> group,
+            Map<String, String> flags,
+            String key,
+            String flag,
+            String value) {
+        if (value != null) {
+            group.put(key, value);
+            flags.put(key, flag);
+        }
     }
 
     private RuleSettings ruleSettings() throws UsageException {

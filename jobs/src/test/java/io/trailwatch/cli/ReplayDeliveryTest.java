@@ -167,7 +167,8 @@ class ReplayDeliveryTest {
         assertThat(badHook.status).isEqualTo(2);
         assertThat(badHook.stderr)
                 .contains(
-                        "--slack-webhook: the value is neither an http(s) URL nor secretsmanager:<secret id>")
+                        "--slack-webhook: is neither an http(s) URL nor secretsmanager:<secret id or ARN>"
+                                + " (the value is not shown: it may be a secret)")
                 .doesNotContain("s3cr3t");
 
         assertThat(run("replay", "--sns-topic", "alerts", logs.toString()).stderr)
