@@ -11,7 +11,7 @@ import io.trailwatch.model.Owner;
 import io.trailwatch.model.OwnerAttribute;
 import java.time.Instant;
 
-/** The JSON form of an alert (DESIGN.md §6, {@code schemas/alert.schema.json}). */
+/** The JSON form of an alert ({@code schemas/alert.schema.json}). */
 public final class AlertJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

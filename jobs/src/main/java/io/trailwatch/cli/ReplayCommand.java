@@ -44,7 +44,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(
             names = "--ownership",
             paramLabel = "FILE",
-            description = "Ownership table (CSV, DESIGN.md §5).")
+            description = "Ownership table (CSV: match,team,environment,contact,trusted_cidrs; see the README).")
     Path ownership;
 
     @Option(

@@ -4,7 +4,7 @@ import io.trailwatch.config.PropertyGroups;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code trailwatch}: the command line of DESIGN.md §3. */
+/** {@code trailwatch}: the command line the README describes. */
 @Command(
         name = "trailwatch",
         mixinStandardHelpOptions = true,

@@ -38,7 +38,7 @@ public class PipelineSettings implements Serializable {
     /** TW-OWN-01 aggregation window. */
     public Duration unownedWindow = Duration.ofHours(1);
 
-    /** Folding repeated alerts into follow-ups (DESIGN.md §1: alerts ─▶ dedup). */
+    /** Folding repeated alerts into follow-ups (docs/ARCHITECTURE.md: alerts ─▶ dedup). */
     public DedupSettings deduplication = DedupSettings.defaults();
 
     public DecodeLimits decodeLimits = DecodeLimits.defaults();

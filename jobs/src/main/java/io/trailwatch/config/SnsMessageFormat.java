@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The body of the SNS messages Trailwatch publishes. */
 public enum SnsMessageFormat {
-    /** The alert JSON of DESIGN.md §6 ({@code schemas/alert.schema.json}). */
+    /** The alert JSON of {@code schemas/alert.schema.json}. */
     JSON,
     /**
      * An AWS Chatbot (Amazon Q Developer in chat applications) custom notification, so that a topic

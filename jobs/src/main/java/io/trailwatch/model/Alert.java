@@ -1,7 +1,7 @@
 package io.trailwatch.model;
 
 /**
- * A detection, already naming its owner; the contract of DESIGN.md §6 (schemas/alert.schema.json).
+ * A detection, already naming its owner; the contract of schemas/alert.schema.json.
  */
 public class Alert {
     /** Deterministic: the same input gives the same id, across restarts and parallelism. */

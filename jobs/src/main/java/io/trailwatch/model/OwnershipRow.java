@@ -2,7 +2,7 @@ package io.trailwatch.model;
 
 import java.io.Serializable;
 
-/** One row of the ownership table (DESIGN.md §5). */
+/** One row of the ownership table (README, "Ownership table"). */
 public class OwnershipRow implements Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -2,7 +2,7 @@ package io.trailwatch.ownership;
 
 import java.util.regex.Pattern;
 
-/** What an ownership-table {@code match} value names, most specific first (DESIGN.md §5). */
+/** What an ownership-table {@code match} value names, most specific first (README, "Ownership table"). */
 public enum MatchKind {
     RESOURCE_ID,
     ARN,

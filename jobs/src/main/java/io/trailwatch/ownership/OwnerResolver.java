@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the owner of an event: the most specific ownership-table row that matches it, in the order
- * of DESIGN.md §5 — resource id or ARN (the resources acted on, then the acting principal), then
+ * of the README's "Ownership table" — resource id or ARN (the resources acted on, then the acting principal), then
  * bucket, then network (CIDR), then account. No match at all gives {@link Owner#unowned()}.
  */
 public final class OwnerResolver {

@@ -14,7 +14,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * Routing and delivery (DESIGN.md §1: dedup ─▶ route ─▶ SNS, Slack), attached by every entry point
+ * Routing and delivery (docs/ARCHITECTURE.md: dedup ─▶ route ─▶ SNS, Slack), attached by every entry point
  * that delivers:
  *
  * <pre>

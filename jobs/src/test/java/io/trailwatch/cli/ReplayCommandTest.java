@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The replay command line of DESIGN.md §3: outputs, summary and exit status. */
+/** The replay command line of the README: outputs, summary and exit status. */
 class ReplayCommandTest {
     @TempDir Path dir;
 

@@ -13,7 +13,7 @@ import io.trailwatch.model.OwnershipTable;
 import org.junit.jupiter.api.Test;
 
 /**
- * schemas/ownership-row.schema.json describes the rows the parser accepts (DESIGN.md §5), and
+ * schemas/ownership-row.schema.json describes the rows the parser accepts (README, "Ownership table"), and
  * rejects what the parser would refuse.
  */
 class OwnershipRowSchemaTest {

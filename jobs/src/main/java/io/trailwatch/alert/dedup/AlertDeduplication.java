@@ -6,7 +6,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * The de-duplication stage (DESIGN.md §1: alerts ─▶ dedup ─▶ route), applied to the alert stream
+ * The de-duplication stage (docs/ARCHITECTURE.md: alerts ─▶ dedup ─▶ route), applied to the alert stream
  * every detector feeds.
  */
 public final class AlertDeduplication {

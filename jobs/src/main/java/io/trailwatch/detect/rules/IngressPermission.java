@@ -9,7 +9,7 @@ import java.util.Locale;
  * state it.
  */
 final class IngressPermission {
-    /** Admin and database ports that must never face the internet (DESIGN.md §7, TW-NET-01). */
+    /** Admin and database ports that must never face the internet (TW-NET-01, docs/RULES.md). */
     static final int[] SENSITIVE_PORTS = {22, 3389, 3306, 5432, 1433, 1521, 6379, 9200, 27017};
 
     private static final int[] WEB_PORTS = {80, 443};
