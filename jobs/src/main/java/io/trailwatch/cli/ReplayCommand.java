@@ -44,7 +44,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(
             names = "--ownership",
             paramLabel = "FILE",
-            description = "Ownership table (CSV: match,team,environment,contact,trusted_cidrs; see the README).")
+            description =
+                    "Ownership table (CSV: match,team,environment,contact,trusted_cidrs; see the README).")
     Path ownership;
 
     @Option(

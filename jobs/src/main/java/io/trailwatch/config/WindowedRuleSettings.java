@@ -50,6 +50,12 @@ public class WindowedRuleSettings implements Serializable {
         this.reportDelay = reportDelay;
     }
 
+    /** Settings with a window and a report delay in whole minutes, as rules declare them. */
+    public static WindowedRuleSettings minutes(long window, long reportDelay) {
+        return new WindowedRuleSettings(
+                Duration.ofMinutes(window), Duration.ofMinutes(reportDelay));
+    }
+
     /** An independent copy: defaults stay as declared when a deployment tunes its copy. */
     public WindowedRuleSettings copy() {
         WindowedRuleSettings c = new WindowedRuleSettings(window, reportDelay);

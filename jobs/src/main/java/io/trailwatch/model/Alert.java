@@ -1,8 +1,6 @@
 package io.trailwatch.model;
 
-/**
- * A detection, already naming its owner; the contract of schemas/alert.schema.json.
- */
+/** A detection, already naming its owner; the contract of schemas/alert.schema.json. */
 public class Alert {
     /** Deterministic: the same input gives the same id, across restarts and parallelism. */
     public String alertId;

@@ -2,7 +2,10 @@ package io.trailwatch.ownership;
 
 import java.util.regex.Pattern;
 
-/** What an ownership-table {@code match} value names, most specific first (README, "Ownership table"). */
+/**
+ * What an ownership-table {@code match} value names, most specific first (README, "Ownership
+ * table").
+ */
 public enum MatchKind {
     RESOURCE_ID,
     ARN,

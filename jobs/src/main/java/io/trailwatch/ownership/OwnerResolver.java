@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the owner of an event: the most specific ownership-table row that matches it, in the order
- * of the README's "Ownership table" — resource id or ARN (the resources acted on, then the acting principal), then
- * bucket, then network (CIDR), then account. No match at all gives {@link Owner#unowned()}.
+ * of the README's "Ownership table" — resource id or ARN (the resources acted on, then the acting
+ * principal), then bucket, then network (CIDR), then account. No match at all gives {@link
+ * Owner#unowned()}.
  */
 public final class OwnerResolver {
     private static final Pattern ARN_IN_JSON = Pattern.compile("arn:aws[a-z\\-]*:[^\"\\s,\\]}]+");

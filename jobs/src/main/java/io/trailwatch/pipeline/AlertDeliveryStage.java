@@ -14,8 +14,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * Routing and delivery (docs/ARCHITECTURE.md: dedup ─▶ route ─▶ SNS, Slack), attached by every entry point
- * that delivers:
+ * Routing and delivery (docs/ARCHITECTURE.md: dedup ─▶ route ─▶ SNS, Slack), attached by every
+ * entry point that delivers:
  *
  * <pre>
  * alerts ─▶ route (by owner) ─┬─▶ SNS sink ───┐

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Precedence of the README's "Ownership table": resource id or ARN > bucket > CIDR > account; no match is unowned.
+ * Precedence of the README's "Ownership table": resource id or ARN > bucket > CIDR > account; no
+ * match is unowned.
  */
 class OwnerResolverTest {
     private static OwnerResolver resolver;

@@ -13,8 +13,8 @@ import io.trailwatch.model.OwnershipTable;
 import org.junit.jupiter.api.Test;
 
 /**
- * schemas/ownership-row.schema.json describes the rows the parser accepts (README, "Ownership table"), and
- * rejects what the parser would refuse.
+ * schemas/ownership-row.schema.json describes the rows the parser accepts (README, "Ownership
+ * table"), and rejects what the parser would refuse.
  */
 class OwnershipRowSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -6,8 +6,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * The de-duplication stage (docs/ARCHITECTURE.md: alerts ─▶ dedup ─▶ route), applied to the alert stream
- * every detector feeds.
+ * The de-duplication stage (docs/ARCHITECTURE.md: alerts ─▶ dedup ─▶ route), applied to the alert
+ * stream every detector feeds.
  */
 public final class AlertDeduplication {
     public static final String UID = "alert-dedup";

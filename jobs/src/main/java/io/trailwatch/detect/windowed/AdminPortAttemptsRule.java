@@ -9,7 +9,6 @@ import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.RuleKind;
 import io.trailwatch.detect.SignalKind;
-import java.time.Duration;
 import java.util.List;
 
 /** TW-NETSCAN-02: repeated SSH or RDP connections from one public address to one host. */
@@ -27,8 +26,7 @@ public final class AdminPortAttemptsRule implements WindowedRule {
                     .evidence("connections", "port", "destination", "accepted", "actions")
                     .stateful(
                             RuleKind.WINDOWED,
-                            new WindowedRuleSettings(minutes(5), minutes(5))
-                                    .limit("connections", 30),
+                            WindowedRuleSettings.minutes(5, 5).limit("connections", 30),
                             SignalKind.ADMIN_CONNECTION)
                     .techniques("T1110", "T1021.004")
                     .remediation(
@@ -44,9 +42,5 @@ public final class AdminPortAttemptsRule implements WindowedRule {
     @Override
     public List<ThresholdRule> detectors(WindowedRuleSettings settings) {
         return List.of(new AdminPortAttempts(settings));
-    }
-
-    private static Duration minutes(long n) {
-        return Duration.ofMinutes(n);
     }
 }

@@ -9,7 +9,6 @@ import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.RuleKind;
 import io.trailwatch.detect.SignalKind;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -41,7 +40,7 @@ public final class ConsoleLoginFailuresRule implements WindowedRule {
                             "sourceAddresses")
                     .stateful(
                             RuleKind.WINDOWED,
-                            new WindowedRuleSettings(minutes(5), minutes(5))
+                            WindowedRuleSettings.minutes(5, 5)
                                     .limit("failures", 5)
                                     .limit("users", 5),
                             SignalKind.FAILED_LOGIN_BY_ADDRESS,
@@ -59,9 +58,5 @@ public final class ConsoleLoginFailuresRule implements WindowedRule {
     @Override
     public List<ThresholdRule> detectors(WindowedRuleSettings settings) {
         return List.of(new FailedLoginsFromAddress(settings), new FailedLoginsForUser(settings));
-    }
-
-    private static Duration minutes(long n) {
-        return Duration.ofMinutes(n);
     }
 }

@@ -9,7 +9,6 @@ import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.RuleKind;
 import io.trailwatch.detect.SignalKind;
-import java.time.Duration;
 import java.util.List;
 
 /** TW-RECON-01: a burst of denied calls by one principal. */
@@ -26,7 +25,7 @@ public final class DeniedCallsRule implements WindowedRule {
                     .evidence("deniedCalls", "distinctApis", "apis", "errorCodes")
                     .stateful(
                             RuleKind.WINDOWED,
-                            new WindowedRuleSettings(minutes(5), minutes(5)).limit("errors", 10),
+                            WindowedRuleSettings.minutes(5, 5).limit("errors", 10),
                             SignalKind.DENIED_CALL)
                     .techniques("T1580")
                     .remediation(
@@ -41,9 +40,5 @@ public final class DeniedCallsRule implements WindowedRule {
     @Override
     public List<ThresholdRule> detectors(WindowedRuleSettings settings) {
         return List.of(new DeniedCalls(settings));
-    }
-
-    private static Duration minutes(long n) {
-        return Duration.ofMinutes(n);
     }
 }

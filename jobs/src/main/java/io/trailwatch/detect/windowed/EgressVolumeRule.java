@@ -9,7 +9,6 @@ import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.RuleKind;
 import io.trailwatch.detect.SignalKind;
-import java.time.Duration;
 import java.util.List;
 
 /** TW-EXFIL-02: a large transfer from one interface to one public address. */
@@ -28,7 +27,7 @@ public final class EgressVolumeRule implements WindowedRule {
                     .evidence("bytes", "destination", "interfaceId", "sourceAddresses", "flows")
                     .stateful(
                             RuleKind.WINDOWED,
-                            new WindowedRuleSettings(minutes(10), minutes(10)).limit("bytes", GIB),
+                            WindowedRuleSettings.minutes(10, 10).limit("bytes", GIB),
                             SignalKind.EGRESS)
                     .techniques("T1048")
                     .remediation(
@@ -44,9 +43,5 @@ public final class EgressVolumeRule implements WindowedRule {
     @Override
     public List<ThresholdRule> detectors(WindowedRuleSettings settings) {
         return List.of(new EgressVolume(settings));
-    }
-
-    private static Duration minutes(long n) {
-        return Duration.ofMinutes(n);
     }
 }

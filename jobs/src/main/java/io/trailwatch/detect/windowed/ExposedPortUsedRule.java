@@ -10,7 +10,6 @@ import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.RuleKind;
 import io.trailwatch.detect.SignalKind;
 import io.trailwatch.detect.rules.SecurityGroupOpenedRule;
-import java.time.Duration;
 
 /**
  * TW-CORR-01: a security group opened to the internet on a sensitive port, then connections
@@ -43,7 +42,7 @@ public final class ExposedPortUsedRule implements DetectionRule {
                             "destinations")
                     .stateful(
                             RuleKind.CORRELATION,
-                            new WindowedRuleSettings(minutes(30), minutes(5)),
+                            WindowedRuleSettings.minutes(30, 5),
                             SignalKind.SENSITIVE_PORT_OPENED,
                             SignalKind.PUBLIC_INBOUND)
                     .techniques("T1133")
@@ -54,9 +53,5 @@ public final class ExposedPortUsedRule implements DetectionRule {
     @Override
     public RuleInfo info() {
         return INFO;
-    }
-
-    private static Duration minutes(long n) {
-        return Duration.ofMinutes(n);
     }
 }

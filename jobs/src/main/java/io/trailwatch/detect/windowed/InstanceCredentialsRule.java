@@ -38,8 +38,7 @@ public final class InstanceCredentialsRule implements WindowedRule {
                             "apis")
                     .stateful(
                             RuleKind.WINDOWED,
-                            new WindowedRuleSettings(minutes(60), minutes(5))
-                                    .maxIncident(Duration.ofDays(1)),
+                            WindowedRuleSettings.minutes(60, 5).maxIncident(Duration.ofDays(1)),
                             SignalKind.INSTANCE_CREDENTIALS_OUTSIDE)
                     .techniques("T1552.005", "T1078.004")
                     .remediation(
@@ -55,9 +54,5 @@ public final class InstanceCredentialsRule implements WindowedRule {
     @Override
     public List<ThresholdRule> detectors(WindowedRuleSettings settings) {
         return List.of(new InstanceCredentialsOutside(settings));
-    }
-
-    private static Duration minutes(long n) {
-        return Duration.ofMinutes(n);
     }
 }

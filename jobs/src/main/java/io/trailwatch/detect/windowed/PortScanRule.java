@@ -9,7 +9,6 @@ import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.RuleKind;
 import io.trailwatch.detect.SignalKind;
-import java.time.Duration;
 import java.util.List;
 
 /** TW-NETSCAN-01: one source sweeping the ports of a host or the hosts of a port. */
@@ -31,7 +30,7 @@ public final class PortScanRule implements WindowedRule {
                             "distinctPorts", "ports", "distinctHosts", "hosts", "actions", "source")
                     .stateful(
                             RuleKind.WINDOWED,
-                            new WindowedRuleSettings(minutes(1), minutes(1))
+                            WindowedRuleSettings.minutes(1, 1)
                                     .limit("ports", 25)
                                     .limit("hosts", 25),
                             SignalKind.PORT_PROBE,
@@ -49,9 +48,5 @@ public final class PortScanRule implements WindowedRule {
     @Override
     public List<ThresholdRule> detectors(WindowedRuleSettings settings) {
         return List.of(new PortSweep(settings), new HostSweep(settings));
-    }
-
-    private static Duration minutes(long n) {
-        return Duration.ofMinutes(n);
     }
 }

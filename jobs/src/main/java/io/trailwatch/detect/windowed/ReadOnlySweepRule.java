@@ -9,7 +9,6 @@ import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.RuleKind;
 import io.trailwatch.detect.SignalKind;
-import java.time.Duration;
 import java.util.List;
 
 /** TW-RECON-02: many read-only APIs across services by one principal. */
@@ -31,7 +30,7 @@ public final class ReadOnlySweepRule implements WindowedRule {
                     .evidence("distinctApis", "distinctServices", "services", "apis")
                     .stateful(
                             RuleKind.WINDOWED,
-                            new WindowedRuleSettings(minutes(5), minutes(5))
+                            WindowedRuleSettings.minutes(5, 5)
                                     .limit("apis", 20)
                                     .limit("services", 5),
                             SignalKind.READ_ONLY_CALL)
@@ -48,9 +47,5 @@ public final class ReadOnlySweepRule implements WindowedRule {
     @Override
     public List<ThresholdRule> detectors(WindowedRuleSettings settings) {
         return List.of(new ReadOnlySweep(settings));
-    }
-
-    private static Duration minutes(long n) {
-        return Duration.ofMinutes(n);
     }
 }

@@ -33,11 +33,11 @@ public final class S3DownloadsRule implements WindowedRule {
                             "reason", "objects", "bytes", "distinctBuckets", "buckets", "listedAt")
                     .stateful(
                             RuleKind.WINDOWED,
-                            new WindowedRuleSettings(minutes(10), minutes(10))
+                            WindowedRuleSettings.minutes(10, 10)
                                     .limit("bytes", GIB)
                                     .limit("objects", 100)
                                     .limit("buckets", 3)
-                                    .span("listWindow", minutes(60)),
+                                    .span("listWindow", Duration.ofMinutes(60)),
                             SignalKind.S3_ACCESS)
                     .techniques("T1530")
                     .remediation(
@@ -52,9 +52,5 @@ public final class S3DownloadsRule implements WindowedRule {
     @Override
     public List<ThresholdRule> detectors(WindowedRuleSettings settings) {
         return List.of(new S3Downloads(settings), new ListThenRead(settings));
-    }
-
-    private static Duration minutes(long n) {
-        return Duration.ofMinutes(n);
     }
 }

@@ -9,7 +9,6 @@ import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.RuleKind;
 import io.trailwatch.detect.SignalKind;
-import java.time.Duration;
 
 /**
  * TW-AUTH-02: a successful console sign-in after a TW-AUTH-01 burst for the same user or address.
@@ -40,7 +39,7 @@ public final class SuccessAfterFailuresRule implements DetectionRule {
                             "burstLastFailure")
                     .stateful(
                             RuleKind.CORRELATION,
-                            new WindowedRuleSettings(minutes(15), minutes(0)),
+                            WindowedRuleSettings.minutes(15, 0),
                             SignalKind.SUCCESSFUL_LOGIN)
                     .techniques("T1110", "T1078.004")
                     .remediation(
@@ -50,9 +49,5 @@ public final class SuccessAfterFailuresRule implements DetectionRule {
     @Override
     public RuleInfo info() {
         return INFO;
-    }
-
-    private static Duration minutes(long n) {
-        return Duration.ofMinutes(n);
     }
 }

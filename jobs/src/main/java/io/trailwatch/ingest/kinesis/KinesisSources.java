@@ -14,8 +14,8 @@ import org.apache.flink.streaming.connectors.kinesis.serialization.KinesisDeseri
 
 /**
  * The one place that knows how Trailwatch reads Kinesis. Today: the connector's {@code
- * FlinkKinesisConsumer} with the polling record publisher (the newest connector
- * served here; its FLIP-27 source does not work against the emulator). Moving to {@code
+ * FlinkKinesisConsumer} with the polling record publisher (the newest connector served here; its
+ * FLIP-27 source does not work against the emulator). Moving to {@code
  * flink-connector-aws-kinesis-streams} 5.x/6.x means rewriting this file only: everything
  * downstream sees {@link RawRecord}s of kind {@link RawKind#UNKNOWN} whose origin names stream,
  * shard and sequence number.
