@@ -1,7 +1,8 @@
 package io.trailwatch.config;
 
+import io.trailwatch.csv.CsvTable;
+import io.trailwatch.csv.CsvTableException;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Reads a suppression file: CSV with the header {@code
@@ -27,6 +25,7 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 public final class SuppressionFileParser {
     static final List<String> COLUMNS =
             List.of("rule_id", "account", "principal", "resource", "reason", "expires");
+    private static final CsvTable TABLE = CsvTable.withColumns(COLUMNS);
 
     private SuppressionFileParser() {}
 
@@ -43,81 +42,58 @@ public final class SuppressionFileParser {
 
     public static List<Suppression> parse(String csv, String source, Predicate<String> knownRule)
             throws ConfigException {
-        CSVFormat format =
-                CSVFormat.RFC4180
-                        .builder()
-                        .setHeader()
-                        .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-                        .setSkipHeaderRecord(true)
-                        .setIgnoreEmptyLines(true)
-                        .setTrim(true)
-                        .get();
+        try {
+            return TABLE.read(csv, (header, records) -> suppressions(records, source, knownRule));
+        } catch (CsvTableException e) {
+            throw new ConfigException("suppression file " + source + ": " + e.getMessage());
+        }
+    }
+
+    private static List<Suppression> suppressions(
+            Iterable<CSVRecord> records, String source, Predicate<String> knownRule)
+            throws ConfigException {
         List<Suppression> out = new ArrayList<>();
-        try (CSVParser parser =
-                CSVParser.builder().setReader(new StringReader(csv)).setFormat(format).get()) {
-            for (String column : COLUMNS) {
-                if (!parser.getHeaderNames().contains(column)) {
-                    throw new ConfigException(
-                            "suppression file "
-                                    + source
-                                    + ": the header (line 1) lacks the column '"
-                                    + column
-                                    + "'; expected "
-                                    + String.join(",", COLUMNS));
-                }
+        for (CSVRecord r : records) {
+            int line = (int) r.getRecordNumber() + 1;
+            String where = "suppression file " + source + ", line " + line + ", column ";
+            String rule = value(r, "rule_id");
+            if (rule == null || !rule.equals("*") && !knownRule.test(rule)) {
+                throw new ConfigException(
+                        where
+                                + "'rule_id': '"
+                                + rule
+                                + "' is not a rule id (see trailwatch rules) or *");
             }
-            for (CSVRecord r : parser) {
-                int line = (int) r.getRecordNumber() + 1;
-                String where = "suppression file " + source + ", line " + line + ", column ";
-                String rule = value(r, "rule_id");
-                if (rule == null || !rule.equals("*") && !knownRule.test(rule)) {
-                    throw new ConfigException(
-                            where
-                                    + "'rule_id': '"
-                                    + rule
-                                    + "' is not a rule id (see trailwatch rules) or *");
-                }
-                String account = value(r, "account");
-                String principal = value(r, "principal");
-                String resource = value(r, "resource");
-                if (account == null && principal == null && resource == null) {
-                    throw new ConfigException(
-                            "suppression file "
-                                    + source
-                                    + ", line "
-                                    + line
-                                    + ": give at least one of account, principal, resource");
-                }
-                String reason = value(r, "reason");
-                if (reason == null) {
-                    throw new ConfigException(
-                            where + "'reason': is empty; say why this activity is known-good");
-                }
-                String expires = value(r, "expires");
-                long expiresAt;
-                try {
-                    expiresAt =
-                            LocalDate.parse(expires == null ? "" : expires)
-                                    .plusDays(1)
-                                    .atStartOfDay()
-                                    .toInstant(ZoneOffset.UTC)
-                                    .toEpochMilli();
-                } catch (DateTimeParseException e) {
-                    throw new ConfigException(
-                            where + "'expires': '" + expires + "' is not a date (YYYY-MM-DD)");
-                }
-                out.add(
-                        new Suppression(
-                                rule, account, principal, resource, reason, expiresAt, line));
+            String account = value(r, "account");
+            String principal = value(r, "principal");
+            String resource = value(r, "resource");
+            if (account == null && principal == null && resource == null) {
+                throw new ConfigException(
+                        "suppression file "
+                                + source
+                                + ", line "
+                                + line
+                                + ": give at least one of account, principal, resource");
             }
-        } catch (IOException
-                | UncheckedIOException
-                | IllegalArgumentException
-                | IllegalStateException e) {
-            // Commons CSV reports a broken header (an empty or repeated name) as
-            // IllegalArgumentException.
-            throw new ConfigException(
-                    "suppression file " + source + ": not valid CSV: " + e.getMessage());
+            String reason = value(r, "reason");
+            if (reason == null) {
+                throw new ConfigException(
+                        where + "'reason': is empty; say why this activity is known-good");
+            }
+            String expires = value(r, "expires");
+            long expiresAt;
+            try {
+                expiresAt =
+                        LocalDate.parse(expires == null ? "" : expires)
+                                .plusDays(1)
+                                .atStartOfDay()
+                                .toInstant(ZoneOffset.UTC)
+                                .toEpochMilli();
+            } catch (DateTimeParseException e) {
+                throw new ConfigException(
+                        where + "'expires': '" + expires + "' is not a date (YYYY-MM-DD)");
+            }
+            out.add(new Suppression(rule, account, principal, resource, reason, expiresAt, line));
         }
         return out;
     }

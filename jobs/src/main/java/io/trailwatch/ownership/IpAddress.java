@@ -15,11 +15,23 @@ public final class IpAddress {
         if (text.indexOf(':') >= 0) {
             return parseV6(text);
         }
-        return parseV4(text);
+        long v4 = parseV4(text);
+        if (v4 < 0) {
+            return null;
+        }
+        return new byte[] {(byte) (v4 >>> 24), (byte) (v4 >>> 16), (byte) (v4 >>> 8), (byte) v4};
     }
 
-    private static byte[] parseV4(String s) {
-        byte[] out = new byte[4];
+    /**
+     * A dotted-quad IPv4 address as an unsigned value, or -1 when the text is not one. Returns a
+     * primitive so that callers on a per-record path (address scopes ask twice for every flow
+     * record) can test ranges without allocating.
+     */
+    public static long parseV4(String s) {
+        if (s == null) {
+            return -1;
+        }
+        long result = 0;
         int part = 0;
         int value = -1;
         for (int i = 0; i <= s.length(); i++) {
@@ -27,19 +39,20 @@ public final class IpAddress {
             if (c >= '0' && c <= '9') {
                 value = (value < 0 ? 0 : value * 10) + (c - '0');
                 if (value > 255) {
-                    return null;
+                    return -1;
                 }
             } else if (c == '.') {
                 if (value < 0 || part > 3) {
-                    return null;
+                    return -1;
                 }
-                out[part++] = (byte) value;
+                result = result << 8 | value;
+                part++;
                 value = -1;
             } else {
-                return null;
+                return -1;
             }
         }
-        return part == 4 ? out : null;
+        return part == 4 ? result : -1;
     }
 
     private static byte[] parseV6(String s) {

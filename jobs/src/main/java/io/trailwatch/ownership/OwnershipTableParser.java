@@ -1,10 +1,11 @@
 package io.trailwatch.ownership;
 
+import io.trailwatch.csv.CsvTable;
+import io.trailwatch.csv.CsvTableException;
 import io.trailwatch.model.OwnerAttribute;
 import io.trailwatch.model.OwnershipRow;
 import io.trailwatch.model.OwnershipTable;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,10 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
 
 /** Parses the ownership table CSV (DESIGN.md §5) with Apache Commons CSV, strictly. */
 public final class OwnershipTableParser {
@@ -31,6 +29,8 @@ public final class OwnershipTableParser {
     public static final String TRUSTED_CIDRS = "trusted_cidrs";
     private static final List<String> KNOWN =
             List.of(MATCH, TEAM, ENVIRONMENT, CONTACT, TRUSTED_CIDRS);
+    private static final CsvTable TABLE =
+            CsvTable.requiring(List.of(MATCH, TEAM)).allowingSpacesAroundQuotes();
 
     private OwnershipTableParser() {}
 
@@ -47,64 +47,44 @@ public final class OwnershipTableParser {
 
     public static OwnershipTable parse(String csv, String source) throws OwnershipTableException {
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
-        CSVFormat format =
-                CSVFormat.RFC4180
-                        .builder()
-                        .setHeader()
-                        .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-                        .setSkipHeaderRecord(true)
-                        .setIgnoreEmptyLines(true)
-                        .setIgnoreSurroundingSpaces(true)
-                        .setTrim(true)
-                        .get();
+        OwnershipRow[] rows;
+        try {
+            rows = TABLE.read(text, (header, records) -> rows(header, records, source));
+        } catch (CsvTableException e) {
+            throw new OwnershipTableException(
+                    "ownership table " + source + ": " + e.getMessage(), e.getCause());
+        }
+        return new OwnershipTable(rows, source, sha256(text));
+    }
+
+    private static OwnershipRow[] rows(
+            List<String> header, Iterable<CSVRecord> records, String source)
+            throws OwnershipTableException {
         List<OwnershipRow> rows = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        try (CSVParser parser =
-                CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
-            List<String> header = parser.getHeaderNames();
-            for (String required : List.of(MATCH, TEAM)) {
-                if (!header.contains(required)) {
-                    throw new OwnershipTableException(
-                            "ownership table "
-                                    + source
-                                    + ": the header (line 1) lacks the column '"
-                                    + required
-                                    + "'; it has: "
-                                    + String.join(", ", header));
-                }
+        for (CSVRecord record : records) {
+            int line = (int) record.getRecordNumber() + 1;
+            if (!record.isConsistent()) {
+                throw new OwnershipTableException(
+                        where(source, line, null)
+                                + "has "
+                                + record.size()
+                                + " fields, the header has "
+                                + header.size());
             }
-            for (CSVRecord record : parser) {
-                int line = (int) record.getRecordNumber() + 1;
-                if (!record.isConsistent()) {
-                    throw new OwnershipTableException(
-                            where(source, line, null)
-                                    + "has "
-                                    + record.size()
-                                    + " fields, the header has "
-                                    + header.size());
-                }
-                OwnershipRow row = row(record, header, source, line);
-                Integer previous = seen.putIfAbsent(row.match.toLowerCase(Locale.ROOT), line);
-                if (previous != null) {
-                    throw new OwnershipTableException(
-                            where(source, line, MATCH)
-                                    + "'"
-                                    + row.match
-                                    + "' is already owned on line "
-                                    + previous);
-                }
-                rows.add(row);
+            OwnershipRow row = row(record, header, source, line);
+            Integer previous = seen.putIfAbsent(row.match.toLowerCase(Locale.ROOT), line);
+            if (previous != null) {
+                throw new OwnershipTableException(
+                        where(source, line, MATCH)
+                                + "'"
+                                + row.match
+                                + "' is already owned on line "
+                                + previous);
             }
-        } catch (IOException
-                | UncheckedIOException
-                | IllegalArgumentException
-                | IllegalStateException e) {
-            // Commons CSV reports a broken header (an empty or repeated name) as
-            // IllegalArgumentException.
-            throw new OwnershipTableException(
-                    "ownership table " + source + ": not valid CSV: " + e.getMessage(), e);
+            rows.add(row);
         }
-        return new OwnershipTable(rows.toArray(new OwnershipRow[0]), source, sha256(text));
+        return rows.toArray(new OwnershipRow[0]);
     }
 
     private static OwnershipRow row(CSVRecord record, List<String> header, String source, int line)

@@ -12,12 +12,12 @@ import com.networknt.schema.ValidationMessage;
 import io.trailwatch.generate.LogGenerator;
 import io.trailwatch.model.Alert;
 import io.trailwatch.pipeline.ReplayRun;
+import io.trailwatch.testing.TestClusters;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,12 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every alert the pipeline produces validates against schemas/alert.schema.json. */
 class AlertSchemaTest {
-    @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.withSlots(2);
 
     @TempDir Path dir;
 

@@ -1,5 +1,6 @@
 package io.trailwatch.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -37,6 +38,7 @@ class LayeringTest {
                             "io.trailwatch.alert.delivery",
                             "io.trailwatch.config",
                             "io.trailwatch.metrics",
+                            "io.trailwatch.csv",
                             "io.trailwatch.generate")
                     .should()
                     .dependOnClassesThat()
@@ -78,4 +80,15 @@ class LayeringTest {
                             "io.trailwatch.detect..",
                             "io.trailwatch.alert..",
                             "org.apache.flink..");
+
+    /** The CSV table reader serves config and ownership, so it depends on neither. */
+    @ArchTest
+    static final ArchRule csvDependsOnNothingOfTheProject =
+            classes()
+                    .that()
+                    .resideInAPackage("io.trailwatch.csv..")
+                    .should()
+                    .onlyDependOnClassesThat()
+                    .resideInAnyPackage(
+                            "io.trailwatch.csv..", "java..", "org.apache.commons.csv..");
 }

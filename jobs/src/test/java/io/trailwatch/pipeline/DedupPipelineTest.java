@@ -12,6 +12,7 @@ import io.trailwatch.alert.Schemas;
 import io.trailwatch.alert.dedup.AlertDeduplication;
 import io.trailwatch.config.DedupSettings;
 import io.trailwatch.model.Alert;
+import io.trailwatch.testing.TestClusters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -34,13 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * alert and one follow-up with the suppressed count, with the same ids at parallelism 1 and 4.
  */
 class DedupPipelineTest {
-    @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(4)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.withSlots(4);
 
     private static final String SG = "sg-0a1b2c3d4e5f60001";
     private static final String OTHER_SG = "sg-0a1b2c3d4e5f60002";

@@ -11,6 +11,7 @@ import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.generate.LogGenerator;
 import io.trailwatch.metrics.Counters;
 import io.trailwatch.model.OwnershipTable;
+import io.trailwatch.testing.TestClusters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.JobVertex;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -28,13 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The replay graph end to end on a MiniCluster, over generated input in every format. */
 class ReplayPipelineTest {
-    @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(4)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.withSlots(4);
 
     @TempDir Path dir;
 

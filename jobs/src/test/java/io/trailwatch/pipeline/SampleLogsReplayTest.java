@@ -12,12 +12,12 @@ import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.metrics.Counters;
 import io.trailwatch.model.Severity;
 import io.trailwatch.ownership.OwnershipTableParser;
+import io.trailwatch.testing.TestClusters;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,12 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SampleLogsReplayTest {
     static final Path SAMPLE_LOGS = Path.of("..", "sample-logs");
 
-    @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.withSlots(2);
 
     @TempDir Path dir;
 

@@ -7,13 +7,13 @@ import io.trailwatch.model.Alert;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.RawRecord;
 import io.trailwatch.ownership.OwnershipTableParser;
+import io.trailwatch.testing.TestClusters;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at-least-once) carry the same ids.
  */
 class FaultInjectionTest {
-    @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.withSlots(2);
 
     static final AtomicBoolean FAILED = new AtomicBoolean();
     static final AtomicLong SEEN = new AtomicLong();

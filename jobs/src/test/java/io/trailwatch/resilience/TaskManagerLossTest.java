@@ -6,6 +6,7 @@ import io.trailwatch.generate.LogGenerator;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.RawRecord;
 import io.trailwatch.ownership.OwnershipTableParser;
+import io.trailwatch.testing.TestClusters;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -30,12 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TaskManagerLossTest {
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(2)
-                            .setNumberSlotsPerTaskManager(1)
-                            .build());
+    static final MiniClusterExtension CLUSTER = TestClusters.withTaskManagers(2, 1);
 
     static final AtomicLong SEEN = new AtomicLong();
     static final AtomicBoolean LOST = new AtomicBoolean();

@@ -70,12 +70,12 @@ public final class AddressScope {
 
     /** Whether the text is an IP literal at all (CloudTrail also gives service names). */
     public static boolean isIpAddress(String text) {
-        return ipv4(text) >= 0 || IpAddress.parse(text) != null;
+        return IpAddress.parseV4(text) >= 0 || IpAddress.parse(text) != null;
     }
 
     /** An IP address outside every internal and trusted range; service names are not public. */
     public boolean isPublic(String address) {
-        long v4 = ipv4(address);
+        long v4 = IpAddress.parseV4(address);
         if (v4 >= 0) {
             int a = (int) v4;
             return !in(a, INTERNAL_V4) && !in(a, trustedV4);
@@ -111,41 +111,12 @@ public final class AddressScope {
         return false;
     }
 
-    /** A dotted-quad IPv4 address as an unsigned value, or -1 (no boxing: hot path). */
-    static long ipv4(String s) {
-        if (s == null || s.isEmpty() || s.length() > 15) {
-            return -1;
-        }
-        long result = 0;
-        int part = 0;
-        int value = -1;
-        for (int i = 0; i <= s.length(); i++) {
-            char c = i < s.length() ? s.charAt(i) : '.';
-            if (c >= '0' && c <= '9') {
-                value = (value < 0 ? 0 : value * 10) + (c - '0');
-                if (value > 255) {
-                    return -1;
-                }
-            } else if (c == '.') {
-                if (value < 0 || part > 3) {
-                    return -1;
-                }
-                result = result << 8 | value;
-                part++;
-                value = -1;
-            } else {
-                return -1;
-            }
-        }
-        return part == 4 ? result : -1;
-    }
-
     private static int toInt(byte[] b) {
         return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
     }
 
     private static int[] v4(String network, int prefix) {
         int mask = prefix == 0 ? 0 : -1 << (32 - prefix);
-        return new int[] {(int) ipv4(network) & mask, mask};
+        return new int[] {(int) IpAddress.parseV4(network) & mask, mask};
     }
 }

@@ -47,6 +47,11 @@ class AddressScopeTest {
         "'', false",
         "1.2.3, false",
         "1.2.3.456, false",
+        // leading zeros: decimal, however many
+        "010.0.0.1, false",
+        "008.008.008.008, true",
+        "0000000000010.0.0.1, false",
+        "000000000008.8.8.8, true",
     })
     void specialRangesAreNotPublic(String address, boolean expected) {
         assertThat(AddressScope.untrusted().isPublic(address)).isEqualTo(expected);
@@ -70,6 +75,7 @@ class AddressScopeTest {
     @ParameterizedTest
     @CsvSource({
         "10.0.0.1, true",
+        "000000000010.0.0.1, true",
         "2001:db8::1, true",
         "AWS Internal, false",
         "s3.amazonaws.com, false"

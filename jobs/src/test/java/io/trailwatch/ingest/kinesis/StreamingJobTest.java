@@ -20,6 +20,7 @@ import io.trailwatch.alert.AlertIds;
 import io.trailwatch.alert.sink.FormBody;
 import io.trailwatch.alert.sink.sns.SnsQueryProtocol;
 import io.trailwatch.config.RunSettings;
+import io.trailwatch.testing.TestClusters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,7 +33,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,13 +54,7 @@ class StreamingJobTest {
     private static final String UNOWNED_FLOWS = "444455556666";
     private static final String RULE = "TW-OWN-01";
 
-    @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(4)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.withSlots(4);
 
     /** Slack, Secrets Manager and SNS on 127.0.0.1, for the Delivery group. */
     @RegisterExtension static final WireMockExtension DELIVERY = SnsQueryProtocol.localServer();

@@ -3,12 +3,12 @@ package io.trailwatch.ownership.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.model.OwnershipTable;
+import io.trailwatch.testing.TestClusters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
@@ -18,13 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The reload source on a MiniCluster: edits of the table file arrive as new versions. */
 class OwnershipTableSourceTest {
-    @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.withSlots(2);
 
     @TempDir Path dir;
 

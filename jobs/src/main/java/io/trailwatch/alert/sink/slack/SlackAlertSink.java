@@ -1,19 +1,11 @@
 package io.trailwatch.alert.sink.slack;
 
 import io.trailwatch.alert.delivery.DeliveryFailureOutput;
+import io.trailwatch.alert.sink.DeliverySink;
+import io.trailwatch.alert.sink.DeliverySinkWriter;
 import io.trailwatch.config.RetrySettings;
 import io.trailwatch.config.SlackSettings;
-import io.trailwatch.model.AlertDelivery;
 import java.io.IOException;
-import java.util.Collection;
-import java.util.List;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.connector.base.sink.AsyncSinkBase;
-import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
-import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * Posts alerts to Slack incoming webhooks as Block Kit messages, on Flink's async sink base:
@@ -23,7 +15,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * it partitioned by webhook (see {@code AlertDeliveryStage}) so that one subtask paces each
  * webhook.
  */
-public class SlackAlertSink extends AsyncSinkBase<AlertDelivery, SlackMessageEntry> {
+public class SlackAlertSink extends DeliverySink<SlackMessageEntry> {
     private static final long serialVersionUID = 1L;
 
     /** Messages handed to one submission; each webhook still gets them one per interval. */
@@ -39,8 +31,6 @@ public class SlackAlertSink extends AsyncSinkBase<AlertDelivery, SlackMessageEnt
     static final long MAX_MESSAGE_BYTES = 512 * 1024;
 
     private final SlackSettings slack;
-    private final RetrySettings retry;
-    private final DeliveryFailureOutput failures;
 
     public SlackAlertSink(
             SlackSettings slack,
@@ -49,6 +39,7 @@ public class SlackAlertSink extends AsyncSinkBase<AlertDelivery, SlackMessageEnt
             long maxTimeInBufferMillis) {
         super(
                 new SlackEntryConverter(),
+                SlackMessageEntrySerializer::new,
                 MAX_BATCH,
                 1,
                 MAX_BUFFERED,
@@ -56,10 +47,9 @@ public class SlackAlertSink extends AsyncSinkBase<AlertDelivery, SlackMessageEnt
                 maxTimeInBufferMillis,
                 MAX_MESSAGE_BYTES,
                 requestTimeout(slack, retry),
-                false);
+                retry,
+                failures);
         this.slack = slack;
-        this.retry = retry;
-        this.failures = failures;
     }
 
     /** A submission lasts while its messages wait for their webhook slots and retries. */
@@ -71,41 +61,8 @@ public class SlackAlertSink extends AsyncSinkBase<AlertDelivery, SlackMessageEnt
     }
 
     @Override
-    public StatefulSinkWriter<AlertDelivery, BufferedRequestState<SlackMessageEntry>> createWriter(
-            WriterInitContext context) throws IOException {
-        return restoreWriter(context, List.of());
-    }
-
-    @Override
-    public StatefulSinkWriter<AlertDelivery, BufferedRequestState<SlackMessageEntry>> restoreWriter(
-            WriterInitContext context, Collection<BufferedRequestState<SlackMessageEntry>> state)
-            throws IOException {
-        AsyncSinkWriterConfiguration configuration =
-                AsyncSinkWriterConfiguration.builder()
-                        .setMaxBatchSize(getMaxBatchSize())
-                        .setMaxBatchSizeInBytes(getMaxBatchSizeInBytes())
-                        .setMaxInFlightRequests(getMaxInFlightRequests())
-                        .setMaxBufferedRequests(getMaxBufferedRequests())
-                        .setMaxTimeInBufferMS(getMaxTimeInBufferMS())
-                        .setMaxRecordSizeInBytes(getMaxRecordSizeInBytes())
-                        .setRequestTimeoutMS(getRequestTimeoutMS())
-                        .setFailOnTimeout(getFailOnTimeout())
-                        .build();
-        return new SlackAlertSinkWriter(
-                getElementConverter(), context, configuration, state, slack, retry, failures);
-    }
-
-    /** Flink 1.20 creates writers through {@link #createWriter(WriterInitContext)}. */
-    @Override
-    @Deprecated
-    public StatefulSinkWriter<AlertDelivery, BufferedRequestState<SlackMessageEntry>> createWriter(
-            Sink.InitContext context) {
-        throw new UnsupportedOperationException("use createWriter(WriterInitContext)");
-    }
-
-    @Override
-    public SimpleVersionedSerializer<BufferedRequestState<SlackMessageEntry>>
-            getWriterStateSerializer() {
-        return new SlackMessageEntrySerializer();
+    protected DeliverySinkWriter<SlackMessageEntry> writer(
+            DeliverySinkWriter.Setup<SlackMessageEntry> setup) throws IOException {
+        return new SlackAlertSinkWriter(setup, slack);
     }
 }

@@ -1,36 +1,25 @@
 package io.trailwatch.alert.sink.slack;
 
-import io.trailwatch.alert.delivery.DeliveryFailureOutput;
-import io.trailwatch.alert.delivery.DeliveryFailureWriter;
-import io.trailwatch.alert.delivery.RetryBackoff;
 import io.trailwatch.alert.delivery.WebhookPacer;
 import io.trailwatch.alert.format.Texts;
+import io.trailwatch.alert.sink.DeliverySinkWriter;
 import io.trailwatch.alert.sink.Submission;
-import io.trailwatch.config.RetrySettings;
 import io.trailwatch.config.SlackSettings;
-import io.trailwatch.model.AlertDelivery;
 import io.trailwatch.model.DeliveryChannel;
 import io.trailwatch.model.DeliveryFailure;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.connector.base.sink.writer.AsyncSinkWriter;
-import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
-import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.apache.flink.connector.base.sink.writer.ResultHandler;
-import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 
 /**
  * Posts each message to its webhook with the JDK's HTTP client, asynchronously, paced per webhook
@@ -44,37 +33,21 @@ import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfigu
  * empties its buffer at every checkpoint, a burst for one webhook drains at one message per second
  * and must not hold checkpoints back for minutes.
  */
-final class SlackAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SlackMessageEntry> {
+final class SlackAlertSinkWriter extends DeliverySinkWriter<SlackMessageEntry> {
     /** Longest {@code Retry-After} honoured as given; longer ones are capped (and retried). */
     static final long MAX_RETRY_AFTER_MILLIS = Duration.ofMinutes(5).toMillis();
 
     private final WebhookDirectory webhooks;
     private final WebhookPacer pacer;
-    private final RetryBackoff backoff;
-    private final DeliveryFailureWriter failures;
-    private final ScheduledExecutorService scheduler;
     private final ScheduledExecutorService refresher;
     private final ExecutorService httpExecutor;
     private final HttpClient http;
     private final Duration requestTimeout;
-    private final Submission.DeliveryMetrics metrics;
 
-    SlackAlertSinkWriter(
-            ElementConverter<AlertDelivery, SlackMessageEntry> converter,
-            WriterInitContext context,
-            AsyncSinkWriterConfiguration configuration,
-            Collection<BufferedRequestState<SlackMessageEntry>> state,
-            SlackSettings slack,
-            RetrySettings retry,
-            DeliveryFailureOutput failureOutput)
-            throws IOException {
-        super(converter, context, configuration, state);
+    SlackAlertSinkWriter(Setup<SlackMessageEntry> setup, SlackSettings slack) throws IOException {
+        super(setup, DeliveryChannel.SLACK, "trailwatch-slack-pacer");
         this.webhooks = new WebhookDirectory(slack);
         this.pacer = new WebhookPacer(slack.minIntervalMillis);
-        this.backoff = new RetryBackoff(retry);
-        this.failures = failureOutput.open();
-        this.scheduler =
-                Executors.newSingleThreadScheduledExecutor(daemon("trailwatch-slack-pacer"));
         this.httpExecutor = Executors.newFixedThreadPool(2, daemon("trailwatch-slack-http"));
         this.http =
                 HttpClient.newBuilder()
@@ -82,8 +55,7 @@ final class SlackAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SlackMes
                         .connectTimeout(Duration.ofSeconds(10))
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .build();
-        this.requestTimeout = Duration.ofMillis(retry.requestTimeoutMillis);
-        this.metrics = new Submission.DeliveryMetrics(context.metricGroup());
+        this.requestTimeout = Duration.ofMillis(setup.retry().requestTimeoutMillis);
         webhooks.resolveAll();
         // Its own thread: reading a secret may take seconds and must not hold back sends.
         this.refresher =
@@ -95,19 +67,10 @@ final class SlackAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SlackMes
                 TimeUnit.MILLISECONDS);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     @Override
     protected void submitRequestEntries(
             List<SlackMessageEntry> entries, ResultHandler<SlackMessageEntry> handler) {
-        Submission<SlackMessageEntry> submission =
-                new Submission<>(entries.size(), handler, scheduler, failures, metrics);
+        Submission<SlackMessageEntry> submission = submission(entries, handler);
         for (SlackMessageEntry e : entries) {
             long now = System.currentTimeMillis();
             URI url;
@@ -152,11 +115,7 @@ final class SlackAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SlackMes
                 .whenComplete(
                         (response, error) -> {
                             if (error != null) {
-                                retryOrGiveUp(
-                                        e,
-                                        webhooks.redact(describe(error)),
-                                        backoffAfter(e),
-                                        submission);
+                                retryOrGiveUp(e, webhooks.redact(describe(error)), submission);
                             } else {
                                 answered(e, response, submission);
                             }
@@ -180,9 +139,9 @@ final class SlackAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SlackMes
             // The pacer holds the next send back until Retry-After; no further backoff.
             retryOrGiveUp(e, answer + " (Retry-After " + retryAfter / 1000 + " s)", 0, s);
         } else if (status >= 500) {
-            retryOrGiveUp(e, answer, backoffAfter(e), s);
+            retryOrGiveUp(e, answer, s);
         } else {
-            s.deadLetter(failure(e, DeliveryFailure.REJECTED, answer, e.failedAttempts + 1));
+            refused(e, answer, s);
         }
     }
 
@@ -202,21 +161,6 @@ final class SlackAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SlackMes
         return Math.min(Math.max(seconds, 1) * 1000, MAX_RETRY_AFTER_MILLIS);
     }
 
-    private long backoffAfter(SlackMessageEntry e) {
-        return backoff.delayMillis(e.failedAttempts + 1);
-    }
-
-    private void retryOrGiveUp(
-            SlackMessageEntry e, String error, long delayMillis, Submission<SlackMessageEntry> s) {
-        SlackMessageEntry again = e.failedAgain(error);
-        if (backoff.exhausted(again.failedAttempts)) {
-            s.deadLetter(
-                    failure(again, DeliveryFailure.RETRIES_EXHAUSTED, error, again.failedAttempts));
-        } else {
-            s.retry(again, delayMillis);
-        }
-    }
-
     private static String describe(Throwable error) {
         Throwable t = error;
         while (t.getCause() != null && t.getCause() != t) {
@@ -225,35 +169,10 @@ final class SlackAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SlackMes
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
-    private static DeliveryFailure failure(
-            SlackMessageEntry e, String reason, String error, int attempts) {
-        return new DeliveryFailure(
-                e.alertId,
-                e.ruleId,
-                DeliveryChannel.SLACK.id(),
-                e.destination(),
-                reason,
-                error,
-                attempts,
-                System.currentTimeMillis(),
-                e.alertJson);
-    }
-
     @Override
-    protected long getSizeInBytes(SlackMessageEntry entry) {
-        return entry.sizeInBytes();
-    }
-
-    @Override
-    public void close() {
-        scheduler.shutdownNow();
+    protected void closeClients() {
         refresher.shutdownNow();
         httpExecutor.shutdownNow();
         webhooks.close();
-        try {
-            failures.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

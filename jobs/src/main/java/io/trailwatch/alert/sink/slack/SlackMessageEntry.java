@@ -1,13 +1,13 @@
 package io.trailwatch.alert.sink.slack;
 
-import java.io.Serializable;
+import io.trailwatch.alert.sink.DeliveryEntry;
 import java.nio.charset.StandardCharsets;
 
 /**
  * One Slack message waiting to be posted: the webhook key (never its URL), the Block Kit JSON, the
  * alert it comes from (for dead letters) and how often posting failed so far.
  */
-public final class SlackMessageEntry implements Serializable {
+public final class SlackMessageEntry extends DeliveryEntry<SlackMessageEntry> {
     private static final long serialVersionUID = 1L;
 
     /** The configured webhook's key: its channel, or {@code *}. */
@@ -16,12 +16,8 @@ public final class SlackMessageEntry implements Serializable {
     /** The channel the message is meant for. */
     public final String recipient;
 
-    public final String alertId;
-    public final String ruleId;
     public final String body;
     public final String alertJson;
-    public final int failedAttempts;
-    public final String lastError;
 
     public SlackMessageEntry(
             String webhook,
@@ -32,26 +28,31 @@ public final class SlackMessageEntry implements Serializable {
             String alertJson,
             int failedAttempts,
             String lastError) {
+        super(alertId, ruleId, failedAttempts, lastError);
         this.webhook = webhook;
         this.recipient = recipient;
-        this.alertId = alertId;
-        this.ruleId = ruleId;
         this.body = body;
         this.alertJson = alertJson;
-        this.failedAttempts = failedAttempts;
-        this.lastError = lastError;
     }
 
+    @Override
+    public String alert() {
+        return alertJson;
+    }
+
+    @Override
     public SlackMessageEntry failedAgain(String error) {
         return new SlackMessageEntry(
                 webhook, recipient, alertId, ruleId, body, alertJson, failedAttempts + 1, error);
     }
 
+    @Override
     public long sizeInBytes() {
         return body.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** How the destination appears in dead letters and logs: channel and webhook key. */
+    @Override
     public String destination() {
         return recipient.equals(webhook) ? recipient : recipient + " via webhook " + webhook;
     }

@@ -1,32 +1,19 @@
 package io.trailwatch.alert.sink.sns;
 
-import io.trailwatch.alert.delivery.DeliveryFailureOutput;
-import io.trailwatch.alert.delivery.DeliveryFailureWriter;
-import io.trailwatch.alert.delivery.RetryBackoff;
+import io.trailwatch.alert.sink.DeliverySinkWriter;
 import io.trailwatch.alert.sink.Submission;
-import io.trailwatch.config.RetrySettings;
 import io.trailwatch.config.SnsSettings;
-import io.trailwatch.model.AlertDelivery;
 import io.trailwatch.model.DeliveryChannel;
-import io.trailwatch.model.DeliveryFailure;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.connector.base.sink.writer.AsyncSinkWriter;
-import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
-import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.apache.flink.connector.base.sink.writer.ResultHandler;
-import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import software.amazon.awssdk.services.sns.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequest;
@@ -39,45 +26,22 @@ import software.amazon.awssdk.services.sns.model.PublishBatchResultEntry;
  * even when entries failed: each failed entry is retried (throttling, server errors) or
  * dead-lettered (refused), and so is each entry of a request that failed as a whole.
  */
-final class SnsAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SnsPublishEntry> {
+final class SnsAlertSinkWriter extends DeliverySinkWriter<SnsPublishEntry> {
     private final SnsClients clients;
-    private final RetryBackoff backoff;
-    private final DeliveryFailureWriter failures;
-    private final ScheduledExecutorService scheduler;
-    private final Submission.DeliveryMetrics metrics;
 
-    SnsAlertSinkWriter(
-            ElementConverter<AlertDelivery, SnsPublishEntry> converter,
-            WriterInitContext context,
-            AsyncSinkWriterConfiguration configuration,
-            Collection<BufferedRequestState<SnsPublishEntry>> state,
-            SnsSettings sns,
-            RetrySettings retry,
-            DeliveryFailureOutput failureOutput)
-            throws IOException {
-        super(converter, context, configuration, state);
+    SnsAlertSinkWriter(Setup<SnsPublishEntry> setup, SnsSettings sns) throws IOException {
+        super(setup, DeliveryChannel.SNS, "trailwatch-sns-retry");
         this.clients =
                 new SnsClients(
                         sns,
                         sns.maxInFlightRequests * 2,
-                        Duration.ofMillis(retry.requestTimeoutMillis));
-        this.backoff = new RetryBackoff(retry);
-        this.failures = failureOutput.open();
-        this.scheduler =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "trailwatch-sns-retry");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        this.metrics = new Submission.DeliveryMetrics(context.metricGroup());
+                        Duration.ofMillis(setup.retry().requestTimeoutMillis));
     }
 
     @Override
     protected void submitRequestEntries(
             List<SnsPublishEntry> entries, ResultHandler<SnsPublishEntry> handler) {
-        Submission<SnsPublishEntry> submission =
-                new Submission<>(entries.size(), handler, scheduler, failures, metrics);
+        Submission<SnsPublishEntry> submission = submission(entries, handler);
         Map<String, List<SnsPublishEntry>> byTopic = new LinkedHashMap<>();
         for (SnsPublishEntry e : entries) {
             if (e.rejection != null) {
@@ -176,8 +140,7 @@ final class SnsAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SnsPublish
                 if (SnsErrors.isTransient(f.code(), f.senderFault())) {
                     retryOrGiveUp(e, error, submission);
                 } else {
-                    submission.deadLetter(
-                            failure(e, DeliveryFailure.REJECTED, error, e.failedAttempts + 1));
+                    refused(e, error, submission);
                 }
             }
         }
@@ -201,40 +164,9 @@ final class SnsAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SnsPublish
             if (transientError) {
                 retryOrGiveUp(e, description, submission);
             } else {
-                submission.deadLetter(
-                        failure(e, DeliveryFailure.REJECTED, description, e.failedAttempts + 1));
+                refused(e, description, submission);
             }
         }
-    }
-
-    private void retryOrGiveUp(
-            SnsPublishEntry e, String error, Submission<SnsPublishEntry> submission) {
-        SnsPublishEntry again = e.failedAgain(error);
-        if (backoff.exhausted(again.failedAttempts)) {
-            submission.deadLetter(
-                    failure(again, DeliveryFailure.RETRIES_EXHAUSTED, error, again.failedAttempts));
-        } else {
-            submission.retry(again, backoff.delayMillis(again.failedAttempts));
-        }
-    }
-
-    private static DeliveryFailure failure(
-            SnsPublishEntry e, String reason, String error, int attempts) {
-        return new DeliveryFailure(
-                e.alertId,
-                e.ruleId,
-                DeliveryChannel.SNS.id(),
-                e.topicArn,
-                reason,
-                error,
-                attempts,
-                System.currentTimeMillis(),
-                e.alert());
-    }
-
-    @Override
-    protected long getSizeInBytes(SnsPublishEntry entry) {
-        return entry.sizeInBytes();
     }
 
     /**
@@ -247,13 +179,7 @@ final class SnsAlertSinkWriter extends AsyncSinkWriter<AlertDelivery, SnsPublish
     }
 
     @Override
-    public void close() {
-        scheduler.shutdownNow();
+    protected void closeClients() {
         clients.close();
-        try {
-            failures.close();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -1,18 +1,16 @@
 package io.trailwatch.alert.sink.sns;
 
 import io.trailwatch.alert.format.SnsMessage;
-import java.io.Serializable;
+import io.trailwatch.alert.sink.DeliveryEntry;
 
 /**
  * One message waiting to be published: what goes into a PublishBatch entry, the alert it comes from
  * (for the dead letters) and how often publishing it failed so far.
  */
-public final class SnsPublishEntry implements Serializable {
+public final class SnsPublishEntry extends DeliveryEntry<SnsPublishEntry> {
     private static final long serialVersionUID = 1L;
 
     public final String topicArn;
-    public final String alertId;
-    public final String ruleId;
 
     /** Team of the alert's owner: the message group of a FIFO topic. */
     public final String team;
@@ -28,9 +26,6 @@ public final class SnsPublishEntry implements Serializable {
     /** Set when the message cannot be published at all (too large even when trimmed). */
     public final String rejection;
 
-    public final int failedAttempts;
-    public final String lastError;
-
     public SnsPublishEntry(
             String topicArn,
             String alertId,
@@ -44,9 +39,8 @@ public final class SnsPublishEntry implements Serializable {
             String rejection,
             int failedAttempts,
             String lastError) {
+        super(alertId, ruleId, failedAttempts, lastError);
         this.topicArn = topicArn;
-        this.alertId = alertId;
-        this.ruleId = ruleId;
         this.team = team;
         this.body = body;
         this.subject = subject;
@@ -54,10 +48,14 @@ public final class SnsPublishEntry implements Serializable {
         this.attributeValues = attributeValues;
         this.alertJson = alertJson;
         this.rejection = rejection;
-        this.failedAttempts = failedAttempts;
-        this.lastError = lastError;
     }
 
+    @Override
+    public String destination() {
+        return topicArn;
+    }
+
+    @Override
     public SnsPublishEntry failedAgain(String error) {
         return new SnsPublishEntry(
                 topicArn,
@@ -74,11 +72,13 @@ public final class SnsPublishEntry implements Serializable {
                 error);
     }
 
+    @Override
     public String alert() {
         return alertJson != null ? alertJson : body;
     }
 
     /** What SNS counts against its limits. */
+    @Override
     public long sizeInBytes() {
         return rejection != null
                 ? 1

@@ -6,8 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static io.trailwatch.alert.TestAlerts.payments;
-import static io.trailwatch.alert.TestAlerts.securityGroupOpened;
+import static io.trailwatch.alert.sink.DeliverySinkTests.alert;
+import static io.trailwatch.alert.sink.DeliverySinkTests.sink;
+import static io.trailwatch.alert.sink.DeliverySinkTests.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.trailwatch.alert.delivery.DeliveryFailureOutput;
 import io.trailwatch.alert.format.SlackLimitsAssert;
 import io.trailwatch.alert.sink.DeliveryFailures;
 import io.trailwatch.alert.sink.LogCapture;
@@ -33,7 +33,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
@@ -73,20 +72,7 @@ class SlackAlertSinkTest {
 
     private StatefulSinkWriter<AlertDelivery, BufferedRequestState<SlackMessageEntry>> writer(
             SlackSettings s, RetrySettings retry) throws Exception {
-        return new SlackAlertSink(
-                        s,
-                        retry,
-                        DeliveryFailureOutput.jsonLines(undelivered().toString()),
-                        3_600_000)
-                .createWriter(new TestWriterContext());
-    }
-
-    static Alert alert(int i) {
-        return securityGroupOpened(
-                "e-" + i,
-                Instant.parse("2026-10-14T09:00:00Z").plusSeconds(i).toString(),
-                String.format("sg-0a1b2c3d4e5f6%04d", i),
-                payments());
+        return start(sink(SlackAlertSink::new, s, retry, undelivered()));
     }
 
     static AlertDelivery to(String channel, Alert a) {
@@ -382,11 +368,7 @@ class SlackAlertSinkTest {
                 serializer.deserialize(serializer.getVersion(), serializer.serialize(state.get(0)));
         assertThat(restored.getBufferedRequestEntries()).hasSize(2);
         var again =
-                new SlackAlertSink(
-                                webhooks(50),
-                                RetrySettings.of(3, 50, 200),
-                                DeliveryFailureOutput.jsonLines(undelivered().toString()),
-                                3_600_000)
+                sink(SlackAlertSink::new, webhooks(50), RetrySettings.of(3, 50, 200), undelivered())
                         .restoreWriter(new TestWriterContext(), List.of(restored));
         again.flush(true); // end of input
 

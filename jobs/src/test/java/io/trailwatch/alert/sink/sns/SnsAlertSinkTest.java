@@ -5,8 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.trailwatch.alert.TestAlerts.owner;
-import static io.trailwatch.alert.TestAlerts.payments;
 import static io.trailwatch.alert.TestAlerts.securityGroupOpened;
+import static io.trailwatch.alert.sink.DeliverySinkTests.alert;
+import static io.trailwatch.alert.sink.DeliverySinkTests.sink;
+import static io.trailwatch.alert.sink.DeliverySinkTests.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +18,6 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.trailwatch.alert.AlertJson;
 import io.trailwatch.alert.Schemas;
-import io.trailwatch.alert.delivery.DeliveryFailureOutput;
 import io.trailwatch.alert.format.AlertTrimmer;
 import io.trailwatch.alert.sink.DeliveryFailures;
 import io.trailwatch.alert.sink.FormBody;
@@ -33,7 +34,6 @@ import io.trailwatch.model.EvidenceField;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,25 +67,11 @@ class SnsAlertSinkTest {
 
     private StatefulSinkWriter<AlertDelivery, BufferedRequestState<SnsPublishEntry>> writer(
             SnsSettings s, RetrySettings retry) throws Exception {
-        // An hour in the buffer: only a full batch or a flush sends.
-        return new SnsAlertSink(
-                        s,
-                        retry,
-                        DeliveryFailureOutput.jsonLines(undelivered().toString()),
-                        3_600_000)
-                .createWriter(new TestWriterContext());
+        return start(sink(SnsAlertSink::new, s, retry, undelivered()));
     }
 
     private static RetrySettings fastRetries(int attempts) {
         return RetrySettings.of(attempts, 100, 400);
-    }
-
-    static Alert alert(int i) {
-        return securityGroupOpened(
-                "e-" + i,
-                Instant.parse("2026-10-14T09:00:00Z").plusSeconds(i).toString(),
-                String.format("sg-0a1b2c3d4e5f6%04d", i),
-                payments());
     }
 
     static AlertDelivery delivery(Alert a) {
@@ -366,11 +352,7 @@ class SnsAlertSinkTest {
         answerAll();
 
         var writer =
-                new SnsAlertSink(
-                                settings(),
-                                fastRetries(3),
-                                DeliveryFailureOutput.jsonLines(undelivered().toString()),
-                                3_600_000)
+                sink(SnsAlertSink::new, settings(), fastRetries(3), undelivered())
                         .restoreWriter(new TestWriterContext(), List.of(restored));
         writer.flush(false);
 

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Before/after replay benchmark: two builds of trailwatch.jar replay the same seeded input, alternating
+# (A B A B ...), so that whatever else the machine does falls on both alike. Prints each run's steady throughput
+# and records per CPU-second of the whole process, then the median of each and their ratio (after / before).
+#
+#   bench/replay-ab.sh BEFORE.jar AFTER.jar [RECORDS] [PAIRS] [PARALLELISM]     e.g. bench/replay-ab.sh /tmp/old.jar jobs/target/trailwatch.jar 4000000 3 1
+#
+# BENCH_INPUT=DIR replays an input generated earlier (same record count, seed 42). REPLAY_JAVA_OPTS as in
+# replay-bench.sh (default: the options ./trailwatch replay runs with).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+before="$1"
+after="$2"
+records="${3:-4000000}"
+pairs="${4:-3}"
+parallelism="${5:-1}"
+input="${BENCH_INPUT:-/tmp/trailwatch-bench-$records}"
+replay_java_opts="${REPLAY_JAVA_OPTS:--Xmx2g -XX:+UseParallelGC}"
+
+if [ ! -f "$input/ownership.csv" ]; then
+  java -jar "$after" generate --out "$input" --events "$records" --seed 42
+fi
+
+# One replay; prints "steady per-CPU-second alerts" (steady "n/a" when the run was too short for it).
+replay() {
+  find "$input/logs" -type f -exec cat {} + > /dev/null
+  local summary
+  summary="$(java $replay_java_opts -jar "$1" replay --parallelism "$parallelism" \
+      --ownership "$input/ownership.csv" --out /dev/null "$input/logs" 2>&1 >/dev/null)" \
+    || { echo "replay with $1 failed:" >&2; echo "$summary" >&2; exit 1; }
+  local steady per_cpu alerts
+  steady="$(grep -Eo 'steady throughput +[0-9,]+' <<<"$summary" | grep -Eo '[0-9,]+$' | tr -d , || echo n/a)"
+  per_cpu="$(grep -Eo '[0-9,]+ records per CPU-second' <<<"$summary" | grep -Eo '^[0-9,]+' | tr -d ,)"
+  alerts="$(grep -Eo '^  alerts +[0-9,]+' <<<"$summary" | grep -Eo '[0-9,]+$')"
+  echo "$steady $per_cpu $alerts"
+}
+
+median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1); $records records, parallelism $parallelism, $replay_java_opts"
+a_cpu=(); b_cpu=()
+for i in $(seq "$pairs"); do
+  read -r s c n < <(replay "$before")
+  echo "pair $i before: steady $s records/s, $c records per CPU-second, $n alerts"
+  a_cpu+=("$c")
+  read -r s c n < <(replay "$after")
+  echo "pair $i after:  steady $s records/s, $c records per CPU-second, $n alerts"
+  b_cpu+=("$c")
+done
+a="$(printf '%s\n' "${a_cpu[@]}" | median)"
+b="$(printf '%s\n' "${b_cpu[@]}" | median)"
+echo "median records per CPU-second: before $a, after $b, after/before $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", b / a}')"

@@ -1,0 +1,105 @@
+package io.trailwatch.csv;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+
+/**
+ * A CSV file whose first line names its columns, read strictly: RFC 4180, no empty or repeated
+ * column name, blank lines skipped, values trimmed, and the columns it needs present in the header.
+ * What is wrong with the text as a table comes back as a {@link CsvTableException}; what is wrong
+ * with a row is for the caller's {@link Rows} to say.
+ */
+public final class CsvTable {
+    private final List<String> required;
+    private final boolean fixed;
+    private final boolean spacesAroundQuotes;
+
+    private CsvTable(List<String> required, boolean fixed, boolean spacesAroundQuotes) {
+        this.required = List.copyOf(required);
+        this.fixed = fixed;
+        this.spacesAroundQuotes = spacesAroundQuotes;
+    }
+
+    /**
+     * A table of these columns and no others of its own: a missing column is reported with the
+     * whole list, which is the header to write.
+     */
+    public static CsvTable withColumns(List<String> columns) {
+        return new CsvTable(columns, true, false);
+    }
+
+    /**
+     * A table that needs these columns and may have any others: a missing column is reported with
+     * the header as it is, since the required ones alone would not be the header to write.
+     */
+    public static CsvTable requiring(List<String> columns) {
+        return new CsvTable(columns, false, false);
+    }
+
+    /** Also accepts spaces between a delimiter and a quoted value: {@code a, "b, c"}. */
+    public CsvTable allowingSpacesAroundQuotes() {
+        return new CsvTable(required, fixed, true);
+    }
+
+    /**
+     * Reads the records. Its own checked exceptions pass through {@link #read}; I/O and argument or
+     * state exceptions count as broken CSV, since Commons CSV raises those while iterating.
+     */
+    @FunctionalInterface
+    public interface Rows<T, X extends Exception> {
+        T read(List<String> header, Iterable<CSVRecord> records) throws X;
+    }
+
+    /**
+     * Checks the header, then hands it and the records to {@code rows}.
+     *
+     * @throws CsvTableException when the text is not CSV, has a broken header or lacks a required
+     *     column; its message says which, for the caller to put the file's name in front
+     */
+    public <T, X extends Exception> T read(String text, Rows<T, X> rows)
+            throws CsvTableException, X {
+        CSVFormat.Builder format =
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+                        .setSkipHeaderRecord(true)
+                        .setIgnoreEmptyLines(true)
+                        .setTrim(true);
+        if (spacesAroundQuotes) {
+            format.setIgnoreSurroundingSpaces(true);
+        }
+        try (CSVParser parser =
+                CSVParser.builder()
+                        .setReader(new StringReader(text))
+                        .setFormat(format.get())
+                        .get()) {
+            List<String> header = parser.getHeaderNames();
+            for (String column : required) {
+                if (!header.contains(column)) {
+                    throw new CsvTableException(
+                            "the header (line 1) lacks the column '"
+                                    + column
+                                    + "'; "
+                                    + (fixed
+                                            ? "expected " + String.join(",", required)
+                                            : "it has: " + String.join(", ", header)));
+                }
+            }
+            return rows.read(header, parser);
+        } catch (IOException
+                | UncheckedIOException
+                | IllegalArgumentException
+                | IllegalStateException e) {
+            // Commons CSV reports a broken header (an empty or repeated name) as
+            // IllegalArgumentException.
+            throw new CsvTableException("not valid CSV: " + e.getMessage(), e);
+        }
+    }
+}
