@@ -20,7 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 
-/** Parses the ownership table CSV (DESIGN.md §5) with Apache Commons CSV, strictly. */
+/**
+ * Parses the ownership table CSV (the README's "Ownership table") with Apache Commons CSV,
+ * strictly.
+ */
 public final class OwnershipTableParser {
     public static final String MATCH = "match";
     public static final String TEAM = "team";

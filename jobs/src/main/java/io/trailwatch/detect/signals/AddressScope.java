@@ -7,11 +7,11 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Whether an address is "public" in the sense of DESIGN.md §7: an IP address that is not private
- * (RFC 1918, IPv6 unique-local), loopback, link-local or carrier-grade NAT (100.64.0.0/10), nor
- * otherwise never a host on the internet (this-network, multicast, reserved), and that is not in
- * the trusted ranges given. IPv4 is checked on ints, without allocating: every flow record asks
- * twice.
+ * Whether an address is "public" in the sense of the windowed rules (docs/RULES.md): an IP address
+ * that is not private (RFC 1918, IPv6 unique-local), loopback, link-local or carrier-grade NAT
+ * (100.64.0.0/10), nor otherwise never a host on the internet (this-network, multicast, reserved),
+ * and that is not in the trusted ranges given. IPv4 is checked on ints, without allocating: every
+ * flow record asks twice.
  */
 public final class AddressScope {
     /** {network, mask} pairs of the IPv4 ranges that are never a public host. */
