@@ -32,24 +32,38 @@ public final class RecordDecoder {
 
     public void decode(RawRecord raw, DecodedListener out) {
         try {
-            switch (raw.kind) {
+            RawRecord decided =
+                    raw.kind == RawKind.UNKNOWN ? FormatDecider.decide(raw, limits) : raw;
+            switch (decided.kind) {
                 case SOURCE_ERROR:
                     out.deadLetter(
-                            raw.errorReason, raw.errorDetail, raw.origin, Excerpt.of(raw.payload));
+                            decided.errorReason,
+                            decided.errorDetail,
+                            decided.origin,
+                            Excerpt.of(decided.payload));
                     return;
                 case FLOW_LINE:
                     flowLines.decode(
-                            raw.payload, 0, raw.payload.length, raw.flowHeader, raw.origin, 0, out);
+                            decided.payload,
+                            0,
+                            decided.payload.length,
+                            decided.flowHeader,
+                            decided.origin,
+                            0,
+                            out);
                     return;
                 case JSON:
-                    json.decode(raw.payload, raw.origin, out);
+                    json.decode(decided.payload, decided.origin, out);
                     return;
                 case FLOW_LINES:
                 case JSON_LINES:
-                    decodeLines(raw, out);
+                    decodeLines(decided, out);
+                    return;
+                case FLOW_TEXT:
+                    decodeFlowText(decided, out);
                     return;
                 default:
-                    decodeUnknown(raw.payload, raw.origin, out);
+                    throw new IllegalArgumentException("undecided record kind " + decided.kind);
             }
         } catch (RuntimeException e) {
             // A decoder bug must cost one record, not the job: keep the evidence for the fix.
@@ -95,52 +109,28 @@ public final class RecordDecoder {
         }
     }
 
-    /** A payload of unknown shape, as Kinesis delivers: gzip or not, JSON or flow log text. */
-    private void decodeUnknown(byte[] payload, String origin, DecodedListener out) {
-        byte[] data = payload;
-        if (Gzip.isGzip(data)) {
-            try {
-                data =
-                        Gzip.decompress(
-                                data,
-                                Math.min(limits.maxDecompressedBytes, limits.maxDocumentBytes));
-            } catch (DecodeException e) {
-                out.deadLetter(e.reason(), e.getMessage(), origin, Excerpt.of(payload));
-                return;
-            }
-        }
-        int first = ContentSniffer.firstSignificantByte(data, 0);
-        if (first < 0) {
-            out.deadLetter("empty-record", "record has no content", origin, "");
-            return;
-        }
-        if (data[first] == '{' || data[first] == '[') {
-            json.decode(data, origin, out);
-            return;
-        }
-        String text = new String(data, StandardCharsets.UTF_8);
-        if (!ContentSniffer.isText(data)) {
-            out.deadLetter(
-                    "unrecognized-content",
-                    "neither JSON nor flow log text (binary data)",
-                    origin,
-                    Excerpt.of(data));
-            return;
-        }
-        String header = null;
+    /**
+     * Flow log text from one record: each non-blank line, stripped, is a flow record; line 1 is
+     * skipped when it is the header.
+     */
+    private void decodeFlowText(RawRecord raw, DecodedListener out) {
+        String text = new String(raw.payload, StandardCharsets.UTF_8);
         int lineNo = 0;
         for (String line : text.split("\n")) {
             lineNo++;
             String l = line.strip();
-            if (l.isEmpty()) {
-                continue;
-            }
-            if (lineNo == 1 && FlowLogFormat.parseHeader(l) != null) {
-                header = l;
+            if (l.isEmpty() || (lineNo == 1 && raw.flowHeader != null)) {
                 continue;
             }
             byte[] bytes = l.getBytes(StandardCharsets.UTF_8);
-            flowLines.decode(bytes, 0, bytes.length, header, origin, lineNo == 1 ? 0 : lineNo, out);
+            flowLines.decode(
+                    bytes,
+                    0,
+                    bytes.length,
+                    raw.flowHeader,
+                    raw.origin,
+                    lineNo == 1 ? 0 : lineNo,
+                    out);
         }
     }
 }
