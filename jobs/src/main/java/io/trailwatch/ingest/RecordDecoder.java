@@ -8,13 +8,16 @@ import java.util.Arrays;
 
 /**
  * The one entry point from raw input to typed records: every source (files, Kinesis) hands its raw
- * records here. Never throws for bad input: every outcome reaches the listener as a record, a skip
- * or a dead letter.
+ * records here. Never throws for bad input: every outcome is an entry of the {@link DecodedBatch}
+ * it returns, a record, a skip or a dead letter.
+ *
+ * <p>One instance per thread: it refills the same batch for every record.
  */
 public final class RecordDecoder {
     private final DecodeLimits limits;
     private final FlowLineDecoder flowLines;
     private final JsonEnvelopeDecoder json;
+    private final DecodedBatch out = new DecodedBatch();
 
     /**
      * @param headerlessFlowFormat format of flow lines that arrive without a header (CloudWatch
@@ -30,13 +33,20 @@ public final class RecordDecoder {
         this(DecodeLimits.defaults(), FlowLogFormat.DEFAULT_V2);
     }
 
-    public void decode(RawRecord raw, DecodedListener out) {
+    /** What the record holds, valid until the next call. */
+    public DecodedBatch decode(RawRecord raw) {
+        out.clear();
+        decodeInto(raw);
+        return out;
+    }
+
+    private void decodeInto(RawRecord raw) {
         try {
             RawRecord decided =
                     raw.kind == RawKind.UNKNOWN ? FormatDecider.decide(raw, limits) : raw;
             switch (decided.kind) {
                 case SOURCE_ERROR:
-                    out.deadLetter(
+                    out.addDeadLetter(
                             decided.errorReason,
                             decided.errorDetail,
                             decided.origin,
@@ -57,17 +67,17 @@ public final class RecordDecoder {
                     return;
                 case FLOW_LINES:
                 case JSON_LINES:
-                    decodeLines(decided, out);
+                    decodeLines(decided);
                     return;
                 case FLOW_TEXT:
-                    decodeFlowText(decided, out);
+                    decodeFlowText(decided);
                     return;
                 default:
                     throw new IllegalArgumentException("undecided record kind " + decided.kind);
             }
         } catch (RuntimeException e) {
             // A decoder bug must cost one record, not the job: keep the evidence for the fix.
-            out.deadLetter(
+            out.addDeadLetter(
                     "decoder-error",
                     e.getClass().getSimpleName() + ": " + e.getMessage(),
                     raw.origin,
@@ -76,22 +86,21 @@ public final class RecordDecoder {
     }
 
     /** A run of lines: each non-blank line is one record, with its own line number as origin. */
-    private void decodeLines(RawRecord raw, DecodedListener out) {
+    private void decodeLines(RawRecord raw) {
         byte[] data = raw.payload;
         int lineNo = raw.firstLine;
         int start = 0;
         int i;
         while ((i = ByteSearch.indexOf(data, start, data.length, (byte) '\n')) >= 0) {
             if (ContentSniffer.firstSignificantByte(data, start, i) >= 0) {
-                decodeLine(raw, data, start, i, lineNo, out);
+                decodeLine(raw, data, start, i, lineNo);
             }
             lineNo++;
             start = i + 1;
         }
     }
 
-    private void decodeLine(
-            RawRecord raw, byte[] data, int from, int to, int lineNo, DecodedListener out) {
+    private void decodeLine(RawRecord raw, byte[] data, int from, int to, int lineNo) {
         try {
             if (raw.kind == RawKind.FLOW_LINES) {
                 flowLines.decode(data, from, to, raw.flowHeader, raw.origin, lineNo, out);
@@ -101,7 +110,7 @@ public final class RecordDecoder {
             }
         } catch (RuntimeException e) {
             // as in decode(): one line's decoder bug costs that line, not the rest of the run
-            out.deadLetter(
+            out.addDeadLetter(
                     "decoder-error",
                     e.getClass().getSimpleName() + ": " + e.getMessage(),
                     Origins.line(raw.origin, lineNo),
@@ -113,7 +122,7 @@ public final class RecordDecoder {
      * Flow log text from one record: each non-blank line, stripped, is a flow record; line 1 is
      * skipped when it is the header.
      */
-    private void decodeFlowText(RawRecord raw, DecodedListener out) {
+    private void decodeFlowText(RawRecord raw) {
         String text = new String(raw.payload, StandardCharsets.UTF_8);
         int lineNo = 0;
         for (String line : text.split("\n")) {

@@ -6,7 +6,9 @@ import io.trailwatch.detect.patterns.AccountActivity;
 import io.trailwatch.detect.patterns.SignalTags;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.signals.SignalKind;
+import io.trailwatch.ingest.DecodedBatch;
 import io.trailwatch.ingest.FlowLogFormat;
+import io.trailwatch.ingest.RecordDecoder;
 import io.trailwatch.ingest.SkipKind;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.CloudTrailEvent;
@@ -51,8 +53,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The job's first step after its sources: {@link RecordAnalysis} of every raw record with the
- * ownership table in force, and the event time of what it decodes.
+ * The job's first step after its sources, for every raw record: decode it ({@link RecordDecoder}),
+ * count what it held and follow the event time of its events, then {@link RecordAnalysis} of those
+ * events with the ownership table in force.
  *
  * <ul>
  *   <li>Input 1: raw records. Input 2: new versions of the ownership table, sent to every parallel
@@ -92,6 +95,7 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
     @SuppressWarnings("rawtypes")
     private final List<Input> inputs;
 
+    private RecordDecoder decoder;
     private RecordAnalysis analysis;
     private Emitter emitter;
     private BroadcastState<String, OwnershipTable> tableState;
@@ -201,10 +205,9 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
             throw new IllegalArgumentException(
                     "not a flow log format: " + settings.headerlessFlowFormat);
         }
+        decoder = new RecordDecoder(settings.decodeLimits, format);
         analysis =
                 new RecordAnalysis(
-                        settings.decodeLimits,
-                        format,
                         settings.rules.disabled,
                         signalKinds,
                         settings.rules.isEnabled(RuleCatalog.UNOWNED_ACCOUNT.id()));
@@ -260,7 +263,9 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
 
         @Override
         public void processElement(StreamRecord<RawRecord> element) {
-            analysis.analyze(element.getValue(), owners, emitter);
+            DecodedBatch decoded = decoder.decode(element.getValue());
+            emitter.countAndFollowEventTime(decoded);
+            analysis.analyze(decoded, owners, emitter);
         }
 
         /**
@@ -324,7 +329,10 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
         super.finish();
     }
 
-    /** Sends the analysis' results to the operator's outputs, with their event time, and counts. */
+    /**
+     * Counts what the decoder made, follows its event time and sends its dead letters; sends the
+     * analysis' results to the operator's outputs, with their event time.
+     */
     private final class Emitter implements RecordAnalysis.Output {
         private final StreamRecord<Alert> alert = new StreamRecord<>(null);
         private final LongCounter cloudTrail = counter(Counters.CLOUDTRAIL_RECORDS);
@@ -335,20 +343,37 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
         private final LongCounter deadLetters = counter(Counters.DEAD_LETTERS);
         private final Map<String, LongCounter> byReason = new HashMap<>();
 
-        @Override
-        public void cloudTrail(CloudTrailEvent event) {
-            cloudTrail.add(1);
-            watermarks.onEvent(KindWatermarks.Kind.CLOUDTRAIL, event, event.eventTime);
+        void countAndFollowEventTime(DecodedBatch decoded) {
+            int events = 0;
+            int flowRecords = 0;
+            for (int i = 0, n = decoded.size(); i < n; i++) {
+                switch (decoded.kind(i)) {
+                    case CLOUDTRAIL:
+                        CloudTrailEvent event = decoded.cloudTrail(i);
+                        events++;
+                        watermarks.onEvent(KindWatermarks.Kind.CLOUDTRAIL, event, event.eventTime);
+                        break;
+                    case FLOW:
+                        FlowRecord record = decoded.flow(i);
+                        flowRecords++;
+                        watermarks.onEvent(KindWatermarks.Kind.FLOW, record, record.eventTime);
+                        break;
+                    case SKIPPED:
+                        skipped(decoded.skipped(i));
+                        break;
+                    default:
+                        deadLetter(decoded.deadLetter(i));
+                }
+            }
+            if (events > 0) {
+                cloudTrail.add(events);
+            }
+            if (flowRecords > 0) {
+                flows.add(flowRecords);
+            }
         }
 
-        @Override
-        public void flow(FlowRecord record) {
-            flows.add(1);
-            watermarks.onEvent(KindWatermarks.Kind.FLOW, record, record.eventTime);
-        }
-
-        @Override
-        public void skipped(SkipKind kind) {
+        private void skipped(SkipKind kind) {
             switch (kind) {
                 case FLOW_NODATA:
                     nodata.add(1);
