@@ -8,10 +8,11 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Keeps the layering of DESIGN.md §8: decoders, ownership matching, rule predicates, formatting and
- * the model are plain Java, testable without Flink; so are the windowed rules' signals and
- * decisions (detect.signals, detect.windowed), whose operators live in detect.patterns and
- * detect.correlate. Flink lives in the operators, sources, sinks and the pipeline.
+ * Keeps the layering of DESIGN.md §8: decoders, ownership matching, the analysis of decoded
+ * records, rule predicates, formatting and the model are plain Java, testable without Flink; so are
+ * the windowed rules' signals and decisions (detect.signals, detect.windowed), whose operators live
+ * in detect.patterns and detect.correlate. Flink lives in the operators, sources, sinks and the
+ * pipeline.
  */
 @AnalyzeClasses(packages = "io.trailwatch", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -23,6 +24,7 @@ class LayeringTest {
                             "io.trailwatch.model",
                             "io.trailwatch.ingest",
                             "io.trailwatch.ownership",
+                            "io.trailwatch.analysis",
                             "io.trailwatch.detect",
                             "io.trailwatch.detect.rules",
                             "io.trailwatch.detect.signals",
@@ -44,7 +46,8 @@ class LayeringTest {
                     .resideInAnyPackage(
                             "io.trailwatch.model",
                             "io.trailwatch.ingest",
-                            "io.trailwatch.ownership")
+                            "io.trailwatch.ownership",
+                            "io.trailwatch.analysis")
                     .should()
                     .dependOnClassesThat()
                     .resideInAnyPackage("io.trailwatch.pipeline..", "io.trailwatch.cli..");

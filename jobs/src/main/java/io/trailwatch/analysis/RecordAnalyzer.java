@@ -1,4 +1,4 @@
-package io.trailwatch.pipeline;
+package io.trailwatch.analysis;
 
 import io.trailwatch.detect.patterns.AccountActivity;
 import io.trailwatch.detect.rules.RuleContext;
@@ -7,7 +7,6 @@ import io.trailwatch.detect.rules.StatelessRules;
 import io.trailwatch.detect.signals.AddressScope;
 import io.trailwatch.detect.signals.CloudTrailSignals;
 import io.trailwatch.detect.signals.FlowSignals;
-import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.signals.SignalKind;
 import io.trailwatch.detect.signals.SignalSink;
 import io.trailwatch.ingest.DecodedBatch;
@@ -22,36 +21,20 @@ import java.util.function.Function;
 /**
  * Everything done to a decoded record before keyed state, in one pass: find each event's owner,
  * extract the windowed rules' signals, note TW-OWN-01's unowned activity and run the stateless rule
- * catalog. Plain Java; {@link AnalyzeRecords} runs it in the job, after decoding and event time.
+ * catalog. Plain Java; the job runs it in its first operator, after decoding and event time.
  *
  * <p>It is one step because a decoded event is large (a CloudTrail event carries its request and
  * response) and every hand-over between Flink operators that cannot be chained serializes it. What
  * leaves this step (alerts, signals, unowned activity) is small and rare by comparison.
  */
-public final class RecordAnalysis {
-
-    /** Where the results of the analysis go. */
-    public interface Output {
-        /** A stateless rule's alert, at the event time of the event that raised it. */
-        void alert(Alert alert, long eventTime);
-
-        /** A windowed rule's input, at {@link Signal#time}. */
-        void signal(SignalKind kind, Signal signal);
-
-        /** An event or flow of an account the ownership table does not know (TW-OWN-01). */
-        void unownedActivity(AccountActivity activity);
-
-        /** An event the analysis failed on: a bug, which must cost that event, not the job. */
-        void deadLetter(DeadLetter deadLetter);
-    }
-
+public final class RecordAnalyzer {
     private final CloudTrailSignals cloudTrailSignals;
     private final FlowSignals flowSignals;
     private final RuleEngine rules;
     private final boolean unownedRule;
 
     private OwnerResolver owners;
-    private Output out;
+    private AnalysisOutput out;
     private OwnerResolver scopeOf;
     private AddressScope scope;
 
@@ -66,7 +49,7 @@ public final class RecordAnalysis {
      * @param signalKinds the signals the enabled windowed rules need
      * @param unownedRule whether TW-OWN-01 is enabled
      */
-    public RecordAnalysis(
+    public RecordAnalyzer(
             Set<String> disabledRules, Set<SignalKind> signalKinds, boolean unownedRule) {
         this.cloudTrailSignals = new CloudTrailSignals(signalKinds);
         this.flowSignals = new FlowSignals(signalKinds);
@@ -78,7 +61,7 @@ public final class RecordAnalysis {
      * Analyses the events and flow records of one decoded record, in order, with the ownership
      * table in force; its skips and dead letters are not the analysis' business.
      */
-    public void analyze(DecodedBatch decoded, OwnerResolver owners, Output out) {
+    public void analyze(DecodedBatch decoded, OwnerResolver owners, AnalysisOutput out) {
         if (owners != this.owners) {
             this.owners = owners;
             trustedCidrs = owners::trustedCidrsFor;

@@ -1,5 +1,7 @@
 package io.trailwatch.pipeline;
 
+import io.trailwatch.analysis.AnalysisOutput;
+import io.trailwatch.analysis.RecordAnalyzer;
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.detect.RuleCatalog;
 import io.trailwatch.detect.patterns.AccountActivity;
@@ -54,8 +56,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The job's first step after its sources, for every raw record: decode it ({@link RecordDecoder}),
- * count what it held and follow the event time of its events, then {@link RecordAnalysis} of those
- * events with the ownership table in force.
+ * count what it held and follow the event time of its events, then analyse those events with the
+ * ownership table in force ({@link RecordAnalyzer}).
  *
  * <ul>
  *   <li>Input 1: raw records. Input 2: new versions of the ownership table, sent to every parallel
@@ -75,9 +77,9 @@ import org.slf4j.LoggerFactory;
  *       checkpoints does not chain ({@link TrailwatchPipeline#build}).
  * </ul>
  */
-public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
+public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
         implements MultipleInputStreamOperator<Alert>, ProcessingTimeCallback {
-    private static final Logger LOG = LoggerFactory.getLogger(AnalyzeRecords.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AnalysisOperator.class);
 
     public static final MapStateDescriptor<String, OwnershipTable> TABLE_STATE =
             new MapStateDescriptor<>(
@@ -96,7 +98,7 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
     private final List<Input> inputs;
 
     private RecordDecoder decoder;
-    private RecordAnalysis analysis;
+    private RecordAnalyzer analyzer;
     private Emitter emitter;
     private BroadcastState<String, OwnershipTable> tableState;
     private OwnershipTable table;
@@ -107,7 +109,7 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
     private ListState<String> eventTimeKinds;
     private List<String> restoredKinds;
 
-    private AnalyzeRecords(
+    private AnalysisOperator(
             StreamOperatorParameters<Alert> parameters,
             OwnershipTable initialTable,
             PipelineSettings settings,
@@ -153,12 +155,12 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
         @SuppressWarnings("unchecked")
         public <T extends StreamOperator<Alert>> T createStreamOperator(
                 StreamOperatorParameters<Alert> parameters) {
-            return (T) new AnalyzeRecords(parameters, initialTable, settings, signalKinds);
+            return (T) new AnalysisOperator(parameters, initialTable, settings, signalKinds);
         }
 
         @Override
         public Class<? extends StreamOperator<?>> getStreamOperatorClass(ClassLoader classLoader) {
-            return AnalyzeRecords.class;
+            return AnalysisOperator.class;
         }
     }
 
@@ -206,8 +208,8 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
                     "not a flow log format: " + settings.headerlessFlowFormat);
         }
         decoder = new RecordDecoder(settings.decodeLimits, format);
-        analysis =
-                new RecordAnalysis(
+        analyzer =
+                new RecordAnalyzer(
                         settings.rules.disabled,
                         signalKinds,
                         settings.rules.isEnabled(RuleCatalog.UNOWNED_ACCOUNT.id()));
@@ -225,7 +227,7 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
                 new WatermarkGeneratorSupplier.Context() {
                     @Override
                     public MetricGroup getMetricGroup() {
-                        return AnalyzeRecords.this.getMetricGroup();
+                        return AnalysisOperator.this.getMetricGroup();
                     }
 
                     @Override
@@ -258,14 +260,14 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
 
     private final class RawRecords extends AbstractInput<RawRecord, Alert> {
         RawRecords() {
-            super(AnalyzeRecords.this, 1);
+            super(AnalysisOperator.this, 1);
         }
 
         @Override
         public void processElement(StreamRecord<RawRecord> element) {
             DecodedBatch decoded = decoder.decode(element.getValue());
-            emitter.countAndFollowEventTime(decoded);
-            analysis.analyze(decoded, owners, emitter);
+            emitter.followEventTimeAndCount(decoded);
+            analyzer.analyze(decoded, owners, emitter);
         }
 
         /**
@@ -284,7 +286,7 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
 
     private final class TableVersions extends AbstractInput<OwnershipTable, Alert> {
         TableVersions() {
-            super(AnalyzeRecords.this, 2);
+            super(AnalysisOperator.this, 2);
         }
 
         @Override
@@ -333,7 +335,7 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
      * Counts what the decoder made, follows its event time and sends its dead letters; sends the
      * analysis' results to the operator's outputs, with their event time.
      */
-    private final class Emitter implements RecordAnalysis.Output {
+    private final class Emitter implements AnalysisOutput {
         private final StreamRecord<Alert> alert = new StreamRecord<>(null);
         private final LongCounter cloudTrail = counter(Counters.CLOUDTRAIL_RECORDS);
         private final LongCounter flows = counter(Counters.FLOW_RECORDS);
@@ -343,7 +345,10 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
         private final LongCounter deadLetters = counter(Counters.DEAD_LETTERS);
         private final Map<String, LongCounter> byReason = new HashMap<>();
 
-        void countAndFollowEventTime(DecodedBatch decoded) {
+        /**
+         * Follows the event time of the decoded records, counts them and sends the dead letters.
+         */
+        void followEventTimeAndCount(DecodedBatch decoded) {
             int events = 0;
             int flowRecords = 0;
             for (int i = 0, n = decoded.size(); i < n; i++) {
