@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailwatch.generate.LogGenerator;
-import io.trailwatch.ingest.DecodedListener;
+import io.trailwatch.ingest.DecodedBatch;
 import io.trailwatch.ingest.RecordDecoder;
-import io.trailwatch.ingest.SkipKind;
 import io.trailwatch.model.CloudTrailEvent;
 import io.trailwatch.model.FlowRecord;
 import io.trailwatch.model.RawKind;
@@ -173,10 +172,14 @@ final class BenchInputs {
     /** Decoded events, for ownership and rule benchmarks. */
     List<CloudTrailEvent> decodedEvents() {
         List<CloudTrailEvent> out = new ArrayList<>();
-        new RecordDecoder()
-                .decode(
-                        new RawRecord("bench", RawKind.JSON, cloudTrailLogFile(), null),
-                        new Collecting(out, null));
+        DecodedBatch decoded =
+                new RecordDecoder()
+                        .decode(new RawRecord("bench", RawKind.JSON, cloudTrailLogFile(), null));
+        for (int i = 0; i < decoded.size(); i++) {
+            if (decodedAs(decoded, i, DecodedBatch.Kind.CLOUDTRAIL)) {
+                out.add(decoded.cloudTrail(i));
+            }
+        }
         return out;
     }
 
@@ -184,7 +187,12 @@ final class BenchInputs {
         List<FlowRecord> out = new ArrayList<>();
         RecordDecoder decoder = new RecordDecoder();
         for (RawRecord r : flowRecords(true)) {
-            decoder.decode(r, new Collecting(null, out));
+            DecodedBatch decoded = decoder.decode(r);
+            for (int i = 0; i < decoded.size(); i++) {
+                if (decodedAs(decoded, i, DecodedBatch.Kind.FLOW)) {
+                    out.add(decoded.flow(i));
+                }
+            }
         }
         return out;
     }
@@ -221,33 +229,12 @@ final class BenchInputs {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Keeps what the decoder produces. */
-    private static final class Collecting implements DecodedListener {
-        private final List<CloudTrailEvent> events;
-        private final List<FlowRecord> flows;
-
-        Collecting(List<CloudTrailEvent> events, List<FlowRecord> flows) {
-            this.events = events;
-            this.flows = flows;
-        }
-
-        @Override
-        public void cloudTrail(CloudTrailEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void flow(FlowRecord record) {
-            flows.add(record);
-        }
-
-        @Override
-        public void skipped(SkipKind kind, String origin) {}
-
-        @Override
-        public void deadLetter(String reason, String detail, String origin, String excerpt) {
+    /** Whether entry {@code i} is of the kind wanted (not a skip); a dead letter fails. */
+    private static boolean decodedAs(DecodedBatch decoded, int i, DecodedBatch.Kind wanted) {
+        if (decoded.kind(i) == DecodedBatch.Kind.DEAD_LETTER) {
             throw new IllegalStateException(
-                    "benchmark input does not decode: " + reason + " " + detail);
+                    "benchmark input does not decode: " + decoded.deadLetter(i));
         }
+        return decoded.kind(i) == wanted;
     }
 }

@@ -66,7 +66,7 @@ public class DecodeBenchmark {
     @Benchmark
     @OperationsPerInvocation(BenchInputs.RECORDS)
     public void cloudTrailLogFile(Blackhole bh) {
-        decoder.decode(cloudTrailLogFile, new BlackholeListener(bh));
+        BlackholeBatch.consume(decoder.decode(cloudTrailLogFile), bh);
     }
 
     /**
@@ -89,36 +89,32 @@ public class DecodeBenchmark {
     @Benchmark
     @OperationsPerInvocation(BenchInputs.RECORDS)
     public void eventBridgeLines(Blackhole bh) {
-        BlackholeListener out = new BlackholeListener(bh);
         for (RawRecord r : eventBridgeLines) {
-            decoder.decode(r, out);
+            BlackholeBatch.consume(decoder.decode(r), bh);
         }
     }
 
     @Benchmark
     @OperationsPerInvocation(BenchInputs.RECORDS)
     public void cloudWatchGzipPayloads(Blackhole bh) {
-        BlackholeListener out = new BlackholeListener(bh);
         for (RawRecord r : cloudWatchPayloads) {
-            decoder.decode(r, out);
+            BlackholeBatch.consume(decoder.decode(r), bh);
         }
     }
 
     @Benchmark
     @OperationsPerInvocation(BenchInputs.RECORDS)
     public void flowDefaultV2(Blackhole bh) {
-        BlackholeListener out = new BlackholeListener(bh);
         for (RawRecord r : flowV2) {
-            decoder.decode(r, out);
+            BlackholeBatch.consume(decoder.decode(r), bh);
         }
     }
 
     @Benchmark
     @OperationsPerInvocation(BenchInputs.RECORDS)
     public void flowCustomV5(Blackhole bh) {
-        BlackholeListener out = new BlackholeListener(bh);
         for (RawRecord r : flowV5) {
-            decoder.decode(r, out);
+            BlackholeBatch.consume(decoder.decode(r), bh);
         }
     }
 

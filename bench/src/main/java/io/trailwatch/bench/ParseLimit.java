@@ -4,12 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.trailwatch.ingest.DecodeLimits;
-import io.trailwatch.ingest.DecodedListener;
+import io.trailwatch.ingest.DecodedBatch;
 import io.trailwatch.ingest.LogFileScanner;
 import io.trailwatch.ingest.RecordDecoder;
-import io.trailwatch.ingest.SkipKind;
-import io.trailwatch.model.CloudTrailEvent;
-import io.trailwatch.model.FlowRecord;
 import io.trailwatch.model.RawRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -138,41 +135,34 @@ public final class ParseLimit {
 
     private static final RecordDecoder DECODER = new RecordDecoder();
 
-    private static void decode(byte[] file, String name, DecodedListener out) throws IOException {
+    private static void decode(byte[] file, String name, Counting out) throws IOException {
         try (LogFileScanner scanner =
                 new LogFileScanner(new ByteArrayInputStream(file), name, DecodeLimits.defaults())) {
             RawRecord r;
             while ((r = scanner.next()) != null) {
-                DECODER.decode(r, out);
+                out.add(DECODER.decode(r));
             }
         }
     }
 
     /** Counts what the decoder makes, keeping a checksum so that nothing is optimised away. */
-    private static final class Counting implements DecodedListener {
+    private static final class Counting {
         long records;
         long checksum;
 
-        @Override
-        public void cloudTrail(CloudTrailEvent event) {
-            records++;
-            checksum += event.eventTime;
-        }
-
-        @Override
-        public void flow(FlowRecord record) {
-            records++;
-            checksum += record.eventTime;
-        }
-
-        @Override
-        public void skipped(SkipKind kind, String origin) {
-            records++;
-        }
-
-        @Override
-        public void deadLetter(String reason, String detail, String origin, String excerpt) {
-            records++;
+        void add(DecodedBatch decoded) {
+            records += decoded.size();
+            for (int i = 0; i < decoded.size(); i++) {
+                switch (decoded.kind(i)) {
+                    case CLOUDTRAIL:
+                        checksum += decoded.cloudTrail(i).eventTime;
+                        break;
+                    case FLOW:
+                        checksum += decoded.flow(i).eventTime;
+                        break;
+                    default:
+                }
+            }
         }
     }
 

@@ -36,7 +36,7 @@ public final class FirstEventTime {
             byte[] magic = buffered.readNBytes(2);
             buffered.reset();
             InputStream content =
-                    Gzip.isGzip(magic) ? new GZIPInputStream(buffered, 8192) : buffered;
+                    FormatDecider.isGzip(magic) ? new GZIPInputStream(buffered, 8192) : buffered;
             byte[] head = content.readNBytes(PROBE_BYTES);
             return of(head);
         } catch (IOException e) {
@@ -50,7 +50,7 @@ public final class FirstEventTime {
             return Long.MAX_VALUE;
         }
         String text = new String(head, StandardCharsets.UTF_8);
-        if (head[first] == '{' || head[first] == '[') {
+        if (FormatDecider.isJson(head[first])) {
             Matcher m = EVENT_TIME.matcher(text);
             while (m.find()) {
                 try {

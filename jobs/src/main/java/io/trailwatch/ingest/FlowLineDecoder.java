@@ -19,7 +19,7 @@ final class FlowLineDecoder {
         this.headerlessFormat = headerlessFormat;
     }
 
-    void decode(String line, String header, String origin, DecodedListener out) {
+    void decode(String line, String header, String origin, DecodedBatch out) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         decode(bytes, 0, bytes.length, header, origin, 0, out);
     }
@@ -35,10 +35,10 @@ final class FlowLineDecoder {
             String header,
             String origin,
             int line,
-            DecodedListener out) {
+            DecodedBatch out) {
         FlowLogFormat format = format(header);
         if (format == null) {
-            out.deadLetter(
+            out.addDeadLetter(
                     "flow-invalid-header",
                     "not a flow log header: " + Excerpt.of(header),
                     Origins.line(origin, line),
@@ -49,7 +49,7 @@ final class FlowLineDecoder {
         try {
             record = format.parse(data, from, to, repeated);
         } catch (DecodeException e) {
-            out.deadLetter(
+            out.addDeadLetter(
                     e.reason(),
                     e.getMessage(),
                     Origins.line(origin, line),
@@ -57,16 +57,16 @@ final class FlowLineDecoder {
             return;
         }
         if ("NODATA".equals(record.logStatus)) {
-            out.skipped(SkipKind.FLOW_NODATA, Origins.line(origin, line));
+            out.addSkipped(SkipKind.FLOW_NODATA, Origins.line(origin, line));
             return;
         }
         if ("SKIPDATA".equals(record.logStatus)) {
-            out.skipped(SkipKind.FLOW_SKIPDATA, Origins.line(origin, line));
+            out.addSkipped(SkipKind.FLOW_SKIPDATA, Origins.line(origin, line));
             return;
         }
         Long seconds = record.start != null ? record.start : record.end;
         if (seconds == null) {
-            out.deadLetter(
+            out.addDeadLetter(
                     "flow-missing-time",
                     "record has neither start nor end",
                     Origins.line(origin, line),
@@ -76,7 +76,7 @@ final class FlowLineDecoder {
         record.eventTime = seconds * 1000L;
         record.origin = origin;
         record.line = line;
-        out.flow(record);
+        out.addFlow(record);
     }
 
     private FlowLogFormat format(String header) {

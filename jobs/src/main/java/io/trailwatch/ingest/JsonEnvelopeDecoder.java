@@ -41,7 +41,7 @@ final class JsonEnvelopeDecoder {
     }
 
     /** Decodes every JSON value in the payload; returns how many CloudTrail records it yielded. */
-    int decode(byte[] json, String origin, DecodedListener out) {
+    int decode(byte[] json, String origin, DecodedBatch out) {
         int decoded = 0;
         int values = 0;
         try (JsonParser p = factory.createParser(json)) {
@@ -52,7 +52,7 @@ final class JsonEnvelopeDecoder {
                 if (t != JsonToken.START_OBJECT) {
                     int start = (int) p.currentTokenLocation().getByteOffset();
                     p.skipChildren();
-                    out.deadLetter(
+                    out.addDeadLetter(
                             "unrecognized-json",
                             "expected a JSON object, got " + t.asString(),
                             valueOrigin,
@@ -62,7 +62,7 @@ final class JsonEnvelopeDecoder {
                 decoded += decodeObject(p, json, valueOrigin, out);
             }
         } catch (JsonProcessingException e) {
-            out.deadLetter(
+            out.addDeadLetter(
                     "invalid-json",
                     "malformed JSON at line "
                             + e.getLocation().getLineNr()
@@ -76,7 +76,7 @@ final class JsonEnvelopeDecoder {
                     origin,
                     Excerpt.of(json));
         } catch (IOException e) {
-            out.deadLetter(
+            out.addDeadLetter(
                     "invalid-json",
                     "cannot read JSON: " + e.getMessage(),
                     origin,
@@ -86,7 +86,7 @@ final class JsonEnvelopeDecoder {
     }
 
     /** Decodes one top-level object; returns how many CloudTrail records it yielded. */
-    private int decodeObject(JsonParser p, byte[] json, String origin, DecodedListener out)
+    private int decodeObject(JsonParser p, byte[] json, String origin, DecodedBatch out)
             throws IOException {
         int start = (int) p.currentTokenLocation().getByteOffset();
         CloudTrailRecordReader record = new CloudTrailRecordReader(json);
@@ -151,7 +151,7 @@ final class JsonEnvelopeDecoder {
         if (record.sawCloudTrailField()) {
             return emit(record, origin, excerpt, out);
         }
-        out.deadLetter(
+        out.addDeadLetter(
                 "unrecognized-json",
                 "JSON object is neither a CloudTrail log file, a CloudTrail record, an EventBridge envelope"
                         + " nor a CloudWatch Logs payload (keys: "
@@ -162,7 +162,7 @@ final class JsonEnvelopeDecoder {
         return 0;
     }
 
-    private int readRecordsArray(JsonParser p, byte[] json, String origin, DecodedListener out)
+    private int readRecordsArray(JsonParser p, byte[] json, String origin, DecodedBatch out)
             throws IOException {
         int index = 0;
         int decoded = 0;
@@ -173,7 +173,7 @@ final class JsonEnvelopeDecoder {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 JsonToken t = p.currentToken();
                 p.skipChildren();
-                out.deadLetter(
+                out.addDeadLetter(
                         "invalid-cloudtrail-record",
                         "Records[] element must be an object, got " + t.asString(),
                         recordOrigin,
@@ -186,10 +186,10 @@ final class JsonEnvelopeDecoder {
             try {
                 CloudTrailEvent event = record.finish();
                 event.origin = recordOrigin;
-                out.cloudTrail(event);
+                out.addCloudTrail(event);
                 decoded++;
             } catch (DecodeException e) {
-                out.deadLetter(
+                out.addDeadLetter(
                         e.reason(),
                         e.getMessage(),
                         recordOrigin,
@@ -204,9 +204,9 @@ final class JsonEnvelopeDecoder {
             byte[] json,
             String origin,
             Supplier<String> excerpt,
-            DecodedListener out) {
+            DecodedBatch out) {
         if (envelope.detailType == null || !envelope.detailType.endsWith("via CloudTrail")) {
-            out.deadLetter(
+            out.addDeadLetter(
                     "unsupported-eventbridge-event",
                     "EventBridge detail-type '"
                             + envelope.detailType
@@ -216,7 +216,7 @@ final class JsonEnvelopeDecoder {
             return 0;
         }
         if (envelope.detail == null) {
-            out.deadLetter(
+            out.addDeadLetter(
                     "invalid-eventbridge-envelope",
                     "EventBridge envelope has no detail object",
                     origin,
@@ -232,13 +232,13 @@ final class JsonEnvelopeDecoder {
     }
 
     private int cloudWatchLogs(
-            Envelope envelope, String origin, Supplier<String> excerpt, DecodedListener out) {
+            Envelope envelope, String origin, Supplier<String> excerpt, DecodedBatch out) {
         if ("CONTROL_MESSAGE".equals(envelope.messageType)) {
-            out.skipped(SkipKind.CLOUDWATCH_CONTROL_MESSAGE, origin);
+            out.addSkipped(SkipKind.CLOUDWATCH_CONTROL_MESSAGE, origin);
             return 0;
         }
         if (!"DATA_MESSAGE".equals(envelope.messageType) || envelope.logEvents == null) {
-            out.deadLetter(
+            out.addDeadLetter(
                     "invalid-cloudwatch-payload",
                     "CloudWatch Logs payload needs messageType DATA_MESSAGE and a logEvents array (messageType: "
                             + envelope.messageType
@@ -252,7 +252,7 @@ final class JsonEnvelopeDecoder {
             String eventOrigin = origin + " logEvent " + logEvent[0];
             String message = logEvent[1];
             if (message == null) {
-                out.deadLetter(
+                out.addDeadLetter(
                         "invalid-cloudwatch-payload",
                         "logEvents[] entry has no message",
                         eventOrigin,
@@ -304,14 +304,14 @@ final class JsonEnvelopeDecoder {
             CloudTrailRecordReader record,
             String origin,
             Supplier<String> excerpt,
-            DecodedListener out) {
+            DecodedBatch out) {
         try {
             CloudTrailEvent event = record.finish();
             event.origin = origin;
-            out.cloudTrail(event);
+            out.addCloudTrail(event);
             return 1;
         } catch (DecodeException e) {
-            out.deadLetter(e.reason(), e.getMessage(), origin, excerpt.get());
+            out.addDeadLetter(e.reason(), e.getMessage(), origin, excerpt.get());
             return 0;
         }
     }

@@ -1,30 +1,24 @@
 package io.trailwatch.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.trailwatch.model.RawKind;
 import io.trailwatch.model.RawRecord;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Splits one log file into raw records, deciding the file's kind from its content (never its name):
- * gzip or plain; a JSON document (a CloudTrail log file, possibly pretty-printed or several
- * concatenated values) or JSON lines; flow log lines with a header line or in the default version 2
- * format.
+ * Splits one log file into raw records of the kind {@link FormatDecider} decides from the file's
+ * first bytes and lines: gzip or plain; a JSON document (a CloudTrail log file, possibly
+ * pretty-printed or several concatenated values) or JSON lines; flow log lines with a header line
+ * or in the default version 2 format.
  *
  * <p>Never throws for bad content: what cannot be read becomes a {@link RawKind#SOURCE_ERROR}
  * record that the decoder turns into a dead letter, and the scan of that file ends.
  */
 public final class LogFileScanner implements AutoCloseable {
-    private static final JsonFactory JSON = new JsonFactory();
-
     /** The most lines in one record of a JSON-lines or flow log file. */
     static final int RUN_LINES = 1000;
 
@@ -92,7 +86,7 @@ public final class LogFileScanner implements AutoCloseable {
         byte[] magic = file.readNBytes(2);
         file.unread(magic);
         InputStream content = file;
-        if (Gzip.isGzip(magic)) {
+        if (FormatDecider.isGzip(magic)) {
             gzip = true;
             content =
                     new BoundedInputStream(
@@ -106,7 +100,7 @@ public final class LogFileScanner implements AutoCloseable {
             mode = Mode.DONE;
             return error("empty-file", "the file holds no records", new byte[0]);
         }
-        if (first == '{' || first == '[') {
+        if (FormatDecider.isJson(first)) {
             return startJson();
         }
         return startText();
@@ -127,12 +121,12 @@ public final class LogFileScanner implements AutoCloseable {
             mode = Mode.DONE;
             return new RawRecord(name, RawKind.JSON, firstLine, null);
         }
-        if (isCompleteJsonValue(firstLine)) {
+        if (FormatDecider.isCompleteJsonValue(firstLine)) {
             mode = Mode.JSON_LINES;
             return jsonLine(firstLine);
         }
         byte[] secondLine = lines.readLine(limits.maxDocumentBytes);
-        if (!lines.lastLineTooLong && isCompleteJsonValue(secondLine)) {
+        if (!lines.lastLineTooLong && FormatDecider.isCompleteJsonValue(secondLine)) {
             // JSON lines whose first line is broken: that line alone is dead-lettered.
             mode = Mode.JSON_LINES;
             RawRecord first = jsonLine(firstLine);
@@ -175,23 +169,23 @@ public final class LogFileScanner implements AutoCloseable {
         byte[] first = lines.readLine(limits.maxLineBytes);
         lineNo = 1;
         mode = Mode.DONE;
-        if (lines.lastLineTooLong || !ContentSniffer.isText(first)) {
-            return error("unrecognized-content", "neither JSON nor flow log text", first);
+        switch (FormatDecider.ofFirstLine(first, lines.lastLineTooLong)) {
+            case NOT_TEXT:
+                return error("unrecognized-content", "neither JSON nor flow log text", first);
+            case FLOW_HEADER:
+                flowHeader = FormatDecider.header(first);
+                mode = Mode.FLOW_LINES;
+                return nextFlowLine();
+            case FLOW_DEFAULT_V2:
+                mode = Mode.FLOW_LINES;
+                return new RawRecord(lineOrigin(), RawKind.FLOW_LINE, first, null);
+            default:
+                return error(
+                        "unrecognized-content",
+                        "text that is neither a flow log header nor a default-format (version 2)"
+                                + " flow record",
+                        first);
         }
-        String text = new String(first, StandardCharsets.UTF_8).strip();
-        if (FlowLogFormat.parseHeader(text) != null) {
-            flowHeader = text;
-            mode = Mode.FLOW_LINES;
-            return nextFlowLine();
-        }
-        if (FlowLogFormat.looksLikeDefaultV2(text)) {
-            mode = Mode.FLOW_LINES;
-            return new RawRecord(lineOrigin(), RawKind.FLOW_LINE, first, null);
-        }
-        return error(
-                "unrecognized-content",
-                "text that is neither a flow log header nor a default-format (version 2) flow record",
-                first);
     }
 
     private RawRecord nextFlowLine() throws IOException {
@@ -267,19 +261,6 @@ public final class LogFileScanner implements AutoCloseable {
                     new byte[0]);
         }
         return error("read-error", "cannot read the file" + where + ": " + e, new byte[0]);
-    }
-
-    private static boolean isCompleteJsonValue(byte[] line) {
-        try (JsonParser p = JSON.createParser(line)) {
-            JsonToken t = p.nextToken();
-            if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
-                return false;
-            }
-            p.skipChildren();
-            return p.nextToken() == null;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Override

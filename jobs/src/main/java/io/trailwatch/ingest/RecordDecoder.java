@@ -8,13 +8,16 @@ import java.util.Arrays;
 
 /**
  * The one entry point from raw input to typed records: every source (files, Kinesis) hands its raw
- * records here. Never throws for bad input: every outcome reaches the listener as a record, a skip
- * or a dead letter.
+ * records here. Never throws for bad input: every outcome is an entry of the {@link DecodedBatch}
+ * it returns, a record, a skip or a dead letter.
+ *
+ * <p>One instance per thread: it refills the same batch for every record.
  */
 public final class RecordDecoder {
     private final DecodeLimits limits;
     private final FlowLineDecoder flowLines;
     private final JsonEnvelopeDecoder json;
+    private final DecodedBatch out = new DecodedBatch();
 
     /**
      * @param headerlessFlowFormat format of flow lines that arrive without a header (CloudWatch
@@ -30,30 +33,51 @@ public final class RecordDecoder {
         this(DecodeLimits.defaults(), FlowLogFormat.DEFAULT_V2);
     }
 
-    public void decode(RawRecord raw, DecodedListener out) {
+    /** What the record holds, valid until the next call. */
+    public DecodedBatch decode(RawRecord raw) {
+        out.clear();
+        decodeInto(raw);
+        return out;
+    }
+
+    private void decodeInto(RawRecord raw) {
         try {
-            switch (raw.kind) {
+            RawRecord decided =
+                    raw.kind == RawKind.UNKNOWN ? FormatDecider.decide(raw, limits) : raw;
+            switch (decided.kind) {
                 case SOURCE_ERROR:
-                    out.deadLetter(
-                            raw.errorReason, raw.errorDetail, raw.origin, Excerpt.of(raw.payload));
+                    out.addDeadLetter(
+                            decided.errorReason,
+                            decided.errorDetail,
+                            decided.origin,
+                            Excerpt.of(decided.payload));
                     return;
                 case FLOW_LINE:
                     flowLines.decode(
-                            raw.payload, 0, raw.payload.length, raw.flowHeader, raw.origin, 0, out);
+                            decided.payload,
+                            0,
+                            decided.payload.length,
+                            decided.flowHeader,
+                            decided.origin,
+                            0,
+                            out);
                     return;
                 case JSON:
-                    json.decode(raw.payload, raw.origin, out);
+                    json.decode(decided.payload, decided.origin, out);
                     return;
                 case FLOW_LINES:
                 case JSON_LINES:
-                    decodeLines(raw, out);
+                    decodeLines(decided);
+                    return;
+                case FLOW_TEXT:
+                    decodeFlowText(decided);
                     return;
                 default:
-                    decodeUnknown(raw.payload, raw.origin, out);
+                    throw new IllegalArgumentException("undecided record kind " + decided.kind);
             }
         } catch (RuntimeException e) {
             // A decoder bug must cost one record, not the job: keep the evidence for the fix.
-            out.deadLetter(
+            out.addDeadLetter(
                     "decoder-error",
                     e.getClass().getSimpleName() + ": " + e.getMessage(),
                     raw.origin,
@@ -62,22 +86,21 @@ public final class RecordDecoder {
     }
 
     /** A run of lines: each non-blank line is one record, with its own line number as origin. */
-    private void decodeLines(RawRecord raw, DecodedListener out) {
+    private void decodeLines(RawRecord raw) {
         byte[] data = raw.payload;
         int lineNo = raw.firstLine;
         int start = 0;
         int i;
         while ((i = ByteSearch.indexOf(data, start, data.length, (byte) '\n')) >= 0) {
             if (ContentSniffer.firstSignificantByte(data, start, i) >= 0) {
-                decodeLine(raw, data, start, i, lineNo, out);
+                decodeLine(raw, data, start, i, lineNo);
             }
             lineNo++;
             start = i + 1;
         }
     }
 
-    private void decodeLine(
-            RawRecord raw, byte[] data, int from, int to, int lineNo, DecodedListener out) {
+    private void decodeLine(RawRecord raw, byte[] data, int from, int to, int lineNo) {
         try {
             if (raw.kind == RawKind.FLOW_LINES) {
                 flowLines.decode(data, from, to, raw.flowHeader, raw.origin, lineNo, out);
@@ -87,7 +110,7 @@ public final class RecordDecoder {
             }
         } catch (RuntimeException e) {
             // as in decode(): one line's decoder bug costs that line, not the rest of the run
-            out.deadLetter(
+            out.addDeadLetter(
                     "decoder-error",
                     e.getClass().getSimpleName() + ": " + e.getMessage(),
                     Origins.line(raw.origin, lineNo),
@@ -95,52 +118,28 @@ public final class RecordDecoder {
         }
     }
 
-    /** A payload of unknown shape, as Kinesis delivers: gzip or not, JSON or flow log text. */
-    private void decodeUnknown(byte[] payload, String origin, DecodedListener out) {
-        byte[] data = payload;
-        if (Gzip.isGzip(data)) {
-            try {
-                data =
-                        Gzip.decompress(
-                                data,
-                                Math.min(limits.maxDecompressedBytes, limits.maxDocumentBytes));
-            } catch (DecodeException e) {
-                out.deadLetter(e.reason(), e.getMessage(), origin, Excerpt.of(payload));
-                return;
-            }
-        }
-        int first = ContentSniffer.firstSignificantByte(data, 0);
-        if (first < 0) {
-            out.deadLetter("empty-record", "record has no content", origin, "");
-            return;
-        }
-        if (data[first] == '{' || data[first] == '[') {
-            json.decode(data, origin, out);
-            return;
-        }
-        String text = new String(data, StandardCharsets.UTF_8);
-        if (!ContentSniffer.isText(data)) {
-            out.deadLetter(
-                    "unrecognized-content",
-                    "neither JSON nor flow log text (binary data)",
-                    origin,
-                    Excerpt.of(data));
-            return;
-        }
-        String header = null;
+    /**
+     * Flow log text from one record: each non-blank line, stripped, is a flow record; line 1 is
+     * skipped when it is the header.
+     */
+    private void decodeFlowText(RawRecord raw) {
+        String text = new String(raw.payload, StandardCharsets.UTF_8);
         int lineNo = 0;
         for (String line : text.split("\n")) {
             lineNo++;
             String l = line.strip();
-            if (l.isEmpty()) {
-                continue;
-            }
-            if (lineNo == 1 && FlowLogFormat.parseHeader(l) != null) {
-                header = l;
+            if (l.isEmpty() || (lineNo == 1 && raw.flowHeader != null)) {
                 continue;
             }
             byte[] bytes = l.getBytes(StandardCharsets.UTF_8);
-            flowLines.decode(bytes, 0, bytes.length, header, origin, lineNo == 1 ? 0 : lineNo, out);
+            flowLines.decode(
+                    bytes,
+                    0,
+                    bytes.length,
+                    raw.flowHeader,
+                    raw.origin,
+                    lineNo == 1 ? 0 : lineNo,
+                    out);
         }
     }
 }

@@ -33,7 +33,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *
  * <pre>
  * CloudTrail signals ─┬▶ keyBy ─▶ AUTH-01, RECON-01/02, CRED-01, EXFIL-01 ─▶ alerts
- * (the analysis)      │           └ AUTH-01 bursts ─┐
+ * (AnalysisOperator)  │           └ AUTH-01 bursts ─┐
  *                     ├▶ sign-ins ─▶ keyBy account ─▶ AUTH-02 ─▶ alerts
  *                     └▶ port openings ─▶ keyBy account+port ─▶ CORR-01 ─▶ alerts
  * flow signals ───────┬▶ keyBy ─▶ NETSCAN-01/02, EXFIL-02 ─▶ alerts     ▲
@@ -81,7 +81,7 @@ final class PatternDetectors {
     /**
      * The alerts of every enabled stateful rule, or {@code null} when none is enabled.
      *
-     * @param signals the operator whose side outputs carry the signals
+     * @param signals the operator whose side outputs carry the signals ({@link AnalysisOperator})
      */
     DataStream<Alert> build(SingleOutputStreamOperator<Alert> signals) {
         EnumSet<SignalKind> kinds = signalKinds();

@@ -27,7 +27,7 @@ import org.apache.flink.util.OutputTag;
  * <pre>
  *                 ┌ decode, owners (broadcast table), ┐
  * raw records ──▶ │ event time, stateless rules,      │ ─┬▶ stateless rules' alerts ─┬▶ overrides,  ─▶ dedup ─▶ alerts
- *                 └ signals ({@link AnalyzeRecords})  ┘  ├▶ unowned ─▶ TW-OWN-01 ─────┤  suppressions
+ *                 └ signals ({@link AnalysisOperator})┘  ├▶ unowned ─▶ TW-OWN-01 ─────┤  suppressions
  *                                                        ├▶ signals ─▶ windowed ──────┘
  *                                                        │            ({@link PatternDetectors})
  *                                                        └▶ dead letters
@@ -69,8 +69,8 @@ public final class TrailwatchPipeline {
         PatternDetectors patterns = new PatternDetectors(settings, RuleRegistry.builtIn());
         boolean unownedRule = settings.rules.isEnabled(UnownedAccountRule.INFO.id());
         StreamExecutionEnvironment env = raw.getExecutionEnvironment();
-        AnalyzeRecords.Factory analyze =
-                new AnalyzeRecords.Factory(initialTable, settings, patterns.signalKinds());
+        AnalysisOperator.Factory analyze =
+                new AnalysisOperator.Factory(initialTable, settings, patterns.signalKinds());
         // A checkpointed bounded job with its file source chained here never finished: it hung at
         // the end of its input unless Flink's checkpoints after tasks finish were switched off
         // (FaultInjectionTest, Flink 1.20). Chaining is for the replay, which does not checkpoint;
@@ -112,14 +112,14 @@ public final class TrailwatchPipeline {
                         .process(new CountAlerts())
                         .uid("count-alerts")
                         .name("Count alerts");
-        return new Streams(counted, analyzed.getSideOutput(AnalyzeRecords.DEAD_LETTERS));
+        return new Streams(counted, analyzed.getSideOutput(AnalysisOperator.DEAD_LETTERS));
     }
 
     private DataStream<Alert> unownedAccountAlerts(SingleOutputStreamOperator<Alert> analyzed) {
         String rule = UnownedAccountRule.INFO.id();
         OutputTag<AccountActivity> late = new OutputTag<>("late-" + rule) {};
         DataStream<AccountActivity> activity =
-                analyzed.getSideOutput(AnalyzeRecords.UNOWNED_ACTIVITY);
+                analyzed.getSideOutput(AnalysisOperator.UNOWNED_ACTIVITY);
         SingleOutputStreamOperator<Alert> alerts =
                 activity.keyBy(a -> a.account, Types.STRING)
                         .window(TumblingEventTimeWindows.of(settings.unownedWindow))

@@ -27,6 +27,7 @@ class LayeringTest {
                             "io.trailwatch.model",
                             "io.trailwatch.ingest",
                             "io.trailwatch.ownership",
+                            "io.trailwatch.analysis",
                             "io.trailwatch.detect",
                             "io.trailwatch.detect.catalog",
                             "io.trailwatch.detect.rules",
@@ -51,7 +52,8 @@ class LayeringTest {
                     .resideInAnyPackage(
                             "io.trailwatch.model",
                             "io.trailwatch.ingest",
-                            "io.trailwatch.ownership")
+                            "io.trailwatch.ownership",
+                            "io.trailwatch.analysis")
                     .should()
                     .dependOnClassesThat()
                     .resideInAnyPackage("io.trailwatch.pipeline..", "io.trailwatch.cli..");

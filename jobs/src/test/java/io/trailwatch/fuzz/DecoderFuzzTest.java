@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.trailwatch.ingest.DecodeLimits;
-import io.trailwatch.ingest.DecodedListener;
+import io.trailwatch.ingest.DecodedBatch;
 import io.trailwatch.ingest.FlowLogFormat;
 import io.trailwatch.ingest.LogFileScanner;
 import io.trailwatch.ingest.RecordDecoder;
-import io.trailwatch.ingest.SkipKind;
 import io.trailwatch.model.CloudTrailEvent;
+import io.trailwatch.model.DeadLetter;
 import io.trailwatch.model.FlowRecord;
 import io.trailwatch.model.RawKind;
 import io.trailwatch.model.RawRecord;
@@ -34,8 +34,9 @@ class DecoderFuzzTest {
         if (payload == null) {
             return;
         }
-        new RecordDecoder(LIMITS, FlowLogFormat.DEFAULT_V2)
-                .decode(new RawRecord("fuzz", RawKind.UNKNOWN, payload, null), new Checking());
+        check(
+                new RecordDecoder(LIMITS, FlowLogFormat.DEFAULT_V2)
+                        .decode(new RawRecord("fuzz", RawKind.UNKNOWN, payload, null)));
     }
 
     @FuzzTest(maxDuration = "20s")
@@ -43,8 +44,9 @@ class DecoderFuzzTest {
         if (json == null) {
             return;
         }
-        new RecordDecoder(LIMITS, FlowLogFormat.DEFAULT_V2)
-                .decode(new RawRecord("fuzz", RawKind.JSON, json, null), new Checking());
+        check(
+                new RecordDecoder(LIMITS, FlowLogFormat.DEFAULT_V2)
+                        .decode(new RawRecord("fuzz", RawKind.JSON, json, null)));
     }
 
     @FuzzTest(maxDuration = "20s")
@@ -53,7 +55,6 @@ class DecoderFuzzTest {
             return;
         }
         RecordDecoder decoder = new RecordDecoder(LIMITS, FlowLogFormat.DEFAULT_V2);
-        Checking out = new Checking();
         try (LogFileScanner scanner =
                 new LogFileScanner(new ByteArrayInputStream(file), "fuzz", LIMITS)) {
             RawRecord r;
@@ -62,7 +63,7 @@ class DecoderFuzzTest {
                 assertThat(++records)
                         .as("records from a %d-byte file", file.length)
                         .isLessThanOrEqualTo(file.length + 1);
-                decoder.decode(r, out);
+                check(decoder.decode(r));
             }
         }
     }
@@ -77,7 +78,7 @@ class DecoderFuzzTest {
                         RawKind.FLOW_LINE,
                         line.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         header.isBlank() ? null : header);
-        new RecordDecoder(LIMITS, FlowLogFormat.DEFAULT_V2).decode(r, new Checking());
+        check(new RecordDecoder(LIMITS, FlowLogFormat.DEFAULT_V2).decode(r));
     }
 
     @FuzzTest(maxDuration = "20s")
@@ -101,32 +102,32 @@ class DecoderFuzzTest {
     }
 
     /** Fails on the decoder's safety net and on records missing what every consumer relies on. */
-    private static final class Checking implements DecodedListener {
-        @Override
-        public void cloudTrail(CloudTrailEvent e) {
-            assertThat(e.eventId).isNotNull();
-            assertThat(e.eventName).isNotNull();
-            assertThat(e.eventSource).isNotNull();
-            assertThat(e.origin).isNotNull();
-        }
-
-        @Override
-        public void flow(FlowRecord f) {
-            assertThat(f.start != null || f.end != null).isTrue();
-            assertThat(f.origin).isNotNull();
-        }
-
-        @Override
-        public void skipped(SkipKind kind, String origin) {}
-
-        @Override
-        public void deadLetter(String reason, String detail, String origin, String excerpt) {
-            assertThat(reason)
-                    .as("dead letter %s: %s", reason, detail)
-                    .isNotEqualTo("decoder-error")
-                    .isNotBlank();
-            assertThat(excerpt)
-                    .hasSizeLessThanOrEqualTo(io.trailwatch.ingest.Excerpt.MAX_CHARS + 1);
+    private static void check(DecodedBatch decoded) {
+        for (int i = 0; i < decoded.size(); i++) {
+            switch (decoded.kind(i)) {
+                case CLOUDTRAIL:
+                    CloudTrailEvent e = decoded.cloudTrail(i);
+                    assertThat(e.eventId).isNotNull();
+                    assertThat(e.eventName).isNotNull();
+                    assertThat(e.eventSource).isNotNull();
+                    assertThat(e.origin).isNotNull();
+                    break;
+                case FLOW:
+                    FlowRecord f = decoded.flow(i);
+                    assertThat(f.start != null || f.end != null).isTrue();
+                    assertThat(f.origin).isNotNull();
+                    break;
+                case SKIPPED:
+                    break;
+                default:
+                    DeadLetter d = decoded.deadLetter(i);
+                    assertThat(d.reason)
+                            .as("dead letter %s: %s", d.reason, d.detail)
+                            .isNotEqualTo("decoder-error")
+                            .isNotBlank();
+                    assertThat(d.excerpt)
+                            .hasSizeLessThanOrEqualTo(io.trailwatch.ingest.Excerpt.MAX_CHARS + 1);
+            }
         }
     }
 }

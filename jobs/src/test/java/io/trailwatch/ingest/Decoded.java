@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /** Everything a decoder produced for one input, for assertions. */
-final class Decoded implements DecodedListener {
+final class Decoded {
     final List<CloudTrailEvent> events = new ArrayList<>();
     final List<FlowRecord> flows = new ArrayList<>();
     final List<DeadLetter> deadLetters = new ArrayList<>();
@@ -35,7 +35,7 @@ final class Decoded implements DecodedListener {
                 new LogFileScanner(new ByteArrayInputStream(content), "test-file", limits)) {
             RawRecord r;
             while ((r = scanner.next()) != null) {
-                decoder.decode(r, d);
+                d.add(decoder.decode(r));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -46,14 +46,14 @@ final class Decoded implements DecodedListener {
     /** Decodes one payload of unknown shape, as a Kinesis record arrives. */
     static Decoded kinesisRecord(byte[] payload) {
         Decoded d = new Decoded();
-        new RecordDecoder()
-                .decode(
-                        new RawRecord(
-                                "stream/shard-0/seq-1",
-                                io.trailwatch.model.RawKind.UNKNOWN,
-                                payload,
-                                null),
-                        d);
+        d.add(
+                new RecordDecoder()
+                        .decode(
+                                new RawRecord(
+                                        "stream/shard-0/seq-1",
+                                        io.trailwatch.model.RawKind.UNKNOWN,
+                                        payload,
+                                        null)));
         return d;
     }
 
@@ -88,23 +88,22 @@ final class Decoded implements DecodedListener {
         return reasons;
     }
 
-    @Override
-    public void cloudTrail(CloudTrailEvent event) {
-        events.add(event);
-    }
-
-    @Override
-    public void flow(FlowRecord record) {
-        flows.add(record);
-    }
-
-    @Override
-    public void skipped(SkipKind kind, String origin) {
-        skipped.merge(kind, 1, Integer::sum);
-    }
-
-    @Override
-    public void deadLetter(String reason, String detail, String origin, String excerpt) {
-        deadLetters.add(new DeadLetter(reason, detail, origin, excerpt, 0L));
+    /** Keeps a batch's entries, which the decoder's next record replaces. */
+    private void add(DecodedBatch batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            switch (batch.kind(i)) {
+                case CLOUDTRAIL:
+                    events.add(batch.cloudTrail(i));
+                    break;
+                case FLOW:
+                    flows.add(batch.flow(i));
+                    break;
+                case SKIPPED:
+                    skipped.merge(batch.skipped(i), 1, Integer::sum);
+                    break;
+                default:
+                    deadLetters.add(batch.deadLetter(i));
+            }
+        }
     }
 }

@@ -111,4 +111,40 @@ class FlowLogDecodingTest {
         assertThat(d.flows).hasSize(2);
         assertThat(d.skipped).containsEntry(SkipKind.FLOW_NODATA, 1);
     }
+
+    @Test
+    void aKinesisRecordOfFlowTextMayStartWithItsHeader() {
+        String header = "version account-id srcaddr dstaddr srcport dstport start log-status";
+        Decoded d =
+                Decoded.kinesisRecord(
+                        Decoded.utf8(
+                                header
+                                        + "\n  5 444455556666 192.0.2.44 10.40.1.25 51234 22 1760437560 OK\r\n"
+                                        + "\n"
+                                        + "5 444455556666 192.0.2.44 10.40.1.25 x 22 1760437560 OK\n"));
+
+        assertThat(d.flows)
+                .extracting(FlowRecord::where)
+                .containsExactly("stream/shard-0/seq-1 line 2");
+        assertThat(d.flows.get(0).version).isEqualTo(5);
+        assertThat(d.deadLetters)
+                .extracting(l -> l.reason + " " + l.origin + " " + l.excerpt)
+                .containsExactly(
+                        "flow-invalid-value stream/shard-0/seq-1 line 4"
+                                + " 5 444455556666 192.0.2.44 10.40.1.25 x 22 1760437560 OK");
+    }
+
+    @Test
+    void withoutAHeaderTheFirstLineOfAKinesisRecordIsNamedByTheRecordAlone() {
+        String line =
+                "2 444455556666 eni-1 198.51.100.9 10.0.1.15 51515 22 6 3 180 1760436000 1760436060 REJECT OK";
+        Decoded d = Decoded.kinesisRecord(Decoded.utf8(line + "\n" + line + "\nnot a flow\n"));
+
+        assertThat(d.flows)
+                .extracting(FlowRecord::where)
+                .containsExactly("stream/shard-0/seq-1", "stream/shard-0/seq-1 line 2");
+        assertThat(d.deadLetters)
+                .extracting(l -> l.origin)
+                .containsExactly("stream/shard-0/seq-1 line 3");
+    }
 }

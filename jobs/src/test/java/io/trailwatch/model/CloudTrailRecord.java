@@ -2,9 +2,8 @@ package io.trailwatch.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trailwatch.ingest.DecodedListener;
+import io.trailwatch.ingest.DecodedBatch;
 import io.trailwatch.ingest.RecordDecoder;
-import io.trailwatch.ingest.SkipKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -204,33 +203,25 @@ public final class CloudTrailRecord {
 
     /** Decoded by the production decoder, as any envelope would deliver it. */
     public CloudTrailEvent decode() {
-        CloudTrailEvent[] out = new CloudTrailEvent[1];
-        new RecordDecoder()
-                .decode(
-                        new RawRecord(
-                                "test",
-                                RawKind.JSON,
-                                json().getBytes(StandardCharsets.UTF_8),
-                                null),
-                        new DecodedListener() {
-                            @Override
-                            public void cloudTrail(CloudTrailEvent event) {
-                                out[0] = event;
-                            }
-
-                            @Override
-                            public void flow(FlowRecord record) {}
-
-                            @Override
-                            public void skipped(SkipKind kind, String origin) {}
-
-                            @Override
-                            public void deadLetter(
-                                    String reason, String detail, String origin, String excerpt) {
-                                throw new AssertionError("test record does not decode: " + detail);
-                            }
-                        });
-        return out[0];
+        DecodedBatch decoded =
+                new RecordDecoder()
+                        .decode(
+                                new RawRecord(
+                                        "test",
+                                        RawKind.JSON,
+                                        json().getBytes(StandardCharsets.UTF_8),
+                                        null));
+        CloudTrailEvent event = null;
+        for (int i = 0; i < decoded.size(); i++) {
+            if (decoded.kind(i) == DecodedBatch.Kind.DEAD_LETTER) {
+                throw new AssertionError(
+                        "test record does not decode: " + decoded.deadLetter(i).detail);
+            }
+            if (decoded.kind(i) == DecodedBatch.Kind.CLOUDTRAIL) {
+                event = decoded.cloudTrail(i);
+            }
+        }
+        return event;
     }
 
     private static ObjectNode tree(String json) {

@@ -1,4 +1,4 @@
-package io.trailwatch.pipeline;
+package io.trailwatch.analysis;
 
 import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.detect.SignalKind;
@@ -8,64 +8,34 @@ import io.trailwatch.detect.rules.StatelessRule;
 import io.trailwatch.detect.signals.AddressScope;
 import io.trailwatch.detect.signals.CloudTrailSignals;
 import io.trailwatch.detect.signals.FlowSignals;
-import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.signals.SignalSink;
 import io.trailwatch.detect.windowed.AccountActivity;
-import io.trailwatch.ingest.DecodeLimits;
-import io.trailwatch.ingest.DecodedListener;
-import io.trailwatch.ingest.FlowLogFormat;
-import io.trailwatch.ingest.RecordDecoder;
-import io.trailwatch.ingest.SkipKind;
+import io.trailwatch.ingest.DecodedBatch;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.CloudTrailEvent;
 import io.trailwatch.model.DeadLetter;
 import io.trailwatch.model.FlowRecord;
-import io.trailwatch.model.RawRecord;
 import io.trailwatch.ownership.OwnerResolver;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Everything done to a raw record before keyed state, in one pass: decode it, find each event's
- * owner, extract the windowed rules' signals, note TW-OWN-01's unowned activity and run the
- * stateless rule catalog. Plain Java; {@link AnalyzeRecords} runs it in the job.
+ * Everything done to a decoded record before keyed state, in one pass: find each event's owner,
+ * extract the windowed rules' signals, note TW-OWN-01's unowned activity and run the stateless rule
+ * catalog. Plain Java; the job runs it in its first operator, after decoding and event time.
  *
  * <p>It is one step because a decoded event is large (a CloudTrail event carries its request and
  * response) and every hand-over between Flink operators that cannot be chained serializes it. What
  * leaves this step (alerts, signals, unowned activity) is small and rare by comparison.
  */
-public final class RecordAnalysis implements DecodedListener {
-
-    /** Where the results of one raw record go. */
-    public interface Output {
-        /** A CloudTrail event was decoded (for counting and event time). */
-        void cloudTrail(CloudTrailEvent event);
-
-        /** A flow record was decoded (for counting and event time). */
-        void flow(FlowRecord record);
-
-        void skipped(SkipKind kind);
-
-        void deadLetter(DeadLetter deadLetter);
-
-        /** A stateless rule's alert, at the event time of the event that raised it. */
-        void alert(Alert alert, long eventTime);
-
-        /** A windowed rule's input, at {@link Signal#time}. */
-        void signal(SignalKind kind, Signal signal);
-
-        /** An event or flow of an account the ownership table does not know (TW-OWN-01). */
-        void unownedActivity(AccountActivity activity);
-    }
-
-    private final RecordDecoder decoder;
+public final class RecordAnalyzer {
     private final CloudTrailSignals cloudTrailSignals;
     private final FlowSignals flowSignals;
     private final RuleEngine rules;
     private final boolean unownedRule;
 
     private OwnerResolver owners;
-    private Output out;
+    private AnalysisOutput out;
     private OwnerResolver scopeOf;
     private AddressScope scope;
 
@@ -76,18 +46,12 @@ public final class RecordAnalysis implements DecodedListener {
     private SignalSink signals;
 
     /**
-     * @param headerlessFlowFormat the fields of flow lines that come without a header
      * @param disabledRules stateless rules not to run
      * @param signalKinds the signals the enabled windowed rules need
      * @param unownedRule whether TW-OWN-01 is enabled
      */
-    public RecordAnalysis(
-            DecodeLimits limits,
-            FlowLogFormat headerlessFlowFormat,
-            Set<String> disabledRules,
-            Set<SignalKind> signalKinds,
-            boolean unownedRule) {
-        this.decoder = new RecordDecoder(limits, headerlessFlowFormat);
+    public RecordAnalyzer(
+            Set<String> disabledRules, Set<SignalKind> signalKinds, boolean unownedRule) {
         this.cloudTrailSignals = new CloudTrailSignals(signalKinds);
         this.flowSignals = new FlowSignals(signalKinds);
         this.rules =
@@ -95,8 +59,11 @@ public final class RecordAnalysis implements DecodedListener {
         this.unownedRule = unownedRule;
     }
 
-    /** Analyses one raw record with the ownership table in force. */
-    public void analyze(RawRecord raw, OwnerResolver owners, Output out) {
+    /**
+     * Analyses the events and flow records of one decoded record, in order, with the ownership
+     * table in force; its skips and dead letters are not the analysis' business.
+     */
+    public void analyze(DecodedBatch decoded, OwnerResolver owners, AnalysisOutput out) {
         if (owners != this.owners) {
             this.owners = owners;
             trustedCidrs = owners::trustedCidrsFor;
@@ -106,13 +73,31 @@ public final class RecordAnalysis implements DecodedListener {
             this.out = out;
             signals = out::signal;
         }
-        decoder.decode(raw, this);
+        for (int i = 0, n = decoded.size(); i < n; i++) {
+            switch (decoded.kind(i)) {
+                case CLOUDTRAIL:
+                    CloudTrailEvent event = decoded.cloudTrail(i);
+                    try {
+                        cloudTrail(event);
+                    } catch (RuntimeException e) {
+                        failed(e, event.origin);
+                    }
+                    break;
+                case FLOW:
+                    FlowRecord record = decoded.flow(i);
+                    try {
+                        flow(record);
+                    } catch (RuntimeException e) {
+                        failed(e, record.where());
+                    }
+                    break;
+                default:
+            }
+        }
     }
 
-    @Override
-    public void cloudTrail(CloudTrailEvent event) {
+    private void cloudTrail(CloudTrailEvent event) {
         event.owner = owners.resolve(event);
-        out.cloudTrail(event);
         cloudTrailSignals.extract(event, trustedCidrs, signals);
         for (Alert alert : rules.evaluate(event, knownAccounts, System.currentTimeMillis())) {
             out.alert(alert, event.eventTime);
@@ -122,10 +107,8 @@ public final class RecordAnalysis implements DecodedListener {
         }
     }
 
-    @Override
-    public void flow(FlowRecord record) {
+    private void flow(FlowRecord record) {
         record.owner = owners.resolve(record);
-        out.flow(record);
         if (owners != scopeOf) {
             // "Public" excludes every trusted range of the table in force.
             scope = new AddressScope(owners.allTrustedCidrs());
@@ -137,13 +120,13 @@ public final class RecordAnalysis implements DecodedListener {
         }
     }
 
-    @Override
-    public void skipped(SkipKind kind, String origin) {
-        out.skipped(kind);
-    }
-
-    @Override
-    public void deadLetter(String reason, String detail, String origin, String excerpt) {
-        out.deadLetter(new DeadLetter(reason, detail, origin, excerpt, System.currentTimeMillis()));
+    private void failed(RuntimeException e, String origin) {
+        out.deadLetter(
+                new DeadLetter(
+                        "analysis-error",
+                        e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        origin,
+                        "",
+                        System.currentTimeMillis()));
     }
 }

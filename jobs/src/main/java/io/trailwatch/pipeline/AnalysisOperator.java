@@ -1,12 +1,16 @@
 package io.trailwatch.pipeline;
 
+import io.trailwatch.analysis.AnalysisOutput;
+import io.trailwatch.analysis.RecordAnalyzer;
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.detect.SignalKind;
 import io.trailwatch.detect.operators.SignalTags;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.windowed.AccountActivity;
 import io.trailwatch.detect.windowed.UnownedAccountRule;
+import io.trailwatch.ingest.DecodedBatch;
 import io.trailwatch.ingest.FlowLogFormat;
+import io.trailwatch.ingest.RecordDecoder;
 import io.trailwatch.ingest.SkipKind;
 import io.trailwatch.metrics.Counters;
 import io.trailwatch.model.Alert;
@@ -52,8 +56,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The job's first step after its sources: {@link RecordAnalysis} of every raw record with the
- * ownership table in force, and the event time of what it decodes.
+ * The job's first step after its sources, for every raw record: decode it ({@link RecordDecoder}),
+ * count what it held and follow the event time of its events, then analyse those events with the
+ * ownership table in force ({@link RecordAnalyzer}).
  *
  * <ul>
  *   <li>Input 1: raw records. Input 2: new versions of the ownership table, sent to every parallel
@@ -73,9 +78,9 @@ import org.slf4j.LoggerFactory;
  *       checkpoints does not chain ({@link TrailwatchPipeline#build}).
  * </ul>
  */
-public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
+public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
         implements MultipleInputStreamOperator<Alert>, ProcessingTimeCallback {
-    private static final Logger LOG = LoggerFactory.getLogger(AnalyzeRecords.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AnalysisOperator.class);
 
     public static final MapStateDescriptor<String, OwnershipTable> TABLE_STATE =
             new MapStateDescriptor<>(
@@ -93,7 +98,8 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
     @SuppressWarnings("rawtypes")
     private final List<Input> inputs;
 
-    private RecordAnalysis analysis;
+    private RecordDecoder decoder;
+    private RecordAnalyzer analyzer;
     private Emitter emitter;
     private BroadcastState<String, OwnershipTable> tableState;
     private OwnershipTable table;
@@ -104,7 +110,7 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
     private ListState<String> eventTimeKinds;
     private List<String> restoredKinds;
 
-    private AnalyzeRecords(
+    private AnalysisOperator(
             StreamOperatorParameters<Alert> parameters,
             OwnershipTable initialTable,
             PipelineSettings settings,
@@ -150,12 +156,12 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
         @SuppressWarnings("unchecked")
         public <T extends StreamOperator<Alert>> T createStreamOperator(
                 StreamOperatorParameters<Alert> parameters) {
-            return (T) new AnalyzeRecords(parameters, initialTable, settings, signalKinds);
+            return (T) new AnalysisOperator(parameters, initialTable, settings, signalKinds);
         }
 
         @Override
         public Class<? extends StreamOperator<?>> getStreamOperatorClass(ClassLoader classLoader) {
-            return AnalyzeRecords.class;
+            return AnalysisOperator.class;
         }
     }
 
@@ -202,10 +208,9 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
             throw new IllegalArgumentException(
                     "not a flow log format: " + settings.headerlessFlowFormat);
         }
-        analysis =
-                new RecordAnalysis(
-                        settings.decodeLimits,
-                        format,
+        decoder = new RecordDecoder(settings.decodeLimits, format);
+        analyzer =
+                new RecordAnalyzer(
                         settings.rules.disabled,
                         signalKinds,
                         settings.rules.isEnabled(UnownedAccountRule.INFO.id()));
@@ -223,7 +228,7 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
                 new WatermarkGeneratorSupplier.Context() {
                     @Override
                     public MetricGroup getMetricGroup() {
-                        return AnalyzeRecords.this.getMetricGroup();
+                        return AnalysisOperator.this.getMetricGroup();
                     }
 
                     @Override
@@ -256,12 +261,14 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
 
     private final class RawRecords extends AbstractInput<RawRecord, Alert> {
         RawRecords() {
-            super(AnalyzeRecords.this, 1);
+            super(AnalysisOperator.this, 1);
         }
 
         @Override
         public void processElement(StreamRecord<RawRecord> element) {
-            analysis.analyze(element.getValue(), owners, emitter);
+            DecodedBatch decoded = decoder.decode(element.getValue());
+            emitter.followEventTimeAndCount(decoded);
+            analyzer.analyze(decoded, owners, emitter);
         }
 
         /**
@@ -280,7 +287,7 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
 
     private final class TableVersions extends AbstractInput<OwnershipTable, Alert> {
         TableVersions() {
-            super(AnalyzeRecords.this, 2);
+            super(AnalysisOperator.this, 2);
         }
 
         @Override
@@ -325,8 +332,11 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
         super.finish();
     }
 
-    /** Sends the analysis' results to the operator's outputs, with their event time, and counts. */
-    private final class Emitter implements RecordAnalysis.Output {
+    /**
+     * Counts what the decoder made, follows its event time and sends its dead letters; sends the
+     * analysis' results to the operator's outputs, with their event time.
+     */
+    private final class Emitter implements AnalysisOutput {
         private final StreamRecord<Alert> alert = new StreamRecord<>(null);
         private final LongCounter cloudTrail = counter(Counters.CLOUDTRAIL_RECORDS);
         private final LongCounter flows = counter(Counters.FLOW_RECORDS);
@@ -336,20 +346,40 @@ public final class AnalyzeRecords extends AbstractStreamOperatorV2<Alert>
         private final LongCounter deadLetters = counter(Counters.DEAD_LETTERS);
         private final Map<String, LongCounter> byReason = new HashMap<>();
 
-        @Override
-        public void cloudTrail(CloudTrailEvent event) {
-            cloudTrail.add(1);
-            watermarks.onEvent(KindWatermarks.Kind.CLOUDTRAIL, event, event.eventTime);
+        /**
+         * Follows the event time of the decoded records, counts them and sends the dead letters.
+         */
+        void followEventTimeAndCount(DecodedBatch decoded) {
+            int events = 0;
+            int flowRecords = 0;
+            for (int i = 0, n = decoded.size(); i < n; i++) {
+                switch (decoded.kind(i)) {
+                    case CLOUDTRAIL:
+                        CloudTrailEvent event = decoded.cloudTrail(i);
+                        events++;
+                        watermarks.onEvent(KindWatermarks.Kind.CLOUDTRAIL, event, event.eventTime);
+                        break;
+                    case FLOW:
+                        FlowRecord record = decoded.flow(i);
+                        flowRecords++;
+                        watermarks.onEvent(KindWatermarks.Kind.FLOW, record, record.eventTime);
+                        break;
+                    case SKIPPED:
+                        skipped(decoded.skipped(i));
+                        break;
+                    default:
+                        deadLetter(decoded.deadLetter(i));
+                }
+            }
+            if (events > 0) {
+                cloudTrail.add(events);
+            }
+            if (flowRecords > 0) {
+                flows.add(flowRecords);
+            }
         }
 
-        @Override
-        public void flow(FlowRecord record) {
-            flows.add(1);
-            watermarks.onEvent(KindWatermarks.Kind.FLOW, record, record.eventTime);
-        }
-
-        @Override
-        public void skipped(SkipKind kind) {
+        private void skipped(SkipKind kind) {
             switch (kind) {
                 case FLOW_NODATA:
                     nodata.add(1);

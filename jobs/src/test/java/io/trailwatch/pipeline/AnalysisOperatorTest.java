@@ -23,7 +23,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.MultiInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-class AnalyzeRecordsTest {
+class AnalysisOperatorTest {
     private static final String HEADER = "match,team,environment,contact,trusted_cidrs\n";
     private static final Duration LATENESS = Duration.ofMinutes(15);
 
@@ -82,8 +82,8 @@ class AnalyzeRecordsTest {
     private static MultiInputStreamOperatorTestHarness<Alert> harness(
             OwnershipTable initial, OperatorSubtaskState restored, PipelineSettings settings)
             throws Exception {
-        AnalyzeRecords.Factory operator =
-                new AnalyzeRecords.Factory(
+        AnalysisOperator.Factory operator =
+                new AnalysisOperator.Factory(
                         initial,
                         settings,
                         EnumSet.of(SignalKind.PUBLIC_INBOUND, SignalKind.SENSITIVE_PORT_OPENED));
@@ -120,7 +120,7 @@ class AnalyzeRecordsTest {
                             Instant.parse("2026-10-14T10:20:05Z").toEpochMilli(),
                             Instant.parse("2026-10-14T10:21:05Z").toEpochMilli());
             // only the first event was in an account the table did not know
-            assertThat(h.getSideOutput(AnalyzeRecords.UNOWNED_ACTIVITY))
+            assertThat(h.getSideOutput(AnalysisOperator.UNOWNED_ACTIVITY))
                     .extracting(r -> ((AccountActivity) r.getValue()).reference)
                     .containsExactly("e1");
         }
@@ -245,7 +245,7 @@ class AnalyzeRecordsTest {
                                     "{\"Records\":[{\"eventID\":".getBytes(StandardCharsets.UTF_8),
                                     null)));
 
-            assertThat(h.getSideOutput(AnalyzeRecords.DEAD_LETTERS))
+            assertThat(h.getSideOutput(AnalysisOperator.DEAD_LETTERS))
                     .extracting(
                             r ->
                                     ((DeadLetter) r.getValue()).reason
