@@ -1,7 +1,7 @@
 package io.trailwatch.bench;
 
-import io.trailwatch.detect.rules.RuleEngine;
 import io.trailwatch.detect.RuleRegistry;
+import io.trailwatch.detect.rules.RuleEngine;
 import io.trailwatch.detect.rules.StatelessRule;
 import io.trailwatch.model.CloudTrailEvent;
 import java.util.List;
