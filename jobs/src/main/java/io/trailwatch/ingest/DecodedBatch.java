@@ -4,6 +4,7 @@ import io.trailwatch.model.CloudTrailEvent;
 import io.trailwatch.model.DeadLetter;
 import io.trailwatch.model.FlowRecord;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * What the decoder made of one raw record, in input order: CloudTrail events, flow records, skips
@@ -33,6 +34,25 @@ public final class DecodedBatch {
     private String[] skipOrigins = new String[64];
 
     private int size;
+
+    private int handOverAt = Integer.MAX_VALUE;
+    private Consumer<DecodedBatch> handOver;
+
+    /**
+     * From now on, whenever the batch holds {@code entries} entries, hands it to {@code consumer}
+     * and empties it; the decoder returns what is left at the end of a record. A CloudTrail log
+     * file decodes to hundreds of events: handed over a few dozen at a time, they are analysed
+     * while still in the processor's caches instead of after the whole document. The consumer must
+     * not throw: a failure in it is the consumer's to keep and raise after the decoder returns,
+     * since the decoder turns exceptions into dead letters.
+     */
+    public void handOverEvery(int entries, Consumer<DecodedBatch> consumer) {
+        if (entries < 1) {
+            throw new IllegalArgumentException("entries must be at least 1, got " + entries);
+        }
+        this.handOverAt = entries;
+        this.handOver = consumer;
+    }
 
     public int size() {
         return size;
@@ -73,25 +93,26 @@ public final class DecodedBatch {
     }
 
     void addCloudTrail(CloudTrailEvent event) {
-        add(Kind.CLOUDTRAIL, event);
+        add(Kind.CLOUDTRAIL, event, null);
     }
 
     void addFlow(FlowRecord record) {
-        add(Kind.FLOW, record);
+        add(Kind.FLOW, record, null);
     }
 
     void addSkipped(SkipKind kind, String origin) {
-        skipOrigins[add(Kind.SKIPPED, kind)] = origin;
+        add(Kind.SKIPPED, kind, origin);
     }
 
     /** A dead letter, stamped with the wall-clock time it was made. */
     void addDeadLetter(String reason, String detail, String origin, String excerpt) {
         add(
                 Kind.DEAD_LETTER,
-                new DeadLetter(reason, detail, origin, excerpt, System.currentTimeMillis()));
+                new DeadLetter(reason, detail, origin, excerpt, System.currentTimeMillis()),
+                null);
     }
 
-    private int add(Kind kind, Object value) {
+    private void add(Kind kind, Object value, String skipOrigin) {
         if (size == kinds.length) {
             int capacity = size * 2;
             kinds = Arrays.copyOf(kinds, capacity);
@@ -100,6 +121,11 @@ public final class DecodedBatch {
         }
         kinds[size] = kind;
         values[size] = value;
-        return size++;
+        skipOrigins[size] = skipOrigin;
+        size++;
+        if (size == handOverAt) {
+            handOver.accept(this);
+            clear();
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.trailwatch.model.RawKind;
 import io.trailwatch.model.RawRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * The one entry point from raw input to typed records: every source (files, Kinesis) hands its raw
@@ -33,7 +34,18 @@ public final class RecordDecoder {
         this(DecodeLimits.defaults(), FlowLogFormat.DEFAULT_V2);
     }
 
-    /** What the record holds, valid until the next call. */
+    /**
+     * Hands what it decodes to {@code consumer} every {@code entries} entries (see {@link
+     * DecodedBatch#handOverEvery}).
+     */
+    public void handOverEvery(int entries, Consumer<DecodedBatch> consumer) {
+        out.handOverEvery(entries, consumer);
+    }
+
+    /**
+     * What the record holds (or, with {@link #handOverEvery}, what is left of it), valid until the
+     * next call.
+     */
     public DecodedBatch decode(RawRecord raw) {
         out.clear();
         decodeInto(raw);

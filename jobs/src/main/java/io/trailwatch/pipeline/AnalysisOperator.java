@@ -99,6 +99,16 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
     private final List<Input> inputs;
 
     private RecordDecoder decoder;
+
+    /**
+     * How many decoded entries the decoder hands over at a time: a few dozen events stay in the
+     * processor's caches until they are analysed.
+     */
+    private static final int HAND_OVER_ENTRIES = 64;
+
+    /** What failed downstream while the decoder was handing entries over, to raise after it. */
+    private RuntimeException handOverFailure;
+
     private RecordAnalyzer analyzer;
     private Emitter emitter;
     private BroadcastState<String, OwnershipTable> tableState;
@@ -209,6 +219,7 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
                     "not a flow log format: " + settings.headerlessFlowFormat);
         }
         decoder = new RecordDecoder(settings.decodeLimits, format);
+        decoder.handOverEvery(HAND_OVER_ENTRIES, this::analyzeHandedOver);
         analyzer =
                 new RecordAnalyzer(
                         settings.rules.disabled,
@@ -259,6 +270,27 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
         }
     }
 
+    /**
+     * Counts the decoded entries, follows their event time and sends their dead letters, then
+     * analyses them.
+     */
+    private void analyze(DecodedBatch decoded) {
+        emitter.followEventTimeAndCount(decoded);
+        analyzer.analyze(decoded, owners, emitter);
+    }
+
+    /** The same for entries handed over in the middle of a record; a failure waits for its end. */
+    private void analyzeHandedOver(DecodedBatch decoded) {
+        if (handOverFailure != null) {
+            return;
+        }
+        try {
+            analyze(decoded);
+        } catch (RuntimeException e) {
+            handOverFailure = e;
+        }
+    }
+
     private final class RawRecords extends AbstractInput<RawRecord, Alert> {
         RawRecords() {
             super(AnalysisOperator.this, 1);
@@ -266,9 +298,13 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
 
         @Override
         public void processElement(StreamRecord<RawRecord> element) {
-            DecodedBatch decoded = decoder.decode(element.getValue());
-            emitter.followEventTimeAndCount(decoded);
-            analyzer.analyze(decoded, owners, emitter);
+            DecodedBatch rest = decoder.decode(element.getValue());
+            if (handOverFailure != null) {
+                RuntimeException e = handOverFailure;
+                handOverFailure = null;
+                throw e;
+            }
+            analyze(rest);
         }
 
         /**
