@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceEvent;
@@ -32,7 +33,16 @@ final class FilesInTimeOrder implements SourceReader<RawRecord, FileSourceSplit>
 
     @Override
     public void addSplits(List<FileSourceSplit> splits) {
-        reader.addSplits(inTimeOrder(splits));
+        List<FileSourceSplit> sorted = inTimeOrder(splits);
+        try {
+            reader.addSplits(sorted);
+        } catch (NoSuchElementException e) {
+            // Flink's single-thread fetcher manager checks that a fetcher runs and then takes it;
+            // when the fetcher, idle, shuts down in between, the take fails before any file was
+            // added (Flink issue FLINK-36146), and the replay failed with it. Asked again, the
+            // manager finds no fetcher and starts one.
+            reader.addSplits(sorted);
+        }
     }
 
     @Override

@@ -50,11 +50,28 @@ class FilesInTimeOrderTest {
     }
 
     /** Holds the files it is given, in the order given; reads nothing. */
+    @Test
+    void filesAreAddedOnceWhenTheFetcherStoppedWhileTheyWereHandedOver() {
+        files.failNextAdd = true;
+
+        reader.addSplits(List.of(split("11"), split("10")));
+
+        assertThat(files.held).extracting(FileSourceSplit::splitId).containsExactly("10", "11");
+        assertThat(files.failNextAdd).isFalse();
+    }
+
     private static final class HoldingReader implements SourceReader<RawRecord, FileSourceSplit> {
         final List<FileSourceSplit> held = new ArrayList<>();
 
+        /** Fails the next add as Flink's fetcher manager does when its fetcher just went away. */
+        boolean failNextAdd;
+
         @Override
         public void addSplits(List<FileSourceSplit> splits) {
+            if (failNextAdd) {
+                failNextAdd = false;
+                throw new java.util.NoSuchElementException();
+            }
             held.addAll(splits);
         }
 
