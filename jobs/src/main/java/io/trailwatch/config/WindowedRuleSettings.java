@@ -50,6 +50,9 @@ public class WindowedRuleSettings implements Serializable {
         this.reportDelay = reportDelay;
     }
 
+    /** A gibibyte, the unit of the byte thresholds. */
+    public static final long GIB = 1L << 30;
+
     /** Settings with a window and a report delay in whole minutes, as rules declare them. */
     public static WindowedRuleSettings minutes(long window, long reportDelay) {
         return new WindowedRuleSettings(

@@ -14,8 +14,6 @@ import java.util.List;
 /** TW-EXFIL-02: a large transfer from one interface to one public address. */
 @AutoService(DetectionRule.class)
 public final class EgressVolumeRule implements WindowedRule {
-    private static final long GIB = 1L << 30;
-
     public static final RuleInfo INFO =
             RuleInfo.rule("TW-EXFIL-02", "Large transfer to a public address")
                     .severity(
@@ -27,7 +25,8 @@ public final class EgressVolumeRule implements WindowedRule {
                     .evidence("bytes", "destination", "interfaceId", "sourceAddresses", "flows")
                     .stateful(
                             RuleKind.WINDOWED,
-                            WindowedRuleSettings.minutes(10, 10).limit("bytes", GIB),
+                            WindowedRuleSettings.minutes(10, 10)
+                                    .limit("bytes", WindowedRuleSettings.GIB),
                             SignalKind.EGRESS)
                     .techniques("T1048")
                     .remediation(

@@ -18,8 +18,6 @@ import java.util.List;
  */
 @AutoService(DetectionRule.class)
 public final class S3DownloadsRule implements WindowedRule {
-    private static final long GIB = 1L << 30;
-
     public static final RuleInfo INFO =
             RuleInfo.rule("TW-EXFIL-01", "Mass download from S3")
                     .severity(
@@ -34,7 +32,7 @@ public final class S3DownloadsRule implements WindowedRule {
                     .stateful(
                             RuleKind.WINDOWED,
                             WindowedRuleSettings.minutes(10, 10)
-                                    .limit("bytes", GIB)
+                                    .limit("bytes", WindowedRuleSettings.GIB)
                                     .limit("objects", 100)
                                     .limit("buckets", 3)
                                     .span("listWindow", Duration.ofMinutes(60)),
