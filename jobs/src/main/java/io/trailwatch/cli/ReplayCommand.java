@@ -85,6 +85,17 @@ public final class ReplayCommand implements Callable<Integer> {
     Duration lateness;
 
     @Option(
+            names = "--event-time-horizon",
+            paramLabel = "DURATION",
+            defaultValue = "P1D",
+            converter = DurationConverter.class,
+            description =
+                    "How far past the wall clock a record's event time may be; later (and pre-2000)"
+                            + " records are dead letters (event-time-out-of-range), e.g. 1d, 6h"
+                            + " (default: 1d).")
+    Duration eventTimeHorizon;
+
+    @Option(
             names = "--disable-rule",
             paramLabel = "RULE",
             description = "Do not run this rule (repeatable), e.g. TW-NET-04.")
@@ -191,6 +202,9 @@ public final class ReplayCommand implements Callable<Integer> {
         if (lateness.isNegative()) {
             throw new UsageException("--lateness must not be negative");
         }
+        if (eventTimeHorizon.isNegative()) {
+            throw new UsageException("--event-time-horizon must not be negative");
+        }
         for (Path p : paths) {
             if (!Files.exists(p)) {
                 throw new UsageException("cannot read " + p + ": no such file or directory");
@@ -226,6 +240,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         PipelineSettings settings = PipelineSettings.forReplay();
         settings.allowedLateness = lateness;
+        settings.decodeLimits.eventTimeHorizon = eventTimeHorizon;
         settings.rules = ruleSettings();
         try {
             for (String assignment : ruleSettingAssignments) {

@@ -142,6 +142,14 @@ public class RunSettings implements Serializable {
                     "lateness",
                     "15m",
                     "How late in event time a record may arrive and still count in windows.");
+    public static final Setting EVENT_TIME_HORIZON =
+            define(
+                    DETECTION,
+                    "eventtime.horizon",
+                    "1d",
+                    "How far past the wall clock a record's event time may be; later (and pre-2000)"
+                            + " records are dead letters (event-time-out-of-range) and never move"
+                            + " event time.");
     public static final Setting IDLENESS =
             define(
                     DETECTION,
@@ -453,6 +461,10 @@ public class RunSettings implements Serializable {
             PipelineSettings p = new PipelineSettings();
             p.allowedLateness = duration(LATENESS, false);
             p.idleness = positiveDuration(IDLENESS);
+            Duration horizon = duration(EVENT_TIME_HORIZON, false);
+            if (horizon != null) {
+                p.decodeLimits.eventTimeHorizon = horizon;
+            }
             p.awaitCloudTrail = s.cloudTrailStream != null;
             p.awaitFlows = s.flowStream != null;
             p.unownedWindow = positiveDuration(UNOWNED_WINDOW);
@@ -461,13 +473,16 @@ public class RunSettings implements Serializable {
                 p.deduplication = DedupSettings.defaults().withDefaultWindow(dedupWindow);
             }
             String format = string(FLOW_FORMAT);
-            if (FlowLogFormat.parseHeader(format) == null) {
+            FlowLogFormat parsed = FlowLogFormat.parseHeader(format);
+            if (parsed == null) {
                 problem(
                         FLOW_FORMAT,
                         "'"
                                 + format
                                 + "' is not a flow log format (space-separated field names such as"
                                 + " 'version account-id interface-id ...')");
+            } else if (parsed.repeatedField() != null) {
+                problem(FLOW_FORMAT, FlowLogFormat.repeatedFieldProblem(parsed));
             }
             p.headerlessFlowFormat = format;
             s.pipeline = p;

@@ -22,13 +22,15 @@ import java.util.List;
  */
 final class CloudTrailRecordReader {
     private final byte[] source;
+    private final EventTimeRange times;
     private CloudTrailEvent event;
     private String problem;
     private String eventTimeText;
     private boolean sawCloudTrailField;
 
-    CloudTrailRecordReader(byte[] source) {
+    CloudTrailRecordReader(byte[] source, EventTimeRange times) {
         this.source = source;
+        this.times = times;
         reset();
     }
 
@@ -171,6 +173,11 @@ final class CloudTrailRecordReader {
             throw new DecodeException(
                     "invalid-cloudtrail-record",
                     "eventTime is not an ISO-8601 instant: " + Excerpt.of(eventTimeText));
+        }
+        if (!times.contains(event.eventTime)) {
+            throw new DecodeException(
+                    "event-time-out-of-range",
+                    times.explain("eventTime " + Excerpt.of(eventTimeText)));
         }
         return event;
     }

@@ -1,6 +1,7 @@
 package io.trailwatch.ingest;
 
 import java.io.Serializable;
+import java.time.Duration;
 
 /**
  * Bounds that keep one bad input from exhausting memory: a gzip bomb, a runaway line, an endless
@@ -21,6 +22,12 @@ public class DecodeLimits implements Serializable {
 
     /** Most bytes a gzip input may expand to. */
     public long maxDecompressedBytes = 1024 * MIB;
+
+    /**
+     * How far past the wall clock an event time may be (see {@link EventTimeRange}); later records
+     * are dead letters.
+     */
+    public Duration eventTimeHorizon = EventTimeRange.DEFAULT_HORIZON;
 
     public DecodeLimits() {}
 

@@ -8,9 +8,17 @@ import java.time.LocalDate;
  * 2026-10-14T09:41:07Z}), and through {@link Instant#parse} for any other ISO-8601 instant.
  */
 final class EventTimeParser {
+    private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
+    private static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE);
+
     private EventTimeParser() {}
 
-    /** Epoch milliseconds; a text that is not an ISO-8601 instant throws DateTimeParseException. */
+    /**
+     * Epoch milliseconds; a text that is not an ISO-8601 instant throws DateTimeParseException. An
+     * instant beyond what epoch milliseconds hold (years past about 292 million) is {@link
+     * Long#MAX_VALUE} or {@link Long#MIN_VALUE}: outside any {@link EventTimeRange}, never an
+     * overflow.
+     */
     static long epochMillis(String t) {
         if (t.length() == 20
                 && t.charAt(4) == '-'
@@ -44,7 +52,14 @@ final class EventTimeParser {
                 }
             }
         }
-        return Instant.parse(t).toEpochMilli();
+        Instant instant = Instant.parse(t);
+        if (instant.isAfter(LATEST)) {
+            return Long.MAX_VALUE;
+        }
+        if (instant.isBefore(EARLIEST)) {
+            return Long.MIN_VALUE;
+        }
+        return instant.toEpochMilli();
     }
 
     private static int digits(String s, int from, int count) {

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +44,9 @@ public final class FirstEventTime {
     }
 
     static long of(byte[] head) {
+        // Only orders files: a record dated outside the range is a dead letter when decoded, and
+        // must not place its file.
+        EventTimeRange range = EventTimeRange.upTo(EventTimeRange.DEFAULT_HORIZON);
         int first = ContentSniffer.firstSignificantByte(head, 0);
         if (first < 0) {
             return Long.MAX_VALUE;
@@ -54,7 +56,10 @@ public final class FirstEventTime {
             Matcher m = EVENT_TIME.matcher(text);
             while (m.find()) {
                 try {
-                    return Instant.parse(m.group(1)).toEpochMilli();
+                    long millis = EventTimeParser.epochMillis(m.group(1));
+                    if (range.contains(millis)) {
+                        return millis;
+                    }
                 } catch (DateTimeParseException e) {
                     // try the next one
                 }
@@ -62,15 +67,18 @@ public final class FirstEventTime {
             if (text.contains("\"logEvents\"")) {
                 Matcher ts = LOG_EVENT_TIMESTAMP.matcher(text);
                 if (ts.find()) {
-                    return Long.parseLong(ts.group(1));
+                    long millis = Long.parseLong(ts.group(1));
+                    if (range.contains(millis)) {
+                        return millis;
+                    }
                 }
             }
             return Long.MAX_VALUE;
         }
-        return firstFlowStart(text);
+        return firstFlowStart(text, range);
     }
 
-    private static long firstFlowStart(String text) {
+    private static long firstFlowStart(String text, EventTimeRange range) {
         String[] lines = text.split("\n");
         FlowLogFormat format = FlowLogFormat.DEFAULT_V2;
         int from = 0;
@@ -88,7 +96,7 @@ public final class FirstEventTime {
             try {
                 io.trailwatch.model.FlowRecord r = format.parse(lines[i].strip());
                 Long seconds = r.start != null ? r.start : r.end;
-                if (seconds != null) {
+                if (seconds != null && range.containsSeconds(seconds)) {
                     return seconds * 1000L;
                 }
             } catch (DecodeException e) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** Turns flow log lines into records, resolving each line's format from its file's header. */
 final class FlowLineDecoder {
     private final FlowLogFormat headerlessFormat;
+    private final EventTimeRange times;
     private final RepeatedValues repeated = new RepeatedValues();
     private String cachedHeader;
     private FlowLogFormat cachedFormat;
@@ -15,8 +16,9 @@ final class FlowLineDecoder {
      * @param headerlessFormat format of lines that come without a header (CloudWatch Logs delivers
      *     none): the default version 2 format unless configured otherwise
      */
-    FlowLineDecoder(FlowLogFormat headerlessFormat) {
+    FlowLineDecoder(FlowLogFormat headerlessFormat, EventTimeRange times) {
         this.headerlessFormat = headerlessFormat;
+        this.times = times;
     }
 
     void decode(String line, String header, String origin, DecodedBatch out) {
@@ -45,6 +47,14 @@ final class FlowLineDecoder {
                     Excerpt.of(data, from, to - from));
             return;
         }
+        if (format.repeatedField() != null) {
+            out.addDeadLetter(
+                    "flow-header-repeated-field",
+                    FlowLogFormat.repeatedFieldProblem(format),
+                    Origins.line(origin, line),
+                    Excerpt.of(data, from, to - from));
+            return;
+        }
         FlowRecord record;
         try {
             record = format.parse(data, from, to, repeated);
@@ -52,6 +62,15 @@ final class FlowLineDecoder {
             out.addDeadLetter(
                     e.reason(),
                     e.getMessage(),
+                    Origins.line(origin, line),
+                    Excerpt.of(data, from, to - from));
+            return;
+        }
+        String problem = FlowRecordCheck.problem(record);
+        if (problem != null) {
+            out.addDeadLetter(
+                    "flow-invalid-value",
+                    problem,
                     Origins.line(origin, line),
                     Excerpt.of(data, from, to - from));
             return;
@@ -69,6 +88,20 @@ final class FlowLineDecoder {
             out.addDeadLetter(
                     "flow-missing-time",
                     "record has neither start nor end",
+                    Origins.line(origin, line),
+                    Excerpt.of(data, from, to - from));
+            return;
+        }
+        String outOfRange =
+                record.start != null && !times.containsSeconds(record.start)
+                        ? "start " + record.start
+                        : record.end != null && !times.containsSeconds(record.end)
+                                ? "end " + record.end
+                                : null;
+        if (outOfRange != null) {
+            out.addDeadLetter(
+                    "event-time-out-of-range",
+                    times.explain(outOfRange),
                     Origins.line(origin, line),
                     Excerpt.of(data, from, to - from));
             return;

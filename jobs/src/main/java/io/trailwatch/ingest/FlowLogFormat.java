@@ -3,6 +3,7 @@ package io.trailwatch.ingest;
 import io.trailwatch.model.FlowRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -22,9 +23,29 @@ public final class FlowLogFormat {
     /** Per position, the known field, or {@code null} for a field name we carry no slot for. */
     private final FlowField[] fields;
 
-    private FlowLogFormat(String header, FlowField[] fields) {
+    /** The first known field the header names twice, or {@code null}. */
+    private final String repeatedField;
+
+    private FlowLogFormat(String header, FlowField[] fields, String repeatedField) {
         this.header = header;
         this.fields = fields;
+        this.repeatedField = repeatedField;
+    }
+
+    /**
+     * A field the header names twice, or {@code null}: which of the two columns holds the value
+     * cannot be known (a 2 GB transfer could be read as 1 byte), so such a format is refused.
+     */
+    public String repeatedField() {
+        return repeatedField;
+    }
+
+    /** The dead-letter or error text for a format that names a field twice. */
+    public static String repeatedFieldProblem(FlowLogFormat format) {
+        return "the flow log format names field '"
+                + format.repeatedField
+                + "' twice, so which value is which cannot be known: "
+                + Excerpt.of(format.header);
     }
 
     public String header() {
@@ -46,6 +67,8 @@ public final class FlowLogFormat {
             return null;
         }
         FlowField[] fields = new FlowField[names.size()];
+        EnumSet<FlowField> seen = EnumSet.noneOf(FlowField.class);
+        String repeated = null;
         boolean anyKnown = false;
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
@@ -54,8 +77,11 @@ public final class FlowLogFormat {
             }
             fields[i] = FlowField.byName(name);
             anyKnown |= fields[i] != null;
+            if (fields[i] != null && !seen.add(fields[i]) && repeated == null) {
+                repeated = name;
+            }
         }
-        return anyKnown ? new FlowLogFormat(String.join(" ", names), fields) : null;
+        return anyKnown ? new FlowLogFormat(String.join(" ", names), fields, repeated) : null;
     }
 
     /** Whether a header-less line has the shape of a default-format (version 2) record. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.trailwatch.model.CloudTrailEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,23 @@ import java.util.function.Supplier;
 final class JsonEnvelopeDecoder {
     private final JsonFactory factory;
     private final FlowLineDecoder cloudWatchFlowLines;
+    private final EventTimeRange times;
 
-    JsonEnvelopeDecoder(FlowLineDecoder cloudWatchFlowLines, DecodeLimits limits) {
+    private static final byte[] RECORDS_START = "{\"Records\":[".getBytes(StandardCharsets.UTF_8);
+
+    /** The index of the first element of the {@code Records} array being read, for origins. */
+    private int recordsIndexBase;
+
+    /**
+     * Records decoded so far from the {@code Records} array being read: counted here, not returned,
+     * so that a failure part way through the array can still say how many came before it.
+     */
+    private int decodedInArray;
+
+    JsonEnvelopeDecoder(
+            FlowLineDecoder cloudWatchFlowLines, DecodeLimits limits, EventTimeRange times) {
         this.cloudWatchFlowLines = cloudWatchFlowLines;
+        this.times = times;
         this.factory =
                 JsonFactory.builder()
                         .streamReadConstraints(
@@ -42,9 +57,26 @@ final class JsonEnvelopeDecoder {
 
     /** Decodes every JSON value in the payload; returns how many CloudTrail records it yielded. */
     int decode(byte[] json, String origin, DecodedBatch out) {
+        return decode(json, origin, out, null, null);
+    }
+
+    /**
+     * Decodes the part of a document that was read before damage ({@code damageReason}: the input
+     * ended early or could not be read further): every complete record in it, then one dead letter
+     * for the damage, which names how many records before it were decoded.
+     */
+    int decodeBeforeDamage(
+            byte[] json, String origin, DecodedBatch out, String damageReason, String damage) {
+        return decode(json, origin, out, damageReason, damage);
+    }
+
+    private int decode(
+            byte[] json, String origin, DecodedBatch out, String damageReason, String damage) {
         int decoded = 0;
         int values = 0;
-        try (JsonParser p = factory.createParser(json)) {
+        JsonParser p = null;
+        try {
+            p = factory.createParser(json);
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 values++;
@@ -61,35 +93,94 @@ final class JsonEnvelopeDecoder {
                 }
                 decoded += decodeObject(p, json, valueOrigin, out);
             }
+        } catch (RecordsResume r) {
+            decoded += takeDecodedInArray();
+            decoded += resumeRecords(json, r, origin, out, damageReason, damage);
+            return decoded;
         } catch (JsonProcessingException e) {
+            decoded += takeDecodedInArray();
+            if (damageReason != null && e instanceof JsonEOFException) {
+                // the document ends where the input was damaged: one dead letter says so
+                out.addDeadLetter(
+                        damageReason,
+                        damage + decodedBefore(decoded),
+                        origin,
+                        Excerpt.of(json, Math.max(0, json.length - 512), 512));
+                return decoded;
+            }
             out.addDeadLetter(
-                    "invalid-json",
-                    "malformed JSON at line "
-                            + e.getLocation().getLineNr()
-                            + ", column "
-                            + e.getLocation().getColumnNr()
-                            + ": "
-                            + e.getOriginalMessage()
-                            + (decoded > 0
-                                    ? " (" + decoded + " records before it were decoded)"
-                                    : ""),
+                    JsonLimit.reason(e),
+                    JsonLimit.describe(e, p) + decodedBefore(decoded),
                     origin,
                     Excerpt.of(json));
         } catch (IOException e) {
+            decoded += takeDecodedInArray();
             out.addDeadLetter(
                     "invalid-json",
                     "cannot read JSON: " + e.getMessage(),
                     origin,
                     Excerpt.of(json));
+        } finally {
+            close(p);
+        }
+        if (damageReason != null) {
+            out.addDeadLetter(damageReason, damage + decodedBefore(decoded), origin, "");
         }
         return decoded;
+    }
+
+    /**
+     * Goes on after a {@code Records} element that broke a parser limit: the records after it are
+     * decoded from a document of their own, {@code {"Records":[} followed by the rest of the input.
+     */
+    private int resumeRecords(
+            byte[] json,
+            RecordsResume r,
+            String origin,
+            DecodedBatch out,
+            String damageReason,
+            String damage) {
+        int next = JsonValueEnd.skipWhitespace(json, r.elementEnd);
+        if (next < json.length && json[next] == ',') {
+            next = JsonValueEnd.skipWhitespace(json, next + 1);
+        }
+        byte[] rest = new byte[RECORDS_START.length + json.length - next];
+        System.arraycopy(RECORDS_START, 0, rest, 0, RECORDS_START.length);
+        System.arraycopy(json, next, rest, RECORDS_START.length, json.length - next);
+        int base = recordsIndexBase;
+        recordsIndexBase = r.nextIndex;
+        try {
+            return decode(rest, origin, out, damageReason, damage);
+        } finally {
+            recordsIndexBase = base;
+        }
+    }
+
+    private int takeDecodedInArray() {
+        int n = decodedInArray;
+        decodedInArray = 0;
+        return n;
+    }
+
+    private static String decodedBefore(int decoded) {
+        return decoded > 0 ? " (" + decoded + " records before it were decoded)" : "";
+    }
+
+    private static void close(JsonParser p) {
+        if (p != null) {
+            try {
+                p.close();
+            } catch (IOException e) {
+                // a parser over a byte array holds nothing to release
+            }
+        }
     }
 
     /** Decodes one top-level object; returns how many CloudTrail records it yielded. */
     private int decodeObject(JsonParser p, byte[] json, String origin, DecodedBatch out)
             throws IOException {
         int start = (int) p.currentTokenLocation().getByteOffset();
-        CloudTrailRecordReader record = new CloudTrailRecordReader(json);
+        CloudTrailRecordReader record = new CloudTrailRecordReader(json, times);
         Envelope envelope = new Envelope();
         int records = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -109,7 +200,7 @@ final class JsonEnvelopeDecoder {
                     envelope.hasDetail = true;
                     if (value == JsonToken.START_OBJECT) {
                         int detailStart = (int) p.currentTokenLocation().getByteOffset();
-                        CloudTrailRecordReader detail = new CloudTrailRecordReader(json);
+                        CloudTrailRecordReader detail = new CloudTrailRecordReader(json, times);
                         detail.readObject(p);
                         envelope.detail = detail;
                         envelope.detailExcerptStart = detailStart;
@@ -164,9 +255,9 @@ final class JsonEnvelopeDecoder {
 
     private int readRecordsArray(JsonParser p, byte[] json, String origin, DecodedBatch out)
             throws IOException {
-        int index = 0;
-        int decoded = 0;
-        CloudTrailRecordReader record = new CloudTrailRecordReader(json);
+        int index = recordsIndexBase;
+        decodedInArray = 0;
+        CloudTrailRecordReader record = new CloudTrailRecordReader(json, times);
         while (p.nextToken() != JsonToken.END_ARRAY) {
             String recordOrigin = origin + " Records[" + index++ + "]";
             int start = (int) p.currentTokenLocation().getByteOffset();
@@ -181,13 +272,26 @@ final class JsonEnvelopeDecoder {
                 continue;
             }
             record.reset();
-            record.readObject(p);
+            try {
+                record.readObject(p);
+            } catch (JsonProcessingException e) {
+                int elementEnd = JsonLimit.isContained(e) ? JsonValueEnd.of(json, start) : -1;
+                if (elementEnd < 0) {
+                    throw e;
+                }
+                out.addDeadLetter(
+                        JsonLimit.reason(e),
+                        JsonLimit.describe(e, p),
+                        recordOrigin,
+                        Excerpt.of(json, start, elementEnd - start));
+                throw new RecordsResume(elementEnd, index);
+            }
             int end = (int) p.currentTokenLocation().getByteOffset() + 1;
             try {
                 CloudTrailEvent event = record.finish();
                 event.origin = recordOrigin;
                 out.addCloudTrail(event);
-                decoded++;
+                decodedInArray++;
             } catch (DecodeException e) {
                 out.addDeadLetter(
                         e.reason(),
@@ -196,7 +300,7 @@ final class JsonEnvelopeDecoder {
                         Excerpt.of(json, start, end - start));
             }
         }
-        return decoded;
+        return takeDecodedInArray();
     }
 
     private int eventBridge(
@@ -313,6 +417,22 @@ final class JsonEnvelopeDecoder {
         } catch (DecodeException e) {
             out.addDeadLetter(e.reason(), e.getMessage(), origin, excerpt.get());
             return 0;
+        }
+    }
+
+    /**
+     * Thrown past the parser when a {@code Records} element broke a parser limit and the decoder
+     * can step over it: the parser cannot go on after such a failure.
+     */
+    private static final class RecordsResume extends IOException {
+        private static final long serialVersionUID = 1L;
+        final int elementEnd;
+        final int nextIndex;
+
+        RecordsResume(int elementEnd, int nextIndex) {
+            super(null, null);
+            this.elementEnd = elementEnd;
+            this.nextIndex = nextIndex;
         }
     }
 

@@ -27,12 +27,16 @@ final class LineReader {
 
     /**
      * The next line without its terminator ({@code \n} or {@code \r\n}), or {@code null} at the
-     * end.
+     * end. A read that fails part way is a {@link PartialInputException} with the line so far.
      */
     byte[] readLine(long maxBytes) throws IOException {
         LineRunBuffer line = new LineRunBuffer(256);
-        if (!appendLine(line, maxBytes)) {
-            return null;
+        try {
+            if (!appendLine(line, maxBytes)) {
+                return null;
+            }
+        } catch (IOException e) {
+            throw new PartialInputException(e, line.toByteArray());
         }
         return lastLineTooLong ? tooLongStart : line.toByteArray();
     }
@@ -113,11 +117,23 @@ final class LineReader {
         }
     }
 
-    /** Reads everything left, failing when the total would pass the bound. */
+    /**
+     * Reads everything left, failing when the total would pass the bound; a read that fails part
+     * way is a {@link PartialInputException} with everything read so far, the prefix included.
+     */
     byte[] readRest(byte[] prefix, long maxBytes) throws IOException {
         byte[] out = Arrays.copyOf(prefix, Math.max(prefix.length * 2, 64 * 1024));
         int len = prefix.length;
-        while (pos < limit || fill()) {
+        while (true) {
+            try {
+                if (pos >= limit && !fill()) {
+                    break;
+                }
+            } catch (BoundedInputStream.LimitExceededException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new PartialInputException(e, Arrays.copyOf(out, len));
+            }
             int n = limit - pos;
             if ((long) len + n > maxBytes) {
                 throw new BoundedInputStream.LimitExceededException(

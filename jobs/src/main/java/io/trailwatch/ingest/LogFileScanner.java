@@ -1,5 +1,6 @@
 package io.trailwatch.ingest;
 
+import io.trailwatch.model.Origins;
 import io.trailwatch.model.RawKind;
 import io.trailwatch.model.RawRecord;
 import java.io.EOFException;
@@ -74,10 +75,28 @@ public final class LogFileScanner implements AutoCloseable {
                 default:
                     return null;
             }
+        } catch (PartialInputException e) {
+            return beforeDamage(e.partial, e);
         } catch (IOException e) {
             mode = Mode.DONE;
             return readError(e);
         }
+    }
+
+    /**
+     * What a document read before its damage: decoded as far as it is complete (the records of a
+     * {@code Records} array before the cut), the damage then a dead letter of its own.
+     */
+    private RawRecord beforeDamage(byte[] partial, IOException e) {
+        mode = Mode.DONE;
+        RawRecord damage = readError(e);
+        if (ContentSniffer.firstSignificantByte(partial, 0) < 0) {
+            return damage;
+        }
+        RawRecord r = new RawRecord(name, RawKind.JSON, partial, null);
+        r.errorReason = damage.errorReason;
+        r.errorDetail = damage.errorDetail;
+        return r;
     }
 
     private RawRecord start() throws IOException {
@@ -116,7 +135,12 @@ public final class LogFileScanner implements AutoCloseable {
                     "JSON document exceeds " + limits.maxDocumentBytes + " bytes",
                     firstLine);
         }
-        boolean more = lines.peekSignificant() >= 0;
+        boolean more;
+        try {
+            more = lines.peekSignificant() >= 0;
+        } catch (IOException e) {
+            return beforeDamage(firstLine, e);
+        }
         if (!more) {
             mode = Mode.DONE;
             return new RawRecord(name, RawKind.JSON, firstLine, null);
@@ -125,7 +149,12 @@ public final class LogFileScanner implements AutoCloseable {
             mode = Mode.JSON_LINES;
             return jsonLine(firstLine);
         }
-        byte[] secondLine = lines.readLine(limits.maxDocumentBytes);
+        byte[] secondLine;
+        try {
+            secondLine = lines.readLine(limits.maxDocumentBytes);
+        } catch (PartialInputException e) {
+            return beforeDamage(joinLines(firstLine, e.partial), e);
+        }
         if (!lines.lastLineTooLong && FormatDecider.isCompleteJsonValue(secondLine)) {
             // JSON lines whose first line is broken: that line alone is dead-lettered.
             mode = Mode.JSON_LINES;
@@ -136,13 +165,19 @@ public final class LogFileScanner implements AutoCloseable {
         }
         // One document across lines (pretty-printed): it is decoded whole.
         mode = Mode.DONE;
-        byte[] prefix = new byte[firstLine.length + secondLine.length + 2];
-        System.arraycopy(firstLine, 0, prefix, 0, firstLine.length);
-        prefix[firstLine.length] = '\n';
-        System.arraycopy(secondLine, 0, prefix, firstLine.length + 1, secondLine.length);
-        prefix[prefix.length - 1] = '\n';
+        byte[] prefix = joinLines(firstLine, secondLine);
         return new RawRecord(
                 name, RawKind.JSON, lines.readRest(prefix, limits.maxDocumentBytes), null);
+    }
+
+    /** Two lines, each ending in a newline. */
+    private static byte[] joinLines(byte[] first, byte[] second) {
+        byte[] joined = new byte[first.length + second.length + 2];
+        System.arraycopy(first, 0, joined, 0, first.length);
+        joined[first.length] = '\n';
+        System.arraycopy(second, 0, joined, first.length + 1, second.length);
+        joined[joined.length - 1] = '\n';
+        return joined;
     }
 
     private static RawRecord withOrigin(RawRecord r, String origin) {
@@ -174,6 +209,13 @@ public final class LogFileScanner implements AutoCloseable {
                 return error("unrecognized-content", "neither JSON nor flow log text", first);
             case FLOW_HEADER:
                 flowHeader = FormatDecider.header(first);
+                FlowLogFormat format = FlowLogFormat.parseHeader(flowHeader);
+                if (format.repeatedField() != null) {
+                    return error(
+                            "flow-header-repeated-field",
+                            FlowLogFormat.repeatedFieldProblem(format) + "; the file is not read",
+                            first);
+                }
                 mode = Mode.FLOW_LINES;
                 return nextFlowLine();
             case FLOW_DEFAULT_V2:
@@ -203,8 +245,24 @@ public final class LogFileScanner implements AutoCloseable {
         int firstLine = lineNo + 1;
         int count = 0;
         while (count < RUN_LINES && run.size() < RUN_BYTES) {
-            if (!lines.appendLine(run, limits.maxLineBytes)) {
+            int lineStart = run.size();
+            try {
+                if (!lines.appendLine(run, limits.maxLineBytes)) {
+                    mode = Mode.DONE;
+                    break;
+                }
+            } catch (IOException e) {
+                // the complete lines before the damage stay in the run; the damaged one is its
+                // dead letter
                 mode = Mode.DONE;
+                RawRecord damage = readError(e);
+                damage.origin = Origins.line(name, lineNo + 1);
+                damage.payload = run.copyFrom(lineStart, LineReader.TOO_LONG_KEPT);
+                run.truncate(lineStart);
+                if (count == 0) {
+                    return damage;
+                }
+                pending = damage;
                 break;
             }
             lineNo++;
@@ -240,7 +298,11 @@ public final class LogFileScanner implements AutoCloseable {
         return RawRecord.sourceError(name, reason, detail, start);
     }
 
-    private RawRecord readError(IOException e) {
+    private RawRecord readError(IOException failure) {
+        IOException e =
+                failure instanceof PartialInputException
+                        ? (IOException) failure.getCause()
+                        : failure;
         String where = lineNo > 0 ? " after line " + lineNo : "";
         if (e instanceof BoundedInputStream.LimitExceededException) {
             return error(

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  */
 public final class RecordDecoder {
     private final DecodeLimits limits;
+    private final EventTimeRange times;
     private final FlowLineDecoder flowLines;
     private final JsonEnvelopeDecoder json;
     private final DecodedBatch out = new DecodedBatch();
@@ -25,9 +26,14 @@ public final class RecordDecoder {
      *     Logs, Kinesis)
      */
     public RecordDecoder(DecodeLimits limits, FlowLogFormat headerlessFlowFormat) {
+        this(limits, headerlessFlowFormat, EventTimeRange.upTo(limits.eventTimeHorizon));
+    }
+
+    RecordDecoder(DecodeLimits limits, FlowLogFormat headerlessFlowFormat, EventTimeRange times) {
         this.limits = limits;
-        this.flowLines = new FlowLineDecoder(headerlessFlowFormat);
-        this.json = new JsonEnvelopeDecoder(flowLines, limits);
+        this.times = times;
+        this.flowLines = new FlowLineDecoder(headerlessFlowFormat, times);
+        this.json = new JsonEnvelopeDecoder(flowLines, limits, times);
     }
 
     public RecordDecoder() {
@@ -53,6 +59,7 @@ public final class RecordDecoder {
     }
 
     private void decodeInto(RawRecord raw) {
+        times.refresh();
         try {
             RawRecord decided =
                     raw.kind == RawKind.UNKNOWN ? FormatDecider.decide(raw, limits) : raw;
@@ -75,7 +82,16 @@ public final class RecordDecoder {
                             out);
                     return;
                 case JSON:
-                    json.decode(decided.payload, decided.origin, out);
+                    if (decided.errorReason != null) {
+                        json.decodeBeforeDamage(
+                                decided.payload,
+                                decided.origin,
+                                out,
+                                decided.errorReason,
+                                decided.errorDetail);
+                    } else {
+                        json.decode(decided.payload, decided.origin, out);
+                    }
                     return;
                 case FLOW_LINES:
                 case JSON_LINES:

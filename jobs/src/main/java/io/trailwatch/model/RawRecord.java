@@ -19,7 +19,11 @@ public class RawRecord {
      */
     public String flowHeader;
 
-    /** For {@link RawKind#SOURCE_ERROR}: the dead-letter reason and its explanation. */
+    /**
+     * For {@link RawKind#SOURCE_ERROR}: the dead-letter reason and its explanation. For {@link
+     * RawKind#JSON}: the damage that cut the document short (its records before the cut are still
+     * decoded), or {@code null}.
+     */
     public String errorReason;
 
     public String errorDetail;
