@@ -93,6 +93,14 @@ public final class ReplaySummary {
             err.printf(
                     "  CloudWatch control    %,d (skipped)%n", count(Counters.CLOUDWATCH_CONTROL));
         }
+        long decoded = count(Counters.CLOUDTRAIL_RECORDS) + count(Counters.FLOW_RECORDS);
+        long skipped =
+                count(Counters.FLOW_NODATA)
+                        + count(Counters.FLOW_SKIPDATA)
+                        + count(Counters.CLOUDWATCH_CONTROL);
+        err.printf(
+                "  records seen          %,d = %,d decoded + %,d dead letters + %,d skipped%n",
+                records, decoded, count(Counters.DEAD_LETTERS), skipped);
         err.printf(
                 "  dead letters          %,d%s%n",
                 count(Counters.DEAD_LETTERS),
