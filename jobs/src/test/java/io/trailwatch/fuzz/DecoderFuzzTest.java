@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.trailwatch.ingest.ContentSniffer;
 import io.trailwatch.ingest.DecodeLimits;
 import io.trailwatch.ingest.DecodedBatch;
+import io.trailwatch.ingest.EventTimeRange;
 import io.trailwatch.ingest.FlowLogFormat;
 import io.trailwatch.ingest.LogFileScanner;
 import io.trailwatch.ingest.RecordDecoder;
@@ -28,6 +30,8 @@ import java.io.IOException;
  */
 class DecoderFuzzTest {
     private static final DecodeLimits LIMITS = smallLimits();
+    private static final EventTimeRange EVENT_TIMES =
+            EventTimeRange.upTo(LIMITS.eventTimeHorizon.plusHours(1));
 
     @FuzzTest(maxDuration = "20s")
     void kinesisRecord(byte[] payload) {
@@ -63,7 +67,21 @@ class DecoderFuzzTest {
                 assertThat(++records)
                         .as("records from a %d-byte file", file.length)
                         .isLessThanOrEqualTo(file.length + 1);
-                check(decoder.decode(r));
+                RawKind kind = r.kind;
+                int lines = kind == RawKind.FLOW_LINES || kind == RawKind.JSON_LINES ? lines(r) : 0;
+                DecodedBatch decoded = decoder.decode(r);
+                check(decoded);
+                // conservation: every line of a run is accounted for, by at least one entry
+                // (exactly one for flow lines; a JSON line may hold several values)
+                if (kind == RawKind.FLOW_LINES) {
+                    assertThat(decoded.size())
+                            .as("entries of %d flow lines", lines)
+                            .isEqualTo(lines);
+                } else if (kind == RawKind.JSON_LINES) {
+                    assertThat(decoded.size())
+                            .as("entries of %d JSON lines", lines)
+                            .isGreaterThanOrEqualTo(lines);
+                }
             }
         }
     }
@@ -93,6 +111,22 @@ class DecoderFuzzTest {
         }
     }
 
+    /** Lines of a run that hold something (not only whitespace or a byte-order mark). */
+    private static int lines(RawRecord run) {
+        byte[] data = run.payload;
+        int lines = 0;
+        int start = 0;
+        for (int i = 0; i <= data.length; i++) {
+            if (i == data.length || data[i] == '\n') {
+                if (ContentSniffer.firstSignificantByte(data, start, i) >= 0) {
+                    lines++;
+                }
+                start = i + 1;
+            }
+        }
+        return lines;
+    }
+
     private static DecodeLimits smallLimits() {
         DecodeLimits limits = DecodeLimits.defaults();
         limits.maxLineBytes = 64 * 1024;
@@ -111,11 +145,17 @@ class DecoderFuzzTest {
                     assertThat(e.eventName).isNotNull();
                     assertThat(e.eventSource).isNotNull();
                     assertThat(e.origin).isNotNull();
+                    assertThat(EVENT_TIMES.contains(e.eventTime))
+                            .as("eventTime %d in range", e.eventTime)
+                            .isTrue();
                     break;
                 case FLOW:
                     FlowRecord f = decoded.flow(i);
                     assertThat(f.start != null || f.end != null).isTrue();
                     assertThat(f.origin).isNotNull();
+                    assertThat(EVENT_TIMES.contains(f.eventTime))
+                            .as("flow time %d in range", f.eventTime)
+                            .isTrue();
                     break;
                 case SKIPPED:
                     break;
