@@ -1,67 +1,67 @@
 package io.trailwatch.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.trailwatch.ingest.paths.LogFileTree;
+import io.trailwatch.ingest.paths.SkippedPath;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
-/** The replay's input paths and what they hold, for the summary. */
+/** The replay's log files, found under its input paths, and the paths skipped, for the summary. */
 final class InputFiles {
-    private final List<Path> roots;
-    private final long count;
-    private final long bytes;
+    /** Reasons shown in the one line of a replay that has nothing to read. */
+    private static final int REASONS_SHOWN = 3;
 
-    private InputFiles(List<Path> roots, long count, long bytes) {
-        this.roots = roots;
-        this.count = count;
-        this.bytes = bytes;
+    private final LogFileTree tree;
+
+    private InputFiles(LogFileTree tree) {
+        this.tree = tree;
     }
 
-    static InputFiles of(List<Path> roots) throws UsageException {
-        long count = 0;
-        long bytes = 0;
-        for (Path root : roots) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    if (Files.isRegularFile(f) && !hidden(root, f)) {
-                        count++;
-                        bytes += Files.size(f);
-                    }
-                }
-            } catch (IOException | UncheckedIOException e) {
-                throw new UsageException("cannot read " + root + ": " + e.getMessage());
-            }
+    /** The log files of these paths; a usage error when there is none, naming what was skipped. */
+    static InputFiles of(List<Path> paths) throws UsageException {
+        LogFileTree tree = LogFileTree.walk(paths);
+        if (tree.files().isEmpty()) {
+            throw new UsageException(nothingToRead(paths, tree.skipped()));
         }
-        return new InputFiles(new ArrayList<>(roots), count, bytes);
+        return new InputFiles(tree);
     }
 
-    /**
-     * Files and directories starting with '.' or '_' are skipped by the file source; so are they
-     * here.
-     */
-    private static boolean hidden(Path root, Path file) {
-        Path relative = root.relativize(file);
-        for (Path part : relative) {
-            String name = part.toString();
-            if (name.startsWith(".") || name.startsWith("_")) {
-                return true;
-            }
+    private static String nothingToRead(List<Path> paths, List<SkippedPath> skipped) {
+        if (skipped.isEmpty()) {
+            return "no log files found in " + paths;
         }
-        return false;
+        if (skipped.size() == 1) {
+            return "cannot read " + skipped.get(0);
+        }
+        String shown =
+                skipped.stream()
+                        .limit(REASONS_SHOWN)
+                        .map(SkippedPath::toString)
+                        .collect(Collectors.joining("; "));
+        return "no readable log files in "
+                + paths
+                + ": "
+                + shown
+                + (skipped.size() > REASONS_SHOWN
+                        ? "; and " + (skipped.size() - REASONS_SHOWN) + " more paths skipped"
+                        : "");
     }
 
-    List<Path> roots() {
-        return roots;
+    /** The files to read. */
+    List<Path> files() {
+        return tree.files();
+    }
+
+    /** The paths not read, with why. */
+    List<SkippedPath> skipped() {
+        return tree.skipped();
     }
 
     long count() {
-        return count;
+        return tree.files().size();
     }
 
     long bytes() {
-        return bytes;
+        return tree.bytes();
     }
 }

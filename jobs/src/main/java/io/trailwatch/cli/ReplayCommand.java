@@ -9,10 +9,12 @@ import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.config.RuleSettings;
 import io.trailwatch.config.SuppressionFileParser;
 import io.trailwatch.detect.RuleRegistry;
+import io.trailwatch.ingest.paths.SkippedPath;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.Severity;
 import io.trailwatch.ownership.OwnershipTableException;
 import io.trailwatch.ownership.OwnershipTableParser;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,8 +183,15 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println("trailwatch: " + e.getMessage());
             return TrailwatchCli.EXIT_USAGE;
         }
+        TemporaryDirectory temporary;
         try {
-            ReplaySummary summary = job.run(err);
+            temporary = TemporaryDirectory.create("trailwatch-replay-");
+        } catch (IOException e) {
+            err.println("trailwatch: cannot create a temporary directory: " + rootMessage(e));
+            return TrailwatchCli.EXIT_JOB_FAILED;
+        }
+        try (temporary) {
+            ReplaySummary summary = job.run(err, temporary.path());
             summary.print(err);
             return 0;
         } catch (Exception e) {
@@ -205,18 +214,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (eventTimeHorizon.isNegative()) {
             throw new UsageException("--event-time-horizon must not be negative");
         }
-        for (Path p : paths) {
-            if (!Files.exists(p)) {
-                throw new UsageException("cannot read " + p + ": no such file or directory");
-            }
-            if (!Files.isReadable(p)) {
-                throw new UsageException("cannot read " + p + ": permission denied");
-            }
-        }
         InputFiles inputs = InputFiles.of(paths);
-        if (inputs.count() == 0) {
-            throw new UsageException("no log files found in " + paths);
-        }
         OwnershipTable table = OwnershipTable.empty();
         if (ownership != null) {
             if (!Files.isReadable(ownership)) {
@@ -252,6 +250,10 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         settings.deduplication = dedupSettings();
         DeliverySettings delivery = deliverySettings();
+        // Only now that the replay will run: one that will not says one line, its reason.
+        for (SkippedPath skipped : inputs.skipped()) {
+            err.println("trailwatch: skipping " + skipped);
+        }
         if (ownership == null) {
             err.println("trailwatch: no --ownership table given: every account counts as unowned");
         }

@@ -26,12 +26,14 @@ import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -117,8 +119,13 @@ public final class ReplayJob {
         }
     }
 
-    ReplaySummary run(PrintStream progress) throws Exception {
+    /**
+     * @param temporary where the embedded cluster writes its temporary files, removed by the caller
+     */
+    ReplaySummary run(PrintStream progress, Path temporary) throws Exception {
         Configuration conf = new Configuration();
+        conf.set(CoreOptions.TMP_DIRS, temporary.toString());
+        conf.set(WebOptions.TMP_DIR, temporary.toString());
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(RestOptions.BIND_PORT, "0");
         // Running totals reach the client with each heartbeat: beat often enough for a live
@@ -149,15 +156,13 @@ public final class ReplayJob {
             // Undeliverable alerts always go to a file; without --undelivered a temporary one,
             // shown on standard error once the replay is over.
             undeliveredFile =
-                    undelivered != null
-                            ? undelivered
-                            : Files.createTempFile("trailwatch-undelivered-", ".jsonl");
+                    undelivered != null ? undelivered : temporary.resolve("undelivered.jsonl");
             Files.write(undeliveredFile, new byte[0]);
         }
         buildGraph(
                 env,
                 settings,
-                inputs.roots(),
+                inputs.files(),
                 table,
                 alertSink,
                 deadLetterSink,

@@ -83,6 +83,11 @@ public final class ReplaySummary {
         err.println("Trailwatch replay summary");
         err.printf(
                 "  input files           %,d (%,.1f MB)%n", inputs.count(), inputs.bytes() / 1e6);
+        if (!inputs.skipped().isEmpty()) {
+            err.printf(
+                    "  skipped paths         %,d (not read; each named above)%n",
+                    inputs.skipped().size());
+        }
         err.printf("  CloudTrail records    %,d%n", count(Counters.CLOUDTRAIL_RECORDS));
         err.printf(
                 "  flow records          %,d (+ %,d NODATA, %,d SKIPDATA counted, not analysed)%n",

@@ -26,6 +26,7 @@ class LayeringTest {
                     .resideInAnyPackage(
                             "io.trailwatch.model",
                             "io.trailwatch.ingest",
+                            "io.trailwatch.ingest.paths",
                             "io.trailwatch.ownership",
                             "io.trailwatch.analysis",
                             "io.trailwatch.detect",
@@ -52,6 +53,7 @@ class LayeringTest {
                     .resideInAnyPackage(
                             "io.trailwatch.model",
                             "io.trailwatch.ingest",
+                            "io.trailwatch.ingest.paths",
                             "io.trailwatch.ownership",
                             "io.trailwatch.analysis")
                     .should()

@@ -2,13 +2,19 @@ package io.trailwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailwatch.testing.NamedPipes;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The replay command line of the README: outputs, summary and exit status. */
@@ -142,6 +148,88 @@ class ReplayCommandTest {
                 .containsPattern("TW-OWN-01 +MEDIUM +1")
                 .contains("records/s")
                 .containsPattern("peak heap +[0-9,]+ MB");
+    }
+
+    /**
+     * Next to a valid CloudTrail log file: a dangling link, a loop of links, a link to the
+     * directory above, a file nobody may read, a named pipe and a link to a device. Before, the
+     * first of them failed the replay with a stack trace, and the pipe and the device hung it.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void pathsThatCannotBeReadAreSkippedWithALineEachAndTheRestIsReplayed() throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs/sub"));
+        copyResource("cloudtrail/log-file.json", logs.resolve("trail.json"));
+        List<String> expected = new ArrayList<>();
+        Path dangling =
+                Files.createSymbolicLink(dir.resolve("logs/dangling.json"), Path.of("gone.json"));
+        expected.add(dangling + ": dangling symbolic link (to gone.json)");
+        Path one = Files.createSymbolicLink(dir.resolve("logs/loop-one"), Path.of("loop-two"));
+        Path two = Files.createSymbolicLink(dir.resolve("logs/loop-two"), Path.of("loop-one"));
+        expected.add(one + ": symbolic link loop");
+        expected.add(two + ": symbolic link loop");
+        Path up = Files.createSymbolicLink(logs.resolve("up"), Path.of(".."));
+        expected.add(up + ": symbolic link loop (to .., a directory above it)");
+        Path zero = Files.createSymbolicLink(dir.resolve("logs/zero"), Path.of("/dev/zero"));
+        expected.add(zero + ": a character device, not a file");
+        Path pipe = dir.resolve("logs/pipe");
+        if (NamedPipes.create(pipe)) {
+            expected.add(pipe + ": a named pipe (FIFO), not a file");
+        }
+        Path locked = Files.writeString(dir.resolve("logs/locked.json"), "{\"Records\":[]}");
+        Files.setPosixFilePermissions(locked, Set.of());
+        if (!Files.isReadable(locked)) {
+            expected.add(locked + ": permission denied");
+        }
+        Path alerts = dir.resolve("alerts.jsonl");
+
+        Result r = run("replay", "--out", alerts.toString(), dir.resolve("logs").toString());
+
+        assertThat(r.status).isZero();
+        assertThat(Files.readString(alerts)).contains("\"ruleId\":\"TW-NET-01\"");
+        assertThat(r.stderrLines())
+                .filteredOn(l -> l.startsWith("trailwatch: skipping "))
+                .map(l -> l.substring("trailwatch: skipping ".length()))
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(r.stderr)
+                .containsPattern("skipped paths +" + expected.size() + " ")
+                .doesNotContain("Exception")
+                .doesNotContainPattern("\\n\\s+at ");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void nothingReadableIsExit2WithOneLine() throws Exception {
+        Path dangling = Files.createSymbolicLink(dir.resolve("logs.json"), Path.of("gone.json"));
+        Path only = Files.createDirectories(dir.resolve("only-bad"));
+        Files.createSymbolicLink(only.resolve("a.json"), Path.of("gone.json"));
+        Files.createSymbolicLink(only.resolve("zero"), Path.of("/dev/zero"));
+
+        Result one = run("replay", dangling.toString());
+        Result several = run("replay", only.toString());
+
+        assertThat(one.status).isEqualTo(2);
+        assertThat(one.stderrLines())
+                .containsExactly(
+                        "trailwatch: cannot read "
+                                + dangling
+                                + ": dangling symbolic link (to gone.json)");
+        assertThat(several.status).isEqualTo(2);
+        assertThat(several.stderrLines())
+                .containsExactly(
+                        "trailwatch: no readable log files in ["
+                                + only
+                                + "]: "
+                                + only.resolve("a.json")
+                                + ": dangling symbolic link (to gone.json); "
+                                + only.resolve("zero")
+                                + ": a character device, not a file");
+    }
+
+    private static void copyResource(String name, Path to) throws Exception {
+        try (InputStream in = ReplayCommandTest.class.getClassLoader().getResourceAsStream(name)) {
+            Files.copy(in, to);
+        }
     }
 
     private static Result run(String... args) {

@@ -11,6 +11,8 @@ import io.trailwatch.ingest.EventTimeRange;
 import io.trailwatch.ingest.FlowLogFormat;
 import io.trailwatch.ingest.LogFileScanner;
 import io.trailwatch.ingest.RecordDecoder;
+import io.trailwatch.ingest.paths.LogFileTree;
+import io.trailwatch.ingest.paths.SkippedPath;
 import io.trailwatch.model.CloudTrailEvent;
 import io.trailwatch.model.DeadLetter;
 import io.trailwatch.model.FlowRecord;
@@ -19,7 +21,18 @@ import io.trailwatch.model.RawRecord;
 import io.trailwatch.ownership.OwnershipTableException;
 import io.trailwatch.ownership.OwnershipTableParser;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Coverage-guided fuzzing of everything that reads untrusted input. No input may throw out of a
@@ -86,6 +99,71 @@ class DecoderFuzzTest {
         }
     }
 
+    /**
+     * Random trees of damaged files, directories and symbolic links (to files, to directories above
+     * them, to each other, to nothing): the walk ends, takes every reachable regular file once and
+     * skips nothing else silently but hidden names and second paths to what it has, and every line
+     * of every file it takes is accounted for by the decoder.
+     */
+    @FuzzTest(maxDuration = "20s")
+    void logFileTree(FuzzedDataProvider data) throws IOException {
+        Path root = Files.createTempDirectory("trailwatch-fuzz-tree");
+        try {
+            List<Path> dirs = new ArrayList<>(List.of(root));
+            List<Path> all = new ArrayList<>();
+            int entries = data.consumeInt(0, 12);
+            for (int i = 0; i < entries; i++) {
+                Path parent = dirs.get(data.consumeInt(0, dirs.size() - 1));
+                Path entry = parent.resolve("e" + i);
+                switch (data.consumeInt(0, 3)) {
+                    case 0:
+                        Files.createDirectory(entry);
+                        dirs.add(entry);
+                        break;
+                    case 1:
+                        Path target =
+                                all.isEmpty() || data.consumeBoolean()
+                                        ? parent.resolve("missing" + i)
+                                        : all.get(data.consumeInt(0, all.size() - 1));
+                        Files.createSymbolicLink(entry, target);
+                        break;
+                    case 2:
+                        Files.createSymbolicLink(
+                                entry, dirs.get(data.consumeInt(0, dirs.size() - 1)));
+                        break;
+                    default:
+                        byte[] content = data.consumeBytes(4096);
+                        Files.write(
+                                entry, data.consumeBoolean() ? gzipCut(content, data) : content);
+                }
+                all.add(entry);
+            }
+
+            LogFileTree tree = LogFileTree.walk(List.of(root));
+
+            Set<Path> taken = new HashSet<>();
+            for (Path file : tree.files()) {
+                assertThat(taken.add(file.toRealPath())).as("%s taken once", file).isTrue();
+            }
+            for (Path entry : all) {
+                if (Files.isRegularFile(entry)) {
+                    assertThat(taken)
+                            .as("regular file %s taken", entry)
+                            .contains(entry.toRealPath());
+                }
+            }
+            for (SkippedPath skipped : tree.skipped()) {
+                assertThat(Files.isRegularFile(skipped.path())).as("skipped %s", skipped).isFalse();
+                assertThat(skipped.reason()).isNotBlank();
+            }
+            for (Path file : tree.files()) {
+                logFile(Files.readAllBytes(file));
+            }
+        } finally {
+            deleteTree(root);
+        }
+    }
+
     @FuzzTest(maxDuration = "20s")
     void flowLine(FuzzedDataProvider data) {
         String header = data.consumeString(400);
@@ -108,6 +186,24 @@ class DecoderFuzzTest {
             OwnershipTableParser.parse(csv, "fuzz.csv");
         } catch (OwnershipTableException expected) {
             assertThat(expected.getMessage()).startsWith("ownership table fuzz.csv");
+        }
+    }
+
+    /** Gzip of the content, cut where the fuzzer says (or whole). */
+    private static byte[] gzipCut(byte[] content, FuzzedDataProvider data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(content);
+        }
+        byte[] gz = out.toByteArray();
+        return Arrays.copyOf(gz, data.consumeInt(0, gz.length));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

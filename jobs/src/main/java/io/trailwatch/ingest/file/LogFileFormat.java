@@ -5,7 +5,6 @@ import io.trailwatch.ingest.LogFileScanner;
 import io.trailwatch.model.RawRecord;
 import io.trailwatch.model.flink.RawRecordTypeInfo;
 import java.io.IOException;
-import java.io.InputStream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
@@ -54,25 +53,50 @@ public class LogFileFormat implements BulkFormat<RawRecord, FileSourceSplit> {
     }
 
     private final class FileReader implements Reader<RawRecord> {
+        /** Null when the file cannot be opened. */
         private final LogFileScanner scanner;
+
+        /** The dead letter saying that it cannot, until it has been read. */
+        private RawRecord cannotOpen;
+
         private long emitted;
 
-        FileReader(FileSourceSplit split, long skip) throws IOException {
+        FileReader(FileSourceSplit split, long skip) {
             String name = split.path().getPath();
-            InputStream in = split.path().getFileSystem().open(split.path());
-            this.scanner = new LogFileScanner(in, name, limits);
-            while (emitted < skip && scanner.next() != null) {
+            LogFileScanner opened = null;
+            try {
+                opened =
+                        new LogFileScanner(
+                                split.path().getFileSystem().open(split.path()), name, limits);
+            } catch (IOException e) {
+                // gone or unreadable since the replay found it: a dead letter, not a failed job
+                cannotOpen =
+                        RawRecord.sourceError(
+                                name,
+                                "read-error",
+                                "cannot open the file: " + e.getMessage(),
+                                new byte[0]);
+            }
+            this.scanner = opened;
+            while (scanner != null && emitted < skip && scanner.next() != null) {
                 emitted++;
             }
         }
 
         @Override
         public RecordIterator<RawRecord> readBatch() {
-            RawRecord[] batch = new RawRecord[BATCH_SIZE];
+            RawRecord[] batch = new RawRecord[scanner == null ? 1 : BATCH_SIZE];
             int n = 0;
-            RawRecord r;
-            while (n < BATCH_SIZE && (r = scanner.next()) != null) {
-                batch[n++] = r;
+            if (scanner == null) {
+                if (cannotOpen != null) {
+                    batch[n++] = cannotOpen;
+                    cannotOpen = null;
+                }
+            } else {
+                RawRecord r;
+                while (n < BATCH_SIZE && (r = scanner.next()) != null) {
+                    batch[n++] = r;
+                }
             }
             if (n == 0) {
                 return null;
@@ -85,7 +109,9 @@ public class LogFileFormat implements BulkFormat<RawRecord, FileSourceSplit> {
 
         @Override
         public void close() throws IOException {
-            scanner.close();
+            if (scanner != null) {
+                scanner.close();
+            }
         }
     }
 }

@@ -1,10 +1,17 @@
 package io.trailwatch.ingest.file;
 
 import io.trailwatch.ingest.DecodeLimits;
+import io.trailwatch.ingest.paths.LogFileTree;
+import io.trailwatch.ingest.paths.SkippedPath;
 import io.trailwatch.model.RawRecord;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -16,19 +23,25 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.PendingSplitsCheckpoint;
-import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
+import org.apache.flink.core.fs.BlockLocation;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The bounded source of a replay: the given files and directories (recursively), oldest file first,
- * each reader kept {@link #FILES_AHEAD} files ahead. Reading, splits and their checkpoints are
- * Flink's file source's; only the hand-out of files is ours ({@link ReadAheadSplitEnumerator}), and
- * the order in which a reader takes back its files from a checkpoint ({@link FilesInTimeOrder}).
+ * The bounded source of a replay: the given files and the log files in the given directories
+ * ({@link LogFileTree}), oldest file first, each reader kept {@link #FILES_AHEAD} files ahead.
+ * Reading, splits and their checkpoints are Flink's file source's; only which files there are, the
+ * hand-out of files ({@link ReadAheadSplitEnumerator}), and the order in which a reader takes back
+ * its files from a checkpoint ({@link FilesInTimeOrder}) are ours.
  */
 public final class ReplayFileSource
         implements Source<RawRecord, FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>>,
                 ResultTypeQueryable<RawRecord> {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayFileSource.class);
 
     /**
      * Files a reader holds beyond the one it reads. One covers the enumerator's round trip (a file
@@ -49,10 +62,7 @@ public final class ReplayFileSource
     public static ReplayFileSource of(List<Path> paths, DecodeLimits limits) {
         org.apache.flink.core.fs.Path[] flinkPaths =
                 paths.stream()
-                        .map(
-                                p ->
-                                        new org.apache.flink.core.fs.Path(
-                                                p.toAbsolutePath().normalize().toUri()))
+                        .map(ReplayFileSource::flinkPath)
                         .toArray(org.apache.flink.core.fs.Path[]::new);
         return new ReplayFileSource(
                 flinkPaths,
@@ -72,14 +82,66 @@ public final class ReplayFileSource
 
     @Override
     public SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>>
-            createEnumerator(SplitEnumeratorContext<FileSourceSplit> context) throws Exception {
-        // as Flink's file source does for files it cannot split: one split per file, hidden files
-        // left out
-        Collection<FileSourceSplit> all =
-                new NonSplittingRecursiveEnumerator()
-                        .enumerateSplits(paths, context.currentParallelism());
+            createEnumerator(SplitEnumeratorContext<FileSourceSplit> context) {
+        // as Flink's file source does for files it cannot split: one split per file
+        List<FileSourceSplit> all = new ArrayList<>();
+        for (org.apache.flink.core.fs.Path file : files()) {
+            all.add(split(Integer.toString(all.size()), file));
+        }
         return new ReadAheadSplitEnumerator(
                 context, TimeOrderedSplitAssigner.numbered(all), FILES_AHEAD);
+    }
+
+    /**
+     * The files given, and the log files in the directories given. Files are taken as they are: the
+     * command line has found them readable, and one that is gone or unreadable since is the
+     * reader's to report. The rest is walked: directories, and whatever must not be opened.
+     */
+    private List<org.apache.flink.core.fs.Path> files() {
+        List<org.apache.flink.core.fs.Path> files = new ArrayList<>();
+        List<Path> others = new ArrayList<>();
+        for (org.apache.flink.core.fs.Path p : paths) {
+            Path local = Path.of(p.toUri());
+            if (Files.isRegularFile(local) || Files.notExists(local)) {
+                files.add(p);
+            } else {
+                others.add(local);
+            }
+        }
+        LogFileTree tree = LogFileTree.walk(others);
+        for (SkippedPath skipped : tree.skipped()) {
+            LOG.warn("Skipping {}", skipped);
+        }
+        for (Path file : tree.files()) {
+            files.add(flinkPath(file));
+        }
+        return files;
+    }
+
+    private static FileSourceSplit split(String id, org.apache.flink.core.fs.Path file) {
+        try {
+            FileSystem fs = file.getFileSystem();
+            FileStatus status = fs.getFileStatus(file);
+            Set<String> hosts = new LinkedHashSet<>();
+            for (BlockLocation block : fs.getFileBlockLocations(status, 0, status.getLen())) {
+                hosts.addAll(Arrays.asList(block.getHosts()));
+            }
+            return new FileSourceSplit(
+                    id,
+                    file,
+                    0,
+                    status.getLen(),
+                    status.getModificationTime(),
+                    status.getLen(),
+                    hosts.toArray(new String[0]));
+        } catch (IOException e) {
+            // gone or unreadable since it was found: reading it gives a dead letter saying so
+            return new FileSourceSplit(id, file, 0, 0, 0, 0);
+        }
+    }
+
+    private static org.apache.flink.core.fs.Path flinkPath(Path path) {
+        return new org.apache.flink.core.fs.Path(path.toAbsolutePath().normalize().toUri());
     }
 
     @Override

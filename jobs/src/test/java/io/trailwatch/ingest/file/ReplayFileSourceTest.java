@@ -3,10 +3,12 @@ package io.trailwatch.ingest.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.ingest.DecodeLimits;
+import io.trailwatch.testing.NamedPipes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.flink.api.connector.source.ReaderInfo;
@@ -17,6 +19,7 @@ import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.PendingSplitsCheckpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReplayFileSourceTest {
@@ -129,6 +132,47 @@ class ReplayFileSourceTest {
                         IntStream.range(0, 8)
                                 .mapToObj(Integer::toString)
                                 .collect(Collectors.toList()));
+    }
+
+    /**
+     * Flink's enumerator failed on the dangling link, followed the loop some 40 levels deep, and
+     * handed out the pipe and the device, on which the reading of a first event time hung.
+     */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aDirectoryGivenHandsOutItsLogFilesAndNothingThatCannotBeRead() throws Exception {
+        List<String> oldestFirst = flowFiles(2);
+        Files.createSymbolicLink(dir.resolve("dangling.log"), Path.of("gone.log"));
+        Files.createSymbolicLink(dir.resolve("zero"), Path.of("/dev/zero"));
+        Files.createDirectories(dir.resolve("sub"));
+        Files.createSymbolicLink(dir.resolve("sub/up"), Path.of(".."));
+        NamedPipes.create(dir.resolve("pipe"));
+        startWithOneReader();
+        for (int i = 0; i < 3; i++) {
+            enumerator.handleSplitRequest(0, "localhost");
+        }
+
+        assertThat(assignedFiles()).containsExactlyElementsOf(oldestFirst);
+        assertThat(context.hasNoMoreSplits(0)).isTrue();
+    }
+
+    /** One that has gone since the command line found it is the reader's to report. */
+    @Test
+    void aFileGivenIsHandedOutAsItIsEvenWhenItHasGoneSince() throws Exception {
+        List<String> files = flowFiles(1);
+        Path gone = dir.resolve("gone.log");
+        enumerator =
+                ReplayFileSource.of(
+                                List.of(dir.resolve(files.get(0)), gone), DecodeLimits.defaults())
+                        .createEnumerator(context);
+        enumerator.start();
+        context.registerReader(new ReaderInfo(0, "localhost"));
+        enumerator.addReader(0);
+        enumerator.handleSplitRequest(0, "localhost");
+
+        assertThat(assignedFiles()).containsExactly(files.get(0), "gone.log");
+        assertThat(given(0).get(0).fileSize()).isPositive();
+        assertThat(given(0).get(1).fileSize()).isZero();
     }
 
     private List<FileSourceSplit> given(int reader) {
