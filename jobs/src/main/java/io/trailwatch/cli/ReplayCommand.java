@@ -13,6 +13,7 @@ import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.Severity;
 import io.trailwatch.ownership.OwnershipTableException;
 import io.trailwatch.ownership.OwnershipTableParser;
+import io.trailwatch.ownership.TrustedCidrLimit;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,16 @@ public final class ReplayCommand implements Callable<Integer> {
             description =
                     "Ownership table (CSV: match,team,environment,contact,trusted_cidrs; see the README).")
     Path ownership;
+
+    @Option(
+            names = "--trusted-cidrs-min-prefix",
+            paramLabel = "/IPV4,/IPV6",
+            defaultValue = "/8,/16",
+            description =
+                    "The broadest trusted_cidrs range an ownership-table row may name, for IPv4 and"
+                            + " IPv6; a broader one is refused unless its row says allow_broad_trust"
+                            + " (default: ${DEFAULT-VALUE}; /0,/0 allows any).")
+    String trustedCidrsMinPrefix;
 
     @Option(
             names = "--out",
@@ -203,6 +214,12 @@ public final class ReplayCommand implements Callable<Integer> {
         if (inputs.count() == 0) {
             throw new UsageException("no log files found in " + paths);
         }
+        TrustedCidrLimit trust;
+        try {
+            trust = TrustedCidrLimit.parse(trustedCidrsMinPrefix);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--trusted-cidrs-min-prefix " + e.getMessage());
+        }
         OwnershipTable table = OwnershipTable.empty();
         if (ownership != null) {
             if (!Files.isReadable(ownership)) {
@@ -210,7 +227,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         "cannot read ownership table " + ownership + ": no such readable file");
             }
             try {
-                table = OwnershipTableParser.parse(ownership);
+                table = OwnershipTableParser.parse(ownership, trust);
             } catch (OwnershipTableException e) {
                 throw new UsageException(e.getMessage());
             }
