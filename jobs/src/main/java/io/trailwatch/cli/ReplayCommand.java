@@ -14,6 +14,7 @@ import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.Severity;
 import io.trailwatch.ownership.OwnershipTableException;
 import io.trailwatch.ownership.OwnershipTableParser;
+import io.trailwatch.ownership.TrustedCidrLimit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -49,6 +50,16 @@ public final class ReplayCommand implements Callable<Integer> {
             description =
                     "Ownership table (CSV: match,team,environment,contact,trusted_cidrs; see the README).")
     Path ownership;
+
+    @Option(
+            names = "--trusted-cidrs-min-prefix",
+            paramLabel = "/IPV4,/IPV6",
+            defaultValue = "/8,/16",
+            description =
+                    "The broadest trusted_cidrs range an ownership-table row may name, for IPv4 and"
+                            + " IPv6; a broader one is refused unless its row says allow_broad_trust"
+                            + " (default: ${DEFAULT-VALUE}; /0,/0 allows any).")
+    String trustedCidrsMinPrefix;
 
     @Option(
             names = "--out",
@@ -215,6 +226,12 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new UsageException("--event-time-horizon must not be negative");
         }
         InputFiles inputs = InputFiles.of(paths);
+        TrustedCidrLimit trust;
+        try {
+            trust = TrustedCidrLimit.parse(trustedCidrsMinPrefix);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--trusted-cidrs-min-prefix " + e.getMessage());
+        }
         OwnershipTable table = OwnershipTable.empty();
         if (ownership != null) {
             if (!Files.isReadable(ownership)) {
@@ -222,7 +239,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         "cannot read ownership table " + ownership + ": no such readable file");
             }
             try {
-                table = OwnershipTableParser.parse(ownership);
+                table = OwnershipTableParser.parse(ownership, trust);
             } catch (OwnershipTableException e) {
                 throw new UsageException(e.getMessage());
             }

@@ -20,7 +20,6 @@ import io.trailwatch.ownership.source.TableLocations;
 import io.trailwatch.pipeline.AlertDeliveryStage;
 import io.trailwatch.pipeline.TrailwatchPipeline;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -75,7 +74,8 @@ public final class RunJob {
                         settings.tableLocation,
                         settings.region,
                         settings.s3Endpoint,
-                        settings.reloadInterval);
+                        settings.reloadInterval,
+                        settings.trustedCidrLimit);
         TrailwatchPipeline.Streams streams =
                 new TrailwatchPipeline(settings.pipeline).build(raw, tableUpdates, initialTable);
         attachAlertSinks(streams.alerts, settings);
@@ -171,7 +171,7 @@ public final class RunJob {
                 TableLocations.open(settings.tableLocation, settings.region, settings.s3Endpoint)) {
             TableLocation.Fetched fetched = location.fetch(null);
             return OwnershipTableParser.parse(
-                    new String(fetched.content, StandardCharsets.UTF_8), location.describe());
+                    fetched.content, location.describe(), settings.trustedCidrLimit);
         } catch (IOException | RuntimeException e) {
             throw new SettingsException(
                     RunSettings.TABLE_LOCATION

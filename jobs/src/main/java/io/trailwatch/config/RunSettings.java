@@ -2,6 +2,7 @@ package io.trailwatch.config;
 
 import io.trailwatch.ingest.FlowLogFormat;
 import io.trailwatch.ingest.kinesis.KinesisReadSettings;
+import io.trailwatch.ownership.TrustedCidrLimit;
 import java.io.Serializable;
 import java.net.URI;
 import java.nio.file.Path;
@@ -110,6 +111,14 @@ public class RunSettings implements Serializable {
                     "s3.endpoint",
                     null,
                     "S3 endpoint override (tests, S3-compatible stores).");
+    public static final Setting TRUSTED_CIDRS_MIN_PREFIX =
+            define(
+                    OWNERSHIP,
+                    "trusted-cidrs.min-prefix",
+                    TrustedCidrLimit.DEFAULT.toString(),
+                    "The broadest trusted_cidrs range a row may name, IPv4 then IPv6 (a broader"
+                            + " one is refused unless its row says allow_broad_trust); /0,/0 allows"
+                            + " any.");
 
     public static final Setting ALERTS_STREAM =
             define(
@@ -318,6 +327,7 @@ public class RunSettings implements Serializable {
     public String tableLocation;
     public Duration reloadInterval;
     public String s3Endpoint;
+    public TrustedCidrLimit trustedCidrLimit = TrustedCidrLimit.DEFAULT;
 
     public String alertsStream;
     public boolean alertsLog;
@@ -438,6 +448,7 @@ public class RunSettings implements Serializable {
             s.tableLocation = tableLocation();
             s.reloadInterval = positiveDuration(RELOAD_INTERVAL);
             s.s3Endpoint = endpoint(S3_ENDPOINT);
+            s.trustedCidrLimit = trustedCidrLimit();
 
             s.alertsStream = streamName(ALERTS_STREAM);
             s.alertsLog = bool(ALERTS_LOG);
@@ -684,6 +695,15 @@ public class RunSettings implements Serializable {
                 problem(s, "'" + v + "' is not an http(s) URL");
             }
             return v;
+        }
+
+        private TrustedCidrLimit trustedCidrLimit() {
+            try {
+                return TrustedCidrLimit.parse(string(TRUSTED_CIDRS_MIN_PREFIX));
+            } catch (IllegalArgumentException e) {
+                problem(TRUSTED_CIDRS_MIN_PREFIX, e.getMessage());
+                return TrustedCidrLimit.DEFAULT;
+            }
         }
 
         private String tableLocation() {

@@ -12,10 +12,13 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 /**
  * A CSV file whose first line names its columns, read strictly: RFC 4180, no empty or repeated
  * column name, blank lines skipped, values trimmed, and the columns it needs present in the header.
- * What is wrong with the text as a table comes back as a {@link CsvTableException}; what is wrong
- * with a row is for the caller's {@link Rows} to say.
+ * What is wrong with the text as a table comes back as a {@link CsvTableException} that names the
+ * line and column; what is wrong with a row is for the caller's {@link Rows} to say, with {@link
+ * #positionsIn} for where.
  */
 public final class CsvTable {
+    private static final int MAX_MESSAGE = 500;
+
     private final List<String> required;
     private final boolean fixed;
     private final boolean spacesAroundQuotes;
@@ -47,6 +50,11 @@ public final class CsvTable {
         return new CsvTable(required, fixed, true);
     }
 
+    /** Where the records and values of {@code text}, read by this table, stand in it. */
+    public CsvPositions positionsIn(String text) {
+        return new CsvPositions(text, spacesAroundQuotes);
+    }
+
     /**
      * Reads the records. Its own checked exceptions pass through {@link #read}; I/O and argument or
      * state exceptions count as broken CSV, since Commons CSV raises those while iterating.
@@ -60,7 +68,7 @@ public final class CsvTable {
      * Checks the header, then hands it and the records to {@code rows}.
      *
      * @throws CsvTableException when the text is not CSV, has a broken header or lacks a required
-     *     column; its message says which, for the caller to put the file's name in front
+     *     column; its message says which and where, for the caller to put the file's name in front
      */
     public <T, X extends Exception> T read(String text, Rows<T, X> rows)
             throws CsvTableException, X {
@@ -75,21 +83,33 @@ public final class CsvTable {
         if (spacesAroundQuotes) {
             format.setIgnoreSurroundingSpaces(true);
         }
-        try (CSVParser parser =
-                CSVParser.builder()
-                        .setReader(new StringReader(text))
-                        .setFormat(format.get())
-                        .get()) {
+        CSVParser parser;
+        try {
+            parser =
+                    CSVParser.builder()
+                            .setReader(new StringReader(text))
+                            .setFormat(format.get())
+                            .get();
+        } catch (IOException | UncheckedIOException e) {
+            throw syntaxError(text, e);
+        } catch (IllegalArgumentException e) {
+            // Commons CSV reports a broken header (an empty or repeated name) so.
+            throw new CsvTableException(
+                    "line " + headerLine(text), "not valid CSV: " + shortened(e.getMessage()), e);
+        }
+        try (parser) {
             List<String> header = parser.getHeaderNames();
             for (String column : required) {
                 if (!header.contains(column)) {
                     throw new CsvTableException(
-                            "the header (line 1) lacks the column '"
+                            "the header (line "
+                                    + headerLine(text)
+                                    + ") lacks the column '"
                                     + column
                                     + "'; "
                                     + (fixed
                                             ? "expected " + String.join(",", required)
-                                            : "it has: " + String.join(", ", header)));
+                                            : "it has: " + shortened(String.join(", ", header))));
                 }
             }
             return rows.read(header, parser);
@@ -97,9 +117,38 @@ public final class CsvTable {
                 | UncheckedIOException
                 | IllegalArgumentException
                 | IllegalStateException e) {
-            // Commons CSV reports a broken header (an empty or repeated name) as
-            // IllegalArgumentException.
-            throw new CsvTableException("not valid CSV: " + e.getMessage(), e);
+            throw syntaxError(text, e);
         }
+    }
+
+    /** Commons CSV's error, placed by line and column where the scanner finds the same one. */
+    private CsvTableException syntaxError(String text, Exception e) {
+        CsvScanner.Problem problem = new CsvScanner(text, spacesAroundQuotes).firstProblem();
+        if (problem != null) {
+            return new CsvTableException(
+                    TextLines.of(text).at(problem.offset()).toString(),
+                    "not valid CSV: " + problem.reason(),
+                    e);
+        }
+        return new CsvTableException("not valid CSV: " + shortened(e.getMessage()), e);
+    }
+
+    private int headerLine(String text) {
+        return TextLines.of(text)
+                .at(new CsvScanner(text, spacesAroundQuotes).recordStart(0))
+                .line();
+    }
+
+    /**
+     * Commons CSV's messages quote the whole header, which may be anything up to a whole file: cut
+     * short, and on one line.
+     */
+    private static String shortened(String message) {
+        if (message == null) {
+            return null;
+        }
+        String shown =
+                message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
+        return shown.replace("\r", "\\r").replace("\n", "\\n");
     }
 }

@@ -53,6 +53,47 @@ class ReplayCommandTest {
     }
 
     @Test
+    void anOwnershipTableThatTrustsTheWholeInternetIsExit2() throws Exception {
+        Path table =
+                Files.writeString(
+                        dir.resolve("owners.csv"),
+                        "match,team,trusted_cidrs\n111122223333,payments,0.0.0.0/0 ::/0\n");
+        Path narrower =
+                Files.writeString(
+                        dir.resolve("narrower.csv"),
+                        "match,team,trusted_cidrs\n111122223333,payments,10.16.0.0/12\n");
+        Path log = Files.writeString(dir.resolve("log.json"), "{\"Records\":[]}");
+
+        Result broad = run("replay", "--ownership", table.toString(), log.toString());
+        Result stricter =
+                run(
+                        "replay",
+                        "--trusted-cidrs-min-prefix",
+                        "/16,/48",
+                        "--ownership",
+                        narrower.toString(),
+                        log.toString());
+        Result bad = run("replay", "--trusted-cidrs-min-prefix", "/8", log.toString());
+
+        assertThat(broad.status).isEqualTo(2);
+        assertThat(broad.stderrLines())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "trailwatch: ownership table "
+                                + table
+                                + ", line 2, column 'trusted_cidrs': '0.0.0.0/0' is broader than"
+                                + " /8");
+        assertThat(stricter.status).isEqualTo(2);
+        assertThat(stricter.stderr).contains("'10.16.0.0/12' is broader than /16");
+        assertThat(bad.status).isEqualTo(2);
+        assertThat(bad.stderrLines())
+                .containsExactly(
+                        "trailwatch: --trusted-cidrs-min-prefix '/8' is not two prefix lengths,"
+                                + " IPv4 (0-32) then IPv6 (0-128), such as /8,/16");
+    }
+
+    @Test
     void badUsageIsExit2() {
         assertThat(run("replay").status).isEqualTo(2);
         assertThat(run("replay", "--parallelism", "0", dir.toString()).status).isEqualTo(2);

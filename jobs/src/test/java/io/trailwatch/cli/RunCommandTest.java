@@ -52,6 +52,23 @@ class RunCommandTest {
     }
 
     @Test
+    void aTrustedRangeBroaderThanTheSettingAllowsStopsTheStart() throws Exception {
+        Path table = dir.resolve("ownership.csv");
+        Files.writeString(table, "match,team,trusted_cidrs\n111122223333,payments,10.16.0.0/12\n");
+        Path props = dir.resolve("app.properties");
+        Files.writeString(
+                props,
+                "Input.region=eu-west-1\nInput.cloudtrail.stream=ct\nOwnership.table.location="
+                        + table
+                        + "\nOwnership.trusted-cidrs.min-prefix=/16,/48\n");
+        String[] r = run("run", "--properties", props.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1])
+                .contains("Ownership.table.location")
+                .contains("line 2, column 'trusted_cidrs': '10.16.0.0/12' is broader than /16");
+    }
+
+    @Test
     void aBadDeliveryGroupStopsTheStartWithoutRepeatingTheWebhook() throws Exception {
         Path props = dir.resolve("app.properties");
         Files.writeString(

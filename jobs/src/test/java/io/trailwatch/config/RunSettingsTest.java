@@ -3,6 +3,7 @@ package io.trailwatch.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trailwatch.ownership.TrustedCidrLimit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -159,6 +160,35 @@ class RunSettingsTest {
         assertThat(Durations.parse("PT15M")).isEqualTo(Duration.ofMinutes(15));
         assertThatThrownBy(() -> Durations.parse("15 minutes")).hasMessageContaining("examples");
         assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("90m");
+    }
+
+    @Test
+    void theBroadestTrustedRangeOfTheOwnershipTableIsASetting() throws Exception {
+        Path file = dir.resolve("app.json");
+        Files.writeString(file, MINIMAL_JSON);
+        assertThat(RunSettings.from(PropertyGroups.fromFile(file)).trustedCidrLimit)
+                .isEqualTo(TrustedCidrLimit.DEFAULT)
+                .hasToString("/8,/16");
+
+        Path props = dir.resolve("app.properties");
+        Files.writeString(
+                props,
+                "Input.region=eu-west-1\nInput.cloudtrail.stream=ct\n"
+                        + "Ownership.table.location=/tmp/o.csv\n"
+                        + "Ownership.trusted-cidrs.min-prefix=/16,/48\n");
+        assertThat(RunSettings.from(PropertyGroups.fromFile(props)).trustedCidrLimit)
+                .isEqualTo(TrustedCidrLimit.parse("/16,/48"));
+
+        Files.writeString(
+                props,
+                "Input.region=eu-west-1\nInput.cloudtrail.stream=ct\n"
+                        + "Ownership.table.location=/tmp/o.csv\n"
+                        + "Ownership.trusted-cidrs.min-prefix=8\n");
+        assertThatThrownBy(() -> RunSettings.from(PropertyGroups.fromFile(props)))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining(
+                        "Ownership.trusted-cidrs.min-prefix '8' is not two prefix lengths, IPv4"
+                                + " (0-32) then IPv6 (0-128), such as /8,/16");
     }
 
     @Test

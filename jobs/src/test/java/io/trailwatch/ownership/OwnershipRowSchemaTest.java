@@ -77,6 +77,30 @@ class OwnershipRowSchemaTest {
                 .isNotEmpty();
     }
 
+    @Test
+    void boundsValuesAsTheParserDoes() throws Exception {
+        ObjectNode longest = JSON.createObjectNode();
+        longest.put("match", "arn:aws:iam::111122223333:role/" + "x".repeat(2048 - 31));
+        longest.put("team", "t".repeat(128));
+        longest.put("cost_center", "c".repeat(1024));
+        longest.put("allow_broad_trust", "Yes");
+        assertThat(SCHEMA.validate(longest)).isEmpty();
+
+        ObjectNode arn = longest.deepCopy();
+        arn.put("match", longest.get("match").asText() + "x");
+        ObjectNode team = longest.deepCopy();
+        team.put("team", "t".repeat(129));
+        ObjectNode attribute = longest.deepCopy();
+        attribute.put("cost_center", "c".repeat(1025));
+        ObjectNode ranges = longest.deepCopy();
+        ranges.put("trusted_cidrs", "203.0.113.1/32 ".repeat(101).trim());
+        ObjectNode allow = longest.deepCopy();
+        allow.put("allow_broad_trust", "maybe");
+        for (ObjectNode row : new ObjectNode[] {arn, team, attribute, ranges, allow}) {
+            assertThat(SCHEMA.validate(row)).as(row.toString()).isNotEmpty();
+        }
+    }
+
     private static java.util.Set<ValidationMessage> errors(String json) throws Exception {
         return SCHEMA.validate(JSON.readTree(json));
     }

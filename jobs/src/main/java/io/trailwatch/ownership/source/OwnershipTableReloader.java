@@ -3,8 +3,8 @@ package io.trailwatch.ownership.source;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.ownership.OwnershipTableException;
 import io.trailwatch.ownership.OwnershipTableParser;
+import io.trailwatch.ownership.TrustedCidrLimit;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +17,7 @@ public final class OwnershipTableReloader {
     private static final Logger LOG = LoggerFactory.getLogger(OwnershipTableReloader.class);
 
     private final TableLocation location;
+    private final TrustedCidrLimit trust;
     private String lastTag;
     private String lastGoodVersion;
     private String lastProblem;
@@ -27,7 +28,12 @@ public final class OwnershipTableReloader {
     private long rejected;
 
     public OwnershipTableReloader(TableLocation location) {
+        this(location, TrustedCidrLimit.DEFAULT);
+    }
+
+    public OwnershipTableReloader(TableLocation location, TrustedCidrLimit trust) {
         this.location = location;
+        this.trust = trust;
     }
 
     /**
@@ -48,10 +54,7 @@ public final class OwnershipTableReloader {
         lastTag = fetched.tag;
         OwnershipTable table;
         try {
-            table =
-                    OwnershipTableParser.parse(
-                            new String(fetched.content, StandardCharsets.UTF_8),
-                            location.describe());
+            table = OwnershipTableParser.parse(fetched.content, location.describe(), trust);
         } catch (OwnershipTableException e) {
             reject("is broken: " + e.getMessage());
             return null;

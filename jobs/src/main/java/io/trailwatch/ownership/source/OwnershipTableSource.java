@@ -1,6 +1,7 @@
 package io.trailwatch.ownership.source;
 
 import io.trailwatch.model.OwnershipTable;
+import io.trailwatch.ownership.TrustedCidrLimit;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -43,17 +44,19 @@ public final class OwnershipTableSource {
      * @param region the bucket's region
      * @param s3Endpoint another endpoint than AWS's, or {@code null}
      * @param reloadInterval how often the table is read again
+     * @param trust the broadest trusted range a row may name
      */
     public static DataStream<OwnershipTable> create(
             StreamExecutionEnvironment env,
             String location,
             String region,
             String s3Endpoint,
-            Duration reloadInterval) {
+            Duration reloadInterval,
+            TrustedCidrLimit trust) {
         double pollsPerSecond = 1000.0 / reloadInterval.toMillis();
         DataGeneratorSource<OwnershipPoll> polls =
                 new DataGeneratorSource<>(
-                        new Poll(location, region, s3Endpoint),
+                        new Poll(location, region, s3Endpoint, trust),
                         Long.MAX_VALUE,
                         RateLimiterStrategy.perSecond(pollsPerSecond),
                         TypeInformation.of(OwnershipPoll.class));
@@ -77,19 +80,21 @@ public final class OwnershipTableSource {
         private final String location;
         private final String region;
         private final String s3Endpoint;
+        private final TrustedCidrLimit trust;
         private transient TableLocation opened;
         private transient OwnershipTableReloader reloader;
 
-        Poll(String location, String region, String s3Endpoint) {
+        Poll(String location, String region, String s3Endpoint, TrustedCidrLimit trust) {
             this.location = location;
             this.region = region;
             this.s3Endpoint = s3Endpoint;
+            this.trust = trust;
         }
 
         @Override
         public void open(SourceReaderContext readerContext) {
             opened = TableLocations.open(location, region, s3Endpoint);
-            reloader = new OwnershipTableReloader(opened);
+            reloader = new OwnershipTableReloader(opened, trust);
         }
 
         @Override

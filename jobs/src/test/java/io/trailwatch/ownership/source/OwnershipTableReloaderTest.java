@@ -3,6 +3,8 @@ package io.trailwatch.ownership.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.model.OwnershipTable;
+import io.trailwatch.ownership.TrustedCidrLimit;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -44,6 +46,28 @@ class OwnershipTableReloaderTest {
         write(file, "match,team\n111122223333,payments\n444455556666,search\n", 4);
         assertThat(reloader.poll()).isNull();
         assertThat(reloader.published()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsAVersionThatIsNotUtf8OrTrustsTooBroadlyAndKeepsTheLastGood() throws Exception {
+        Path file = dir.resolve("ownership.csv");
+        write(file, "match,team,trusted_cidrs\n111122223333,payments,10.16.0.0/12\n", 1);
+        OwnershipTableReloader strict =
+                new OwnershipTableReloader(
+                        new FileTableLocation(file), TrustedCidrLimit.parse("/16,/48"));
+        assertThat(strict.poll()).as("a /12 where /16 is the broadest allowed").isNull();
+        assertThat(strict.rejected()).isEqualTo(1);
+
+        write(file, "match,team\n111122223333,payments\n", 2);
+        OwnershipTableReloader reloader = new OwnershipTableReloader(new FileTableLocation(file));
+        assertThat(reloader.poll()).isNotNull();
+        // "équipe" saved as Latin-1: replacing the byte would publish a team that does not exist.
+        byte[] latin1 =
+                "match,team\n111122223333,\u00e9quipe\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(file, latin1);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-10-01T00:00:09Z")));
+        assertThat(reloader.poll()).as("not UTF-8").isNull();
+        assertThat(reloader.rejected()).isEqualTo(1);
     }
 
     private static void write(Path file, String csv, int second) throws Exception {

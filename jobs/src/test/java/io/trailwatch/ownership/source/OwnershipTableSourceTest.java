@@ -3,6 +3,7 @@ package io.trailwatch.ownership.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.model.OwnershipTable;
+import io.trailwatch.ownership.TrustedCidrLimit;
 import io.trailwatch.testing.TestClusters;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,12 @@ class OwnershipTableSourceTest {
         List<String> teams = new ArrayList<>();
         try (CloseableIterator<OwnershipTable> tables =
                 OwnershipTableSource.create(
-                                env, file.toString(), "eu-west-1", null, Duration.ofMillis(200))
+                                env,
+                                file.toString(),
+                                "eu-west-1",
+                                null,
+                                Duration.ofMillis(200),
+                                TrustedCidrLimit.DEFAULT)
                         .executeAndCollect("table reload test")) {
             teams.add(teamsOf(tables.next()));
             Files.writeString(file, "match,team\n111122223333,payments\nbroken,\n");
