@@ -258,6 +258,24 @@ class DamagedInputTest {
     }
 
     @Test
+    void aRecordThatNamesOneOfItsFieldsTwiceIsRefused() {
+        String twice =
+                record(1)
+                        .replace(
+                                "\"eventName\":\"ConsoleLogin\"",
+                                "\"eventName\":\"ConsoleLogin\",\"eventName\":\"GetCallerIdentity\"");
+        String doc = "{\"Records\":[" + twice + "," + record(2) + "]}";
+
+        Decoded d = Decoded.file(utf8(doc));
+
+        assertThat(d.events).extracting(e -> e.eventId).containsExactly("id-2");
+        assertThat(d.deadLetterReasons()).containsExactly("duplicate-key");
+        assertThat(d.deadLetters.get(0).detail)
+                .isEqualTo("key 'eventName' appears twice in the record");
+        assertThat(d.deadLetters.get(0).origin).isEqualTo("test-file Records[0]");
+    }
+
+    @Test
     void flowValuesNoFlowLogHolds() {
         String header = FlowLogFormat.DEFAULT_V2_HEADER;
         String good =
