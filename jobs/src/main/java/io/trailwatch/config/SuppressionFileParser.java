@@ -1,10 +1,10 @@
 package io.trailwatch.config;
 
+import io.trailwatch.csv.CsvPositions;
 import io.trailwatch.csv.CsvTable;
 import io.trailwatch.csv.CsvTableException;
+import io.trailwatch.csv.Utf8Text;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -31,30 +31,40 @@ public final class SuppressionFileParser {
 
     public static List<Suppression> parse(Path file, Predicate<String> knownRule)
             throws ConfigException {
+        String text;
         try {
-            return parse(
-                    Files.readString(file, StandardCharsets.UTF_8), file.toString(), knownRule);
-        } catch (IOException | UncheckedIOException e) {
+            text = Utf8Text.decode(Files.readAllBytes(file));
+        } catch (IOException e) {
             throw new ConfigException(
                     "suppression file " + file + ": cannot read it: " + e.getMessage());
+        } catch (CsvTableException e) {
+            throw problem(file.toString(), e);
         }
+        return parse(text, file.toString(), knownRule);
     }
 
     public static List<Suppression> parse(String csv, String source, Predicate<String> knownRule)
             throws ConfigException {
         try {
-            return TABLE.read(csv, (header, records) -> suppressions(records, source, knownRule));
+            CsvPositions positions = TABLE.positionsIn(csv);
+            return TABLE.read(
+                    csv, (header, records) -> suppressions(records, positions, source, knownRule));
         } catch (CsvTableException e) {
-            throw new ConfigException("suppression file " + source + ": " + e.getMessage());
+            throw problem(source, e);
         }
     }
 
     private static List<Suppression> suppressions(
-            Iterable<CSVRecord> records, String source, Predicate<String> knownRule)
+            Iterable<CSVRecord> records,
+            CsvPositions positions,
+            String source,
+            Predicate<String> knownRule)
             throws ConfigException {
         List<Suppression> out = new ArrayList<>();
         for (CSVRecord r : records) {
-            int line = (int) r.getRecordNumber() + 1;
+            // the physical line, not the record number: blank lines and values over several
+            // lines would put them apart
+            int line = positions.of(r).line();
             String where = "suppression file " + source + ", line " + line + ", column ";
             String rule = value(r, "rule_id");
             if (rule == null || !rule.equals("*") && !knownRule.test(rule)) {
@@ -96,6 +106,15 @@ public final class SuppressionFileParser {
             out.add(new Suppression(rule, account, principal, resource, reason, expiresAt, line));
         }
         return out;
+    }
+
+    private static ConfigException problem(String source, CsvTableException e) {
+        return new ConfigException(
+                "suppression file "
+                        + source
+                        + (e.where() == null ? "" : ", " + e.where())
+                        + ": "
+                        + e.reason());
     }
 
     private static String value(CSVRecord r, String column) {

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SuppressionTest {
     private static final Predicate<String> KNOWN = RuleRegistry.builtIn()::contains;
@@ -149,6 +150,32 @@ class SuppressionTest {
                                 SuppressionFileParser.parse(
                                         "rule,reason\nTW-NET-01,x\n", "s.csv", KNOWN))
                 .hasMessageContaining("lacks the column 'rule_id'");
+    }
+
+    @Test
+    void errorsNameThePhysicalLineAfterBlankLinesAndValuesOverSeveralLines() {
+        String csv =
+                HEADER
+                        + "\n\n"
+                        + "TW-NET-01,444455556666,,,\"load balancer,\nreviewed by the network team\",2026-12-31\n"
+                        + "\n"
+                        + "TW-NET-01,444455556666,,,ok,31/12/2026\n";
+
+        assertThatThrownBy(() -> SuppressionFileParser.parse(csv, "s.csv", KNOWN))
+                .hasMessageStartingWith("suppression file s.csv, line 7, column 'expires'");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedNamingWhereTheyAre(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.csv");
+        byte[] latin1 =
+                (HEADER + "TW-NET-01,444455556666,,,caf\u00e9 network,2026-12-31\n")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(file, latin1);
+
+        assertThatThrownBy(() -> SuppressionFileParser.parse(file, KNOWN))
+                .hasMessageStartingWith("suppression file " + file + ", line 2")
+                .hasMessageContaining("not UTF-8");
     }
 
     @Test
