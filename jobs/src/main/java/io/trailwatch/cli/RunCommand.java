@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,14 +85,20 @@ public final class RunCommand implements Callable<Integer> {
         if (fromSnapshot != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, fromSnapshot.toUri().toString());
         }
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism, conf);
-        RunJob.buildGraph(env, settings, table);
-        System.err.printf(
-                "trailwatch: running; checkpoints in %s (start again from one with --from-snapshot);"
-                        + " delivery: %s%n",
-                settings.checkpointDir, settings.delivery);
-        env.execute("trailwatch");
+        // the embedded cluster's files (its RPC jar, working directories, RocksDB) go when the run
+        // ends, fails or is stopped; checkpoints stay where the settings put them
+        try (TemporaryDirectory temporary = TemporaryDirectory.create("trailwatch-run-")) {
+            conf.set(CoreOptions.TMP_DIRS, temporary.path().toString());
+            conf.set(WebOptions.TMP_DIR, temporary.path().toString());
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism, conf);
+            RunJob.buildGraph(env, settings, table);
+            System.err.printf(
+                    "trailwatch: running; checkpoints in %s (start again from one with"
+                            + " --from-snapshot); delivery: %s%n",
+                    settings.checkpointDir, settings.delivery);
+            env.execute("trailwatch");
+        }
         return 0;
     }
 
