@@ -185,12 +185,17 @@ public final class DeliveryProperties {
             }
             return SlackWebhook.fromSecret(channel, secretId);
         }
-        if (!isHttpUrl(value)) {
+        if (!WebhookUrls.looksLikeUrl(value)) {
             problem(
                     key,
                     "is neither an http(s) URL nor "
                             + SECRET_PREFIX
                             + "<secret id or ARN> (the value is not shown: it may be a secret)");
+            return null;
+        }
+        String wrong = WebhookUrls.problem(value);
+        if (wrong != null) {
+            problem(key, wrong);
             return null;
         }
         return SlackWebhook.withUrl(channel, value);

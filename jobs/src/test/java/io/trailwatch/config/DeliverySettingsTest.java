@@ -62,6 +62,56 @@ class DeliverySettingsTest {
     }
 
     @Test
+    void webhookUrlsAreCheckedStrictlyAndNamedWithoutTheirSecretPath() {
+        String hook = "hooks.slack.com/services/T0TRAILW/B0PAYMENTS/s3cr3t";
+        Map<String, String> refused =
+                Map.of(
+                        "https://" + hook + "%zz",
+                        "slack.webhook.default is not a valid URL: malformed escape pair at"
+                                + " character 60 of https://hooks.slack.com/… (the rest is not"
+                                + " shown: it is a secret)",
+                        "https://" + hook + "%2",
+                        "malformed escape pair",
+                        "http://" + hook,
+                        "slack.webhook.default is plain http, which would send the secret"
+                                + " unencrypted: use https",
+                        "https:///services/T0TRAILW/B0PAYMENTS/s3cr3t",
+                        "slack.webhook.default has no valid host name",
+                        "https://hooks_slack.com/services/T0TRAILW/B0PAYMENTS/s3cr3t",
+                        "slack.webhook.default has no valid host name: (the URL is not shown",
+                        "https://" + hook + "é",
+                        "character 60 is not ASCII (percent-encode it)",
+                        "https://bot:pa55@" + hook,
+                        "has a user name or password before the host",
+                        "https://hooks.slack.com:99999/services/T0TRAILW/B0PAYMENTS/s3cr3t",
+                        "has port 99999, which is not a port",
+                        "ftp://" + hook,
+                        "slack.webhook.default is not an https URL");
+        refused.forEach(
+                (url, problem) ->
+                        assertThatThrownBy(
+                                        () ->
+                                                DeliverySettings.fromProperties(
+                                                        Map.of("slack.webhook.default", url)))
+                                .as(url)
+                                .hasMessageContaining(problem)
+                                .hasMessageNotContaining("s3cr3t")
+                                .hasMessageNotContaining("pa55")
+                                .hasMessageNotContaining("/services"));
+
+        // Plain http to this machine only: a local test server.
+        assertThat(
+                        DeliverySettings.fromProperties(
+                                        Map.of(
+                                                "slack.webhook.default",
+                                                "http://127.0.0.1:8080/services/T/B/x"))
+                                .slack
+                                .webhook("*")
+                                .url)
+                .isEqualTo("http://127.0.0.1:8080/services/T/B/x");
+    }
+
+    @Test
     void refusesDefaultsNothingCanServe() {
         assertThatThrownBy(() -> DeliverySettings.fromProperties(Map.of("defaults", "sns")))
                 .hasMessageContaining("defaults 'sns' is not a destination");

@@ -286,6 +286,51 @@ class SlackAlertSinkTest {
     }
 
     @Test
+    void aMalformedUrlInASecretIsNamedWithoutItsSecretPath() throws Exception {
+        SLACK.stubFor(
+                post(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                                        .withBody(
+                                                JSON.writeValueAsString(
+                                                        java.util.Map.of(
+                                                                "Name",
+                                                                "trailwatch/slack/payments",
+                                                                "SecretString",
+                                                                "https://hooks.slack.com/services/T0/B0/s3cr3t%zz")))));
+        SlackSettings s =
+                SlackSettings.withWebhooks(
+                        SlackWebhook.fromSecret("#payments-alerts", "trailwatch/slack/payments"));
+        s.secretsEndpointUrl = SLACK.baseUrl();
+        s.secretsRegion = "eu-west-1";
+        s.minIntervalMillis = 50;
+
+        List<String> logs;
+        try (LogCapture capture = new LogCapture()) {
+            var writer = writer(s, RetrySettings.of(3, 50, 200));
+            writer.write(to("#payments-alerts", alert(1)), WriterContexts.NONE);
+            writer.flush(true);
+            writer.close();
+            logs = capture.lines();
+        }
+
+        DeliveryFailure f = DeliveryFailures.read(undelivered()).get(0);
+        assertThat(f.reason).isEqualTo(DeliveryFailure.NOT_CONFIGURED);
+        assertThat(f.error)
+                .isEqualTo(
+                        "the webhook URL in secret trailwatch/slack/payments is not a valid URL:"
+                                + " malformed escape pair at character 46 of"
+                                + " https://hooks.slack.com/… (the rest is not shown: it is a"
+                                + " secret)");
+        assertThat(logs).anyMatch(l -> l.contains("malformed escape pair"));
+        assertThat(String.join("\n", logs) + Files.readString(undelivered()))
+                .doesNotContain("s3cr3t");
+    }
+
+    @Test
     void neverLogsOrDeadLettersAWebhookUrl() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
