@@ -30,7 +30,9 @@ class DeliverySettingsTest {
                                 Map.entry("defaults", "slack:#secops, sns"),
                                 Map.entry("escalate-at", "critical"),
                                 Map.entry("retry.max-attempts", "5"),
-                                Map.entry("retry.base-delay", "1s")));
+                                Map.entry("retry.base-delay", "1s"),
+                                Map.entry("retry.max-retry-after", "30s"),
+                                Map.entry("retry.deadline", "15m")));
 
         assertThat(s.sns.defaultTopicArn).isEqualTo("arn:aws:sns:eu-west-1:111122223333:alerts");
         assertThat(s.sns.format).isEqualTo(SnsMessageFormat.CHATBOT);
@@ -43,6 +45,8 @@ class DeliverySettingsTest {
         assertThat(s.escalationSeverity).isEqualTo(Severity.CRITICAL);
         assertThat(s.retry.maxAttempts).isEqualTo(5);
         assertThat(s.retry.baseDelayMillis).isEqualTo(1000);
+        assertThat(s.retry.maxRetryAfterMillis).isEqualTo(30_000);
+        assertThat(s.retry.deadlineMillis).isEqualTo(900_000);
     }
 
     @Test
@@ -152,7 +156,9 @@ class DeliverySettingsTest {
                                                 "retry.base-delay",
                                                 "10s",
                                                 "retry.max-delay",
-                                                "1s")))
+                                                "1s",
+                                                "retry.deadline",
+                                                "0")))
                 .hasMessageContaining("sns.format 'xml' is not an SNS message format")
                 .hasMessageContaining("sns.max-in-flight '0' is not a positive whole number")
                 .hasMessageContaining(
@@ -160,6 +166,7 @@ class DeliverySettingsTest {
                 .hasMessageContaining("slack.min-interval has no effect without a slack.webhook")
                 .hasMessageContaining("escalate-at 'URGENT' is not a severity")
                 .hasMessageContaining("retry.max-delay 1s is below retry.base-delay 10s")
+                .hasMessageContaining("retry.deadline must be positive, got 0")
                 .hasMessageNotContaining("s3cr3t");
     }
 
