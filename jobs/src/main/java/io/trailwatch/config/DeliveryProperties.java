@@ -38,6 +38,8 @@ public final class DeliveryProperties {
     public static final String RETRY_BASE_DELAY = "retry.base-delay";
     public static final String RETRY_MAX_DELAY = "retry.max-delay";
     public static final String RETRY_REQUEST_TIMEOUT = "retry.request-timeout";
+    public static final String RETRY_MAX_RETRY_AFTER = "retry.max-retry-after";
+    public static final String RETRY_DEADLINE = "retry.deadline";
 
     /** A webhook value that names an AWS Secrets Manager secret instead of being the URL. */
     public static final String SECRET_PREFIX = "secretsmanager:";
@@ -185,12 +187,17 @@ public final class DeliveryProperties {
             }
             return SlackWebhook.fromSecret(channel, secretId);
         }
-        if (!isHttpUrl(value)) {
+        if (!WebhookUrls.looksLikeUrl(value)) {
             problem(
                     key,
                     "is neither an http(s) URL nor "
                             + SECRET_PREFIX
                             + "<secret id or ARN> (the value is not shown: it may be a secret)");
+            return null;
+        }
+        String wrong = WebhookUrls.problem(value);
+        if (wrong != null) {
+            problem(key, wrong);
             return null;
         }
         return SlackWebhook.withUrl(channel, value);
@@ -266,6 +273,15 @@ public final class DeliveryProperties {
                 p.containsKey(RETRY_REQUEST_TIMEOUT) ? duration(RETRY_REQUEST_TIMEOUT, true) : null;
         if (timeout != null) {
             r.requestTimeoutMillis = timeout.toMillis();
+        }
+        Duration retryAfter =
+                p.containsKey(RETRY_MAX_RETRY_AFTER) ? duration(RETRY_MAX_RETRY_AFTER, true) : null;
+        if (retryAfter != null) {
+            r.maxRetryAfterMillis = retryAfter.toMillis();
+        }
+        Duration deadline = p.containsKey(RETRY_DEADLINE) ? duration(RETRY_DEADLINE, true) : null;
+        if (deadline != null) {
+            r.deadlineMillis = deadline.toMillis();
         }
         return r;
     }

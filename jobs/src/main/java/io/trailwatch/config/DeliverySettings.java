@@ -61,6 +61,8 @@ public class DeliverySettings implements Serializable {
      * defaults                sns, slack:#secops | none (default: sns and slack, those configured)
      * escalate-at             HIGH
      * retry.max-attempts, retry.base-delay, retry.max-delay, retry.request-timeout
+     * retry.max-retry-after   1m (longest Retry-After waited for)
+     * retry.deadline          10m (after it, an alert not yet sent is a dead letter)
      * </pre>
      *
      * @throws IllegalArgumentException naming every key with a problem (never a webhook URL)

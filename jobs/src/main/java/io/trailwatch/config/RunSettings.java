@@ -277,6 +277,19 @@ public class RunSettings implements Serializable {
                     DeliveryProperties.RETRY_REQUEST_TIMEOUT,
                     "60s",
                     "How long one request may take before it is retried.");
+    public static final Setting RETRY_MAX_RETRY_AFTER =
+            define(
+                    DELIVERY,
+                    DeliveryProperties.RETRY_MAX_RETRY_AFTER,
+                    "1m",
+                    "Longest Retry-After waited for (Slack 429); then the message is tried again.");
+    public static final Setting RETRY_DEADLINE =
+            define(
+                    DELIVERY,
+                    DeliveryProperties.RETRY_DEADLINE,
+                    "10m",
+                    "How long after delivery took an alert it may still be sent; then it is a"
+                            + " deadline-exceeded dead letter.");
 
     public static final Setting PARALLELISM =
             define(

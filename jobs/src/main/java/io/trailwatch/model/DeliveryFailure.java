@@ -15,6 +15,12 @@ public class DeliveryFailure {
     /** Transient failures (throttling, 5xx, network) outlasted every retry. */
     public static final String RETRIES_EXHAUSTED = "retries-exhausted";
 
+    /**
+     * The delivery deadline passed before the alert could be sent: a long {@code Retry-After}, or
+     * retries and waiting that outlasted it.
+     */
+    public static final String DEADLINE_EXCEEDED = "deadline-exceeded";
+
     /** Even with its evidence trimmed the message exceeds the destination's size limit. */
     public static final String TOO_LARGE = "too-large";
 

@@ -70,6 +70,41 @@ public final class TestAlerts {
         return a;
     }
 
+    /** Markup a chat platform would act on: a mention, a user mention, a link, an entity. */
+    public static final String MARKUP = "<!channel> <@U0ADMIN> <https://evil.example|log in> &amp;";
+
+    /**
+     * An alert in which every value that comes from the ownership table or the event carries {@link
+     * #MARKUP}: owner team, environment and contact, account, region, principal, resource, title,
+     * controls, evidence names and values, event ids and remediation.
+     */
+    public static Alert withMarkupEverywhere() {
+        Alert a =
+                securityGroupOpened(
+                        "e-" + MARKUP,
+                        "2026-10-14T09:00:00Z",
+                        "sg-" + MARKUP,
+                        new Owner(
+                                "payments " + MARKUP,
+                                "prod " + MARKUP,
+                                "#payments " + MARKUP,
+                                new String[0],
+                                "111122223333",
+                                new OwnerAttribute[0]));
+        a.title = "Bucket " + MARKUP + " opened";
+        a.account = "1111 " + MARKUP;
+        a.region = "eu-west-1 " + MARKUP;
+        a.principal = "arn:aws:iam::111122223333:user/" + MARKUP;
+        a.controls = new String[] {"CIS " + MARKUP};
+        a.evidence.fields =
+                new EvidenceField[] {
+                    new EvidenceField("name " + MARKUP, "value " + MARKUP),
+                    new EvidenceField("policy", "`" + MARKUP + "`\nnext line")
+                };
+        a.remediation = "Ask " + MARKUP + " for help";
+        return a;
+    }
+
     public static Alert withSeverity(Alert a, Severity s) {
         Alert c = a.copy();
         c.severity = s;

@@ -171,6 +171,30 @@ class ReplayDeliveryTest {
                                 + " (the value is not shown: it may be a secret)")
                 .doesNotContain("s3cr3t");
 
+        // A malformed or unencrypted webhook URL is refused before anything runs, named, redacted.
+        Result badEscape =
+                run(
+                        "replay",
+                        "--slack-webhook",
+                        "https://hooks.slack.com/services/T0/B0/s3cr3t%zz",
+                        logs.toString());
+        assertThat(badEscape.status).isEqualTo(2);
+        assertThat(badEscape.stderr)
+                .contains(
+                        "--slack-webhook: is not a valid URL: malformed escape pair at character 46"
+                                + " of https://hooks.slack.com/…")
+                .doesNotContain("s3cr3t");
+        Result plainHttp =
+                run(
+                        "replay",
+                        "--slack-webhook",
+                        "http://hooks.slack.com/services/T0/B0/s3cr3t",
+                        logs.toString());
+        assertThat(plainHttp.status).isEqualTo(2);
+        assertThat(plainHttp.stderr)
+                .contains("--slack-webhook: is plain http")
+                .doesNotContain("s3cr3t");
+
         assertThat(run("replay", "--sns-topic", "alerts", logs.toString()).stderr)
                 .contains("--sns-topic: 'alerts' is not an SNS topic ARN");
         assertThat(run("replay", "--endpoint-url", ENDPOINTS.baseUrl(), logs.toString()).stderr)

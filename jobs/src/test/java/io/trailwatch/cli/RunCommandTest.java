@@ -78,12 +78,16 @@ class RunCommandTest {
                         "Input.cloudtrail.stream=ct",
                         "Ownership.table.location=/tmp/ownership.csv",
                         "Delivery.slack.webhook.default=hooks.slack.com/services/T0/B0/s3cr3t",
+                        "Delivery.slack.webhook.#payments=https://hooks.slack.com/services/T0/B1/s3cr3t%zz",
                         "Delivery.sns.format=chatbot",
                         "Delivery.sns.default-topic-arn=alerts"));
         String[] r = run("run", "--properties", props.toString());
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[1])
                 .contains("Delivery.slack.webhook.default is neither an http(s) URL")
+                .contains(
+                        "Delivery.slack.webhook.#payments is not a valid URL: malformed escape"
+                                + " pair at character 46 of https://hooks.slack.com/…")
                 .contains("Delivery.sns.default-topic-arn 'alerts' is not an SNS topic ARN")
                 .doesNotContain("s3cr3t");
     }

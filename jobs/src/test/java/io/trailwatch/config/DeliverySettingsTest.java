@@ -30,7 +30,9 @@ class DeliverySettingsTest {
                                 Map.entry("defaults", "slack:#secops, sns"),
                                 Map.entry("escalate-at", "critical"),
                                 Map.entry("retry.max-attempts", "5"),
-                                Map.entry("retry.base-delay", "1s")));
+                                Map.entry("retry.base-delay", "1s"),
+                                Map.entry("retry.max-retry-after", "30s"),
+                                Map.entry("retry.deadline", "15m")));
 
         assertThat(s.sns.defaultTopicArn).isEqualTo("arn:aws:sns:eu-west-1:111122223333:alerts");
         assertThat(s.sns.format).isEqualTo(SnsMessageFormat.CHATBOT);
@@ -43,6 +45,8 @@ class DeliverySettingsTest {
         assertThat(s.escalationSeverity).isEqualTo(Severity.CRITICAL);
         assertThat(s.retry.maxAttempts).isEqualTo(5);
         assertThat(s.retry.baseDelayMillis).isEqualTo(1000);
+        assertThat(s.retry.maxRetryAfterMillis).isEqualTo(30_000);
+        assertThat(s.retry.deadlineMillis).isEqualTo(900_000);
     }
 
     @Test
@@ -59,6 +63,56 @@ class DeliverySettingsTest {
                                                 "https://hooks.example/services/T/B/secret")))
                 .hasMessageContaining("slack.webhook.secops")
                 .hasMessageNotContaining("hooks.example");
+    }
+
+    @Test
+    void webhookUrlsAreCheckedStrictlyAndNamedWithoutTheirSecretPath() {
+        String hook = "hooks.slack.com/services/T0TRAILW/B0PAYMENTS/s3cr3t";
+        Map<String, String> refused =
+                Map.of(
+                        "https://" + hook + "%zz",
+                        "slack.webhook.default is not a valid URL: malformed escape pair at"
+                                + " character 60 of https://hooks.slack.com/… (the rest is not"
+                                + " shown: it is a secret)",
+                        "https://" + hook + "%2",
+                        "malformed escape pair",
+                        "http://" + hook,
+                        "slack.webhook.default is plain http, which would send the secret"
+                                + " unencrypted: use https",
+                        "https:///services/T0TRAILW/B0PAYMENTS/s3cr3t",
+                        "slack.webhook.default has no valid host name",
+                        "https://hooks_slack.com/services/T0TRAILW/B0PAYMENTS/s3cr3t",
+                        "slack.webhook.default has no valid host name: (the URL is not shown",
+                        "https://" + hook + "é",
+                        "character 60 is not ASCII (percent-encode it)",
+                        "https://bot:pa55@" + hook,
+                        "has a user name or password before the host",
+                        "https://hooks.slack.com:99999/services/T0TRAILW/B0PAYMENTS/s3cr3t",
+                        "has port 99999, which is not a port",
+                        "ftp://" + hook,
+                        "slack.webhook.default is not an https URL");
+        refused.forEach(
+                (url, problem) ->
+                        assertThatThrownBy(
+                                        () ->
+                                                DeliverySettings.fromProperties(
+                                                        Map.of("slack.webhook.default", url)))
+                                .as(url)
+                                .hasMessageContaining(problem)
+                                .hasMessageNotContaining("s3cr3t")
+                                .hasMessageNotContaining("pa55")
+                                .hasMessageNotContaining("/services"));
+
+        // Plain http to this machine only: a local test server.
+        assertThat(
+                        DeliverySettings.fromProperties(
+                                        Map.of(
+                                                "slack.webhook.default",
+                                                "http://127.0.0.1:8080/services/T/B/x"))
+                                .slack
+                                .webhook("*")
+                                .url)
+                .isEqualTo("http://127.0.0.1:8080/services/T/B/x");
     }
 
     @Test
@@ -102,7 +156,9 @@ class DeliverySettingsTest {
                                                 "retry.base-delay",
                                                 "10s",
                                                 "retry.max-delay",
-                                                "1s")))
+                                                "1s",
+                                                "retry.deadline",
+                                                "0")))
                 .hasMessageContaining("sns.format 'xml' is not an SNS message format")
                 .hasMessageContaining("sns.max-in-flight '0' is not a positive whole number")
                 .hasMessageContaining(
@@ -110,6 +166,7 @@ class DeliverySettingsTest {
                 .hasMessageContaining("slack.min-interval has no effect without a slack.webhook")
                 .hasMessageContaining("escalate-at 'URGENT' is not a severity")
                 .hasMessageContaining("retry.max-delay 1s is below retry.base-delay 10s")
+                .hasMessageContaining("retry.deadline must be positive, got 0")
                 .hasMessageNotContaining("s3cr3t");
     }
 

@@ -189,6 +189,9 @@ class RunDeliverySettingsTest {
         assertThat(d.retry.maxDelayMillis).isEqualTo(millis(RunSettings.RETRY_MAX_DELAY));
         assertThat(d.retry.requestTimeoutMillis)
                 .isEqualTo(millis(RunSettings.RETRY_REQUEST_TIMEOUT));
+        assertThat(d.retry.maxRetryAfterMillis)
+                .isEqualTo(millis(RunSettings.RETRY_MAX_RETRY_AFTER));
+        assertThat(d.retry.deadlineMillis).isEqualTo(millis(RunSettings.RETRY_DEADLINE));
         assertThat(d.defaultDestinations).containsExactly("sns", "slack");
     }
 
@@ -207,7 +210,12 @@ class RunDeliverySettingsTest {
         assertThat(RunSettings.accepts("Delivery", "slack.webhook.")).isFalse();
         assertThat(RunSettings.accepts("Delivery", "slack.webhooks.#payments")).isFalse();
         assertThat(RunSettings.accepts("Output", "slack.webhook.#payments")).isFalse();
-        for (String key : List.of("sns.format", "retry.request-timeout")) {
+        for (String key :
+                List.of(
+                        "sns.format",
+                        "retry.request-timeout",
+                        "retry.max-retry-after",
+                        "retry.deadline")) {
             assertThat(RunSettings.accepts("Delivery", key)).as(key).isTrue();
         }
     }

@@ -5,10 +5,15 @@ import java.util.Map;
 
 /**
  * Spaces the messages to each webhook: at most one per interval (Slack: one per second per
- * webhook), and none before a {@code Retry-After} the webhook asked for has passed. Thread-safe:
- * sends are planned on the task thread and responses arrive on HTTP client threads.
+ * webhook), and none before a {@code Retry-After} the webhook asked for has passed. Every send
+ * takes a slot of its own, also after a hold-off: a send planned before the hold-off began takes a
+ * new slot after it rather than going at its end together with the others. Thread-safe: sends are
+ * planned on the task thread and responses arrive on HTTP client threads.
  */
 public final class WebhookPacer {
+    /** What {@link #reserve(String, long, long)} answers when no slot is free in time. */
+    public static final long NO_SLOT = -1;
+
     private final long intervalMillis;
     private final Map<String, Long> nextSlot = new HashMap<>();
     private final Map<String, Long> heldOffUntil = new HashMap<>();
@@ -18,8 +23,19 @@ public final class WebhookPacer {
     }
 
     /** Reserves the next free slot of the webhook; returns how long to wait for it. */
-    public synchronized long reserve(String webhook, long now) {
+    public long reserve(String webhook, long now) {
+        return reserve(webhook, now, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reserves the next free slot of the webhook if it comes no later than {@code latest}; returns
+     * how long to wait for it, or {@link #NO_SLOT} (and reserves nothing) when it would be later.
+     */
+    public synchronized long reserve(String webhook, long now, long latest) {
         long slot = Math.max(now, Math.max(next(nextSlot, webhook), next(heldOffUntil, webhook)));
+        if (slot > latest) {
+            return NO_SLOT;
+        }
         nextSlot.put(webhook, slot + intervalMillis);
         return slot - now;
     }
@@ -29,10 +45,13 @@ public final class WebhookPacer {
         heldOffUntil.merge(webhook, until, Math::max);
     }
 
-    /** How much longer a send planned earlier must wait because of a later hold-off; 0 if none. */
-    public synchronized long heldOffFor(String webhook, long now) {
+    /**
+     * Whether a send planned earlier must not go now because of a hold-off that began since; it
+     * then {@link #reserve reserves} a new slot.
+     */
+    public synchronized boolean heldOff(String webhook, long now) {
         Long until = heldOffUntil.get(webhook);
-        return until == null ? 0 : Math.max(0, until - now);
+        return until != null && until > now;
     }
 
     private static long next(Map<String, Long> slots, String webhook) {

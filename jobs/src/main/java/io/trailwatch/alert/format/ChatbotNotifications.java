@@ -38,24 +38,27 @@ public final class ChatbotNotifications {
                                 + " "
                                 + a.severity
                                 + (a.isFollowUp() ? " · follow-up · " : " · ")
-                                + a.title,
+                                + Texts.mrkdwn(a.title),
                         TITLE));
         content.put("description", Texts.clip(description(a), DESCRIPTION));
-        content.putArray("nextSteps").add(Texts.clip(a.remediation, 1000));
+        content.putArray("nextSteps").add(Texts.clip(Texts.mrkdwn(a.remediation), 1000));
         ArrayNode keywords = content.putArray("keywords");
-        keywords.add(a.ruleId);
+        keywords.add(Texts.mrkdwn(a.ruleId));
         keywords.add(a.severity.name());
-        keywords.add(team(a));
+        keywords.add(Texts.mrkdwn(team(a)));
         if (a.owner != null && a.owner.environment != null) {
-            keywords.add(a.owner.environment);
+            keywords.add(Texts.mrkdwn(a.owner.environment));
         }
         if (a.account != null) {
-            keywords.add(a.account);
+            keywords.add(Texts.mrkdwn(a.account));
         }
 
+        // Shown in the channel (summary as the notification text): escaped like the content.
+        // threadId, eventType, relatedResources and additionalContext are not shown; they are
+        // data for threading and custom actions and keep their values as they are.
         ObjectNode metadata = n.putObject("metadata");
         metadata.put("threadId", a.isFollowUp() ? a.followUpOf : a.alertId);
-        metadata.put("summary", Texts.clip("[" + a.severity + "] " + a.title, TITLE));
+        metadata.put("summary", Texts.clip("[" + a.severity + "] " + Texts.mrkdwn(a.title), TITLE));
         metadata.put("eventType", a.ruleId);
         ArrayNode related = metadata.putArray("relatedResources");
         if (a.resource != null) {
@@ -80,35 +83,47 @@ public final class ChatbotNotifications {
         return n;
     }
 
+    /**
+     * The description is rendered as the chat platform's markdown (Slack mrkdwn in Slack): every
+     * value from the alert is escaped, and values in code spans lose their backticks and line
+     * breaks, as in {@link SlackMessages}.
+     */
     private static String description(Alert a) {
         StringBuilder s = new StringBuilder();
         if (a.isFollowUp()) {
             s.append("*")
                     .append(a.suppressedCount)
-                    .append(" more* like alert `")
-                    .append(a.followUpOf)
-                    .append("`, folded into this follow-up.\n");
+                    .append(" more* like alert ")
+                    .append(Texts.code(a.followUpOf))
+                    .append(", folded into this follow-up.\n");
         }
         Owner o = a.owner;
         s.append("*Owner:* ")
                 .append(
                         o == null || o.isUnowned()
                                 ? "unowned — no ownership-table row matches"
-                                : o.team
-                                        + (o.environment != null ? " (" + o.environment + ")" : "")
-                                        + (o.contact != null ? " · " + o.contact : ""))
+                                : Texts.mrkdwn(o.team)
+                                        + (o.environment != null
+                                                ? " (" + Texts.mrkdwn(o.environment) + ")"
+                                                : "")
+                                        + (o.contact != null
+                                                ? " · " + Texts.mrkdwn(o.contact)
+                                                : ""))
                 .append('\n');
         s.append("*Account:* ")
-                .append(a.account == null ? "–" : a.account)
-                .append(a.region == null ? "" : " · " + a.region)
+                .append(a.account == null ? "–" : Texts.mrkdwn(a.account))
+                .append(a.region == null ? "" : " · " + Texts.mrkdwn(a.region))
                 .append('\n');
-        s.append("*Principal:* `").append(Texts.clip(orDash(a.principal), 500)).append("`\n");
-        s.append("*Resource:* `").append(Texts.clip(orDash(a.resource), 500)).append("`\n");
+        s.append("*Principal:* ").append(Texts.code(Texts.clip(a.principal, 500))).append('\n');
+        s.append("*Resource:* ").append(Texts.code(Texts.clip(a.resource, 500))).append('\n');
         s.append("*Rule:* ")
-                .append(a.ruleId)
+                .append(Texts.mrkdwn(a.ruleId))
                 .append(" · ")
                 .append(a.responsibility.id())
-                .append(a.controls.length > 0 ? " · " + String.join(", ", a.controls) : "")
+                .append(
+                        a.controls.length > 0
+                                ? " · " + Texts.mrkdwn(String.join(", ", a.controls))
+                                : "")
                 .append('\n');
         s.append("*Evidence:* ")
                 .append(a.evidence.count)
@@ -120,10 +135,9 @@ public final class ChatbotNotifications {
         if (a.evidence.fields != null) {
             for (EvidenceField f : a.evidence.fields) {
                 s.append("\n• ")
-                        .append(f.name)
-                        .append(": `")
-                        .append(Texts.clip(orDash(f.value), VALUE).replace('`', '\''))
-                        .append('`');
+                        .append(Texts.mrkdwn(f.name))
+                        .append(": ")
+                        .append(Texts.code(Texts.clip(f.value, VALUE)));
             }
         }
         s.append("\n_Trailwatch alert ").append(a.alertId).append('_');
@@ -138,9 +152,5 @@ public final class ChatbotNotifications {
         if (value != null && !value.isEmpty()) {
             n.put(name, value);
         }
-    }
-
-    private static String orDash(String s) {
-        return s == null || s.isEmpty() ? "–" : s;
     }
 }

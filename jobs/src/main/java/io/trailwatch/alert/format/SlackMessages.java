@@ -56,7 +56,7 @@ public final class SlackMessages {
                                     AlertJson.iso(a.evidence.lastSeen))));
         }
         List<String> fields = new ArrayList<>();
-        fields.add(field("Rule", a.ruleId + " · " + a.responsibility.id()));
+        fields.add(field("Rule", Texts.mrkdwn(a.ruleId + " · " + a.responsibility.id())));
         fields.add(field("Owner", owner(a.owner)));
         fields.add(
                 field(
@@ -76,17 +76,20 @@ public final class SlackMessages {
         return message;
     }
 
-    /** One line: the notification text and the fallback for clients without blocks. */
+    /**
+     * One line: the notification text and the fallback for clients without blocks. Slack parses it
+     * as mrkdwn, so the title, team and account are escaped like the blocks' text.
+     */
     static String summary(Alert a) {
         String team = a.owner == null ? Owner.UNOWNED_TEAM : a.owner.team;
         return "["
                 + a.severity
                 + "] "
                 + (a.isFollowUp() ? "Follow-up (" + a.suppressedCount + " more): " : "")
-                + a.title
+                + Texts.mrkdwn(a.title)
                 + " — "
-                + team
-                + (a.account != null ? ", account " + a.account : "");
+                + Texts.mrkdwn(team)
+                + (a.account != null ? ", account " + Texts.mrkdwn(a.account) : "");
     }
 
     private static String owner(Owner o) {
@@ -151,6 +154,10 @@ public final class SlackMessages {
                 + Texts.mrkdwn(why);
     }
 
+    /**
+     * A header is plain_text: Slack shows it as written and parses neither mentions nor links in
+     * it, so its text is not escaped (entities would show as such).
+     */
     private static ObjectNode header(String text) {
         ObjectNode b = MAPPER.createObjectNode();
         b.put("type", "header");
@@ -185,10 +192,15 @@ public final class SlackMessages {
         return b;
     }
 
+    /**
+     * Verbatim: Slack still renders the markup Trailwatch writes, but does not turn plain words of
+     * the alert's data into links, channel links or mentions.
+     */
     private static ObjectNode mrkdwnText(String text) {
         ObjectNode t = MAPPER.createObjectNode();
         t.put("type", "mrkdwn");
         t.put("text", text);
+        t.put("verbatim", true);
         return t;
     }
 

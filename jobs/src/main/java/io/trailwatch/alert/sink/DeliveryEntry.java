@@ -13,14 +13,24 @@ public abstract class DeliveryEntry<E extends DeliveryEntry<E>> implements Seria
 
     public final String alertId;
     public final String ruleId;
+
+    /**
+     * When the sink took the message (epoch milliseconds), or was restored with it: the delivery
+     * deadline counts from here. Checkpoints do not keep it, so a job that was down does not
+     * dead-letter what it held for having been down.
+     */
+    public final long since;
+
     public final int failedAttempts;
 
     /** The error of the last failed attempt, or {@code null}. */
     public final String lastError;
 
-    protected DeliveryEntry(String alertId, String ruleId, int failedAttempts, String lastError) {
+    protected DeliveryEntry(
+            String alertId, String ruleId, long since, int failedAttempts, String lastError) {
         this.alertId = alertId;
         this.ruleId = ruleId;
+        this.since = since;
         this.failedAttempts = failedAttempts;
         this.lastError = lastError;
     }

@@ -3,6 +3,8 @@ package io.trailwatch.alert.sink;
 import io.trailwatch.alert.delivery.DeliveryFailureOutput;
 import io.trailwatch.alert.delivery.DeliveryFailureWriter;
 import io.trailwatch.alert.delivery.RetryBackoff;
+import io.trailwatch.config.DeliveryProperties;
+import io.trailwatch.config.Durations;
 import io.trailwatch.config.RetrySettings;
 import io.trailwatch.model.AlertDelivery;
 import io.trailwatch.model.DeliveryChannel;
@@ -10,6 +12,7 @@ import io.trailwatch.model.DeliveryFailure;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -24,8 +27,9 @@ import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfigu
 
 /**
  * What every delivery sink's writer does around sending: each batch becomes a {@link Submission}; a
- * failed message is retried with backoff until its attempts are used up, then dead-lettered, as is
- * a message its destination refused; delivery counters, and the dead-letter writer closed last.
+ * failed message is retried with backoff until its attempts are used up or its delivery deadline
+ * would pass, then dead-lettered, as is a message its destination refused; delivery counters, and
+ * the dead-letter writer closed last.
  *
  * @param <E> the buffered message
  */
@@ -33,6 +37,7 @@ public abstract class DeliverySinkWriter<E extends DeliveryEntry<E>>
         extends AsyncSinkWriter<AlertDelivery, E> {
     private final DeliveryChannel channel;
     private final RetryBackoff backoff;
+    private final long deadlineMillis;
     private final DeliveryFailureWriter failures;
     private final Submission.DeliveryMetrics metrics;
 
@@ -57,6 +62,7 @@ public abstract class DeliverySinkWriter<E extends DeliveryEntry<E>>
         super(setup.converter(), setup.context(), setup.configuration(), setup.state());
         this.channel = channel;
         this.backoff = new RetryBackoff(setup.retry());
+        this.deadlineMillis = setup.retry().deadlineMillis;
         this.failures = setup.failures().open();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon(schedulerThread));
         this.metrics = new Submission.DeliveryMetrics(setup.context().metricGroup());
@@ -78,26 +84,50 @@ public abstract class DeliverySinkWriter<E extends DeliveryEntry<E>>
     /** Retries the message after the backoff for its attempts so far, or gives up on it. */
     protected final void retryOrGiveUp(E e, String error, Submission<E> s) {
         E again = e.failedAgain(error);
-        if (!gaveUp(again, error, s)) {
-            s.retry(again, backoff.delayMillis(again.failedAttempts));
+        long delay = backoff.delayMillis(again.failedAttempts);
+        retryUnlessOutOfTime(again, error, delay, delay, s);
+    }
+
+    /**
+     * Retries the message once its destination takes messages again, {@code waitMillis} from now,
+     * or gives up on it. It goes back to the buffer at once: the writer's own pacing holds it back
+     * until then.
+     */
+    protected final void retryOnceFree(E e, String error, long waitMillis, Submission<E> s) {
+        retryUnlessOutOfTime(e.failedAgain(error), error, waitMillis, 0, s);
+    }
+
+    /** A message that failed once more: retried, unless its attempts or its time are used up. */
+    private void retryUnlessOutOfTime(
+            E again, String error, long waitMillis, long handBackMillis, Submission<E> s) {
+        if (backoff.exhausted(again.failedAttempts)) {
+            s.deadLetter(
+                    failure(again, DeliveryFailure.RETRIES_EXHAUSTED, error, again.failedAttempts));
+        } else if (System.currentTimeMillis() + waitMillis > deadline(again)) {
+            pastDeadline(again, "last error: " + error, s);
+        } else {
+            s.retry(again, handBackMillis);
         }
     }
 
-    /** Retries the message after {@code delayMillis}, or gives up on it. */
-    protected final void retryOrGiveUp(E e, String error, long delayMillis, Submission<E> s) {
-        E again = e.failedAgain(error);
-        if (!gaveUp(again, error, s)) {
-            s.retry(again, delayMillis);
-        }
+    /** When the message may be sent last (epoch milliseconds). */
+    protected final long deadline(E e) {
+        return e.since + deadlineMillis;
     }
 
-    private boolean gaveUp(E again, String error, Submission<E> s) {
-        if (!backoff.exhausted(again.failedAttempts)) {
-            return false;
-        }
+    /** Dead-letters a message that cannot be sent before its deadline, saying what held it. */
+    protected final void pastDeadline(E e, String why, Submission<E> s) {
         s.deadLetter(
-                failure(again, DeliveryFailure.RETRIES_EXHAUSTED, error, again.failedAttempts));
-        return true;
+                failure(
+                        e,
+                        DeliveryFailure.DEADLINE_EXCEEDED,
+                        "not sent within the delivery deadline of "
+                                + Durations.format(Duration.ofMillis(deadlineMillis))
+                                + " ("
+                                + DeliveryProperties.RETRY_DEADLINE
+                                + "): "
+                                + why,
+                        e.failedAttempts));
     }
 
     /** Dead-letters a message its destination refused: sending it again would not help. */

@@ -53,9 +53,9 @@ public final class ResponsibilityMatrix {
         }
         StringBuilder out = new StringBuilder("# Responsibility matrix\n\n");
         out.append("From ownership table ")
-                .append(table.source)
+                .append(MarkdownText.inline(table.source))
                 .append(" (version ")
-                .append(table.version)
+                .append(MarkdownText.inline(table.version))
                 .append(
                         "). Each team answers for the areas its rows bring; the rules and controls Trailwatch"
                                 + " watches in each area are listed.\n\n");
@@ -65,20 +65,20 @@ public final class ResponsibilityMatrix {
             List<String> areaNames = new ArrayList<>();
             t.areas.forEach(a -> areaNames.add(a.id()));
             out.append("| ")
-                    .append(t.name)
+                    .append(MarkdownText.inline(t.name))
                     .append(" | ")
-                    .append(String.join(", ", t.environments))
+                    .append(MarkdownText.list(t.environments))
                     .append(" | ")
-                    .append(String.join(", ", t.contacts))
+                    .append(MarkdownText.list(t.contacts))
                     .append(" | ")
-                    .append(String.join(", ", t.owns))
+                    .append(MarkdownText.list(t.owns))
                     .append(" | ")
                     .append(String.join(", ", areaNames))
                     .append(" |\n");
         }
         for (Team t : teams.values()) {
             out.append("\n## ")
-                    .append(t.name)
+                    .append(MarkdownText.inline(t.name))
                     .append("\n\n| area | rules | controls |\n|---|---|---|\n");
             for (Responsibility area : t.areas) {
                 Set<String> ruleIds = new TreeSet<>();
@@ -92,9 +92,9 @@ public final class ResponsibilityMatrix {
                 out.append("| ")
                         .append(area.id())
                         .append(" | ")
-                        .append(String.join(", ", ruleIds))
+                        .append(MarkdownText.list(ruleIds))
                         .append(" | ")
-                        .append(String.join(", ", controls))
+                        .append(MarkdownText.list(controls))
                         .append(" |\n");
             }
         }
@@ -104,7 +104,7 @@ public final class ResponsibilityMatrix {
             out.append("None of the accounts the table mentions lacks an account row.");
         } else {
             out.append("Mentioned in the table, but no row owns the account itself: ")
-                    .append(String.join(", ", mentionedAccounts))
+                    .append(MarkdownText.list(mentionedAccounts))
                     .append('.');
         }
         out.append(" Any account not in the table is unowned: its activity raises ")

@@ -5,9 +5,11 @@ import static io.trailwatch.alert.TestAlerts.securityGroupOpened;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwatch.alert.TestAlerts;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.EvidenceField;
 import io.trailwatch.model.Owner;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Block Kit messages: the content an owner needs, within Slack's limits. */
@@ -80,6 +82,40 @@ class SlackMessagesTest {
         String all = SlackMessages.render(a, "#x", "owner").toString();
 
         assertThat(all).contains("`&lt;script&gt;&amp;'x'`").doesNotContain("<script>");
+    }
+
+    @Test
+    void noValueOfTheAlertCanMentionOrLinkInTheTextOrAnyBlock() {
+        Alert a = TestAlerts.withMarkupEverywhere();
+        for (String reason : new String[] {"owner", "unowned", "severity", "fallback"}) {
+            JsonNode m = SlackMessages.render(a, "#payments " + TestAlerts.MARKUP, reason);
+
+            // The notification text is mrkdwn too, and the one a phone shows.
+            MarkupAssert.assertNoSlackMarkup("text", m.get("text").asText());
+            assertThat(m.get("text").asText())
+                    .contains("&lt;!channel&gt; &lt;@U0ADMIN&gt;")
+                    .contains("— payments &lt;!channel&gt;");
+            List<String[]> texts = MarkupAssert.mrkdwnTexts(m.get("blocks"), "blocks");
+            assertThat(texts).hasSizeGreaterThan(8);
+            for (String[] t : texts) {
+                MarkupAssert.assertNoSlackMarkup(t[0], t[1]);
+            }
+            // Slack does not turn plain words of the data into links or mentions either.
+            m.get("blocks")
+                    .findParents("type")
+                    .forEach(
+                            o -> {
+                                if (o.get("type").asText().equals("mrkdwn")) {
+                                    assertThat(o.path("verbatim").asBoolean()).isTrue();
+                                }
+                            });
+        }
+        JsonNode m = SlackMessages.render(a, "#payments", "owner");
+        assertThat(m.toString())
+                .contains(
+                        "payments &lt;!channel&gt; &lt;@U0ADMIN&gt; &lt;https://evil.example|log in&gt; &amp;amp; (prod")
+                .contains("`value &lt;!channel&gt;")
+                .contains("'&lt;!channel&gt;");
     }
 
     @Test

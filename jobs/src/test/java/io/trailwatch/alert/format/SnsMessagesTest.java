@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailwatch.alert.AlertJson;
 import io.trailwatch.alert.Schemas;
+import io.trailwatch.alert.TestAlerts;
 import io.trailwatch.config.SnsMessageFormat;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.EvidenceField;
@@ -129,5 +130,31 @@ class SnsMessagesTest {
         assertThat(n.at("/metadata/eventType").asText()).isEqualTo("TW-NET-01");
         assertThat(n.at("/metadata/relatedResources").toString()).contains("sg-0a1b2c3d4e5f60001");
         assertThat(n.at("/metadata/additionalContext/suppressedCount").asText()).isEqualTo("4");
+    }
+
+    @Test
+    void chatbotNotificationEscapesEveryValueShownInTheChannel() throws Exception {
+        Alert a = TestAlerts.withMarkupEverywhere();
+        a.followUpOf = "tw-0123456789abcdef0123456789abcdef";
+        a.suppressedCount = 2;
+
+        JsonNode n = JSON.readTree(SnsMessages.render(a, SnsMessageFormat.CHATBOT).body);
+
+        MarkupAssert.assertNoSlackMarkup("title", n.at("/content/title").asText());
+        MarkupAssert.assertNoSlackMarkup("description", n.at("/content/description").asText());
+        MarkupAssert.assertNoSlackMarkup("summary", n.at("/metadata/summary").asText());
+        for (String list : new String[] {"/content/nextSteps", "/content/keywords"}) {
+            n.at(list).forEach(v -> MarkupAssert.assertNoSlackMarkup(list, v.asText()));
+        }
+        assertThat(n.at("/content/description").asText())
+                .contains("*Owner:* payments &lt;!channel&gt; &lt;@U0ADMIN&gt;")
+                .contains("*Account:* 1111 &lt;!channel&gt;")
+                .contains("• name &lt;!channel&gt; &lt;@U0ADMIN&gt;")
+                // A code span cannot be closed early by a backtick or a line break in the value.
+                .contains("• policy: `'&lt;!channel&gt;")
+                .contains("&amp;amp;' next line`");
+        // Not shown in the channel: kept as they are for custom actions.
+        assertThat(n.at("/metadata/additionalContext/team").asText())
+                .isEqualTo("payments " + TestAlerts.MARKUP);
     }
 }

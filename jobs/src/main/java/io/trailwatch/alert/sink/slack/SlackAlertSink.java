@@ -10,10 +10,10 @@ import java.io.IOException;
 /**
  * Posts alerts to Slack incoming webhooks as Block Kit messages, on Flink's async sink base:
  * buffered, paced to one message per second per webhook, retried with backoff (429 after its {@code
- * Retry-After}), dead-lettered when refused or out of retries. Before a checkpoint completes the
- * messages in flight are settled and the buffered ones go into the checkpoint (at-least-once). Feed
- * it partitioned by webhook (see {@code AlertDeliveryStage}) so that one subtask paces each
- * webhook.
+ * Retry-After}, up to a cap), dead-lettered when refused, out of retries or past its delivery
+ * deadline. Before a checkpoint completes the messages in flight are settled and the buffered ones
+ * go into the checkpoint (at-least-once). Feed it partitioned by webhook (see {@code
+ * AlertDeliveryStage}) so that one subtask paces each webhook.
  */
 public class SlackAlertSink extends DeliverySink<SlackMessageEntry> {
     private static final long serialVersionUID = 1L;
@@ -52,11 +52,15 @@ public class SlackAlertSink extends DeliverySink<SlackMessageEntry> {
         this.slack = slack;
     }
 
-    /** A submission lasts while its messages wait for their webhook slots and retries. */
+    /**
+     * A submission lasts while its messages wait for their webhook slots and retries, which the
+     * writer ends at each message's delivery deadline; a post begun just before it may still take
+     * its connection and request time.
+     */
     private static long requestTimeout(SlackSettings slack, RetrySettings retry) {
-        return retry.requestTimeoutMillis
-                + 2 * retry.maxDelayMillis
-                + SlackAlertSinkWriter.MAX_RETRY_AFTER_MILLIS
+        return retry.deadlineMillis
+                + SlackAlertSinkWriter.CONNECT_TIMEOUT_MILLIS
+                + retry.requestTimeoutMillis
                 + MAX_BATCH * slack.minIntervalMillis;
     }
 

@@ -1,9 +1,11 @@
 package io.trailwatch.alert.sink.slack;
 
+import io.trailwatch.alert.delivery.RetryAfter;
 import io.trailwatch.alert.delivery.WebhookPacer;
 import io.trailwatch.alert.format.Texts;
 import io.trailwatch.alert.sink.DeliverySinkWriter;
 import io.trailwatch.alert.sink.Submission;
+import io.trailwatch.config.Durations;
 import io.trailwatch.config.SlackSettings;
 import io.trailwatch.model.DeliveryChannel;
 import io.trailwatch.model.DeliveryFailure;
@@ -23,10 +25,12 @@ import org.apache.flink.connector.base.sink.writer.ResultHandler;
 
 /**
  * Posts each message to its webhook with the JDK's HTTP client, asynchronously, paced per webhook
- * (one per interval, and nothing before a 429's {@code Retry-After} has passed). 2xx is delivered;
- * 429, 5xx and network errors are retried with backoff and jitter; other answers (400
- * invalid_payload, 403, 404 no_service, 410 channel_is_archived) are refusals and go to the dead
- * letters, as does a message whose retries are used up.
+ * (one per interval, and nothing before a 429's {@code Retry-After} has passed, waited for up to
+ * {@code retry.max-retry-after}). 2xx is delivered; 429, 5xx and network errors are retried with
+ * backoff and jitter; other answers (400 invalid_payload, 403, 404 no_service, 410
+ * channel_is_archived) are refusals and go to the dead letters, as does a message whose retries are
+ * used up, or which could not be sent before its delivery deadline: a webhook held back for long
+ * dead-letters its messages as their deadlines come instead of holding the queue.
  *
  * <p>Before a checkpoint the writer waits for the messages in flight (posted, retried or
  * dead-lettered) and checkpoints the buffered ones, as the async sink base does: unlike SNS, which
@@ -34,8 +38,7 @@ import org.apache.flink.connector.base.sink.writer.ResultHandler;
  * and must not hold checkpoints back for minutes.
  */
 final class SlackAlertSinkWriter extends DeliverySinkWriter<SlackMessageEntry> {
-    /** Longest {@code Retry-After} honoured as given; longer ones are capped (and retried). */
-    static final long MAX_RETRY_AFTER_MILLIS = Duration.ofMinutes(5).toMillis();
+    static final long CONNECT_TIMEOUT_MILLIS = 10_000;
 
     private final WebhookDirectory webhooks;
     private final WebhookPacer pacer;
@@ -43,6 +46,7 @@ final class SlackAlertSinkWriter extends DeliverySinkWriter<SlackMessageEntry> {
     private final ExecutorService httpExecutor;
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final long maxRetryAfterMillis;
 
     SlackAlertSinkWriter(Setup<SlackMessageEntry> setup, SlackSettings slack) throws IOException {
         super(setup, DeliveryChannel.SLACK, "trailwatch-slack-pacer");
@@ -52,10 +56,11 @@ final class SlackAlertSinkWriter extends DeliverySinkWriter<SlackMessageEntry> {
         this.http =
                 HttpClient.newBuilder()
                         .executor(httpExecutor)
-                        .connectTimeout(Duration.ofSeconds(10))
+                        .connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MILLIS))
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .build();
         this.requestTimeout = Duration.ofMillis(setup.retry().requestTimeoutMillis);
+        this.maxRetryAfterMillis = setup.retry().maxRetryAfterMillis;
         webhooks.resolveAll();
         // Its own thread: reading a secret may take seconds and must not hold back sends.
         this.refresher =
@@ -85,8 +90,26 @@ final class SlackAlertSinkWriter extends DeliverySinkWriter<SlackMessageEntry> {
                                 e.failedAttempts));
                 continue;
             }
-            schedule(() -> send(e, url, submission), pacer.reserve(e.webhook, now), e, submission);
+            plan(e, url, submission, now);
         }
+    }
+
+    /** Takes the webhook's next slot for the message, or dead-letters it if none comes in time. */
+    private void plan(SlackMessageEntry e, URI url, Submission<SlackMessageEntry> s, long now) {
+        long wait = pacer.reserve(e.webhook, now, deadline(e));
+        if (wait == WebhookPacer.NO_SLOT) {
+            pastDeadline(e, waitingFor(e, now), s);
+        } else {
+            schedule(() -> send(e, url, s), wait, e, s);
+        }
+    }
+
+    private String waitingFor(SlackMessageEntry e, long now) {
+        String why =
+                pacer.heldOff(e.webhook, now)
+                        ? "Slack holds the webhook back (Retry-After)"
+                        : "the webhook's queue (one message per interval)";
+        return e.lastError == null ? why : why + "; last error: " + e.lastError;
     }
 
     private void schedule(
@@ -99,10 +122,11 @@ final class SlackAlertSinkWriter extends DeliverySinkWriter<SlackMessageEntry> {
     }
 
     private void send(SlackMessageEntry e, URI url, Submission<SlackMessageEntry> submission) {
-        long wait = pacer.heldOffFor(e.webhook, System.currentTimeMillis());
-        if (wait > 0) {
-            // A 429 arrived after this send was planned: keep to the webhook's Retry-After.
-            schedule(() -> send(e, url, submission), wait, e, submission);
+        long now = System.currentTimeMillis();
+        if (pacer.heldOff(e.webhook, now)) {
+            // A 429 arrived after this send was planned: a new slot after the Retry-After, so that
+            // the sends it held back still leave one per interval.
+            plan(e, url, submission, now);
             return;
         }
         HttpRequest request =
@@ -134,31 +158,30 @@ final class SlackAlertSinkWriter extends DeliverySinkWriter<SlackMessageEntry> {
         if (status >= 200 && status < 300) {
             s.delivered();
         } else if (status == 429) {
-            long retryAfter = retryAfterMillis(response);
-            pacer.holdOff(e.webhook, System.currentTimeMillis() + retryAfter);
-            // The pacer holds the next send back until Retry-After; no further backoff.
-            retryOrGiveUp(e, answer + " (Retry-After " + retryAfter / 1000 + " s)", 0, s);
+            long now = System.currentTimeMillis();
+            long asked =
+                    RetryAfter.millis(
+                            response.headers().firstValue("Retry-After").orElse(null), now);
+            long hold = Math.min(asked, maxRetryAfterMillis);
+            pacer.holdOff(e.webhook, now + hold);
+            // The pacer holds every send back until then; no further backoff.
+            retryOnceFree(
+                    e,
+                    answer
+                            + " (Retry-After "
+                            + Durations.format(Duration.ofMillis(asked))
+                            + (hold < asked
+                                    ? "; waiting at most "
+                                            + Durations.format(Duration.ofMillis(hold))
+                                    : "")
+                            + ")",
+                    hold,
+                    s);
         } else if (status >= 500) {
             retryOrGiveUp(e, answer, s);
         } else {
             refused(e, answer, s);
         }
-    }
-
-    static long retryAfterMillis(HttpResponse<?> response) {
-        long seconds =
-                response.headers()
-                        .firstValue("Retry-After")
-                        .map(
-                                v -> {
-                                    try {
-                                        return Long.parseLong(v.trim());
-                                    } catch (NumberFormatException notSeconds) {
-                                        return 1L;
-                                    }
-                                })
-                        .orElse(1L);
-        return Math.min(Math.max(seconds, 1) * 1000, MAX_RETRY_AFTER_MILLIS);
     }
 
     private static String describe(Throwable error) {

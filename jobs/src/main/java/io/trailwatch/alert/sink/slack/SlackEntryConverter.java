@@ -23,6 +23,7 @@ final class SlackEntryConverter implements ElementConverter<AlertDelivery, Slack
                     delivery.alert.ruleId,
                     MAPPER.writeValueAsString(SlackMessages.render(delivery)),
                     AlertJson.toJson(delivery.alert),
+                    System.currentTimeMillis(),
                     0,
                     null);
         } catch (JsonProcessingException e) {

@@ -26,9 +26,10 @@ public final class SlackMessageEntry extends DeliveryEntry<SlackMessageEntry> {
             String ruleId,
             String body,
             String alertJson,
+            long since,
             int failedAttempts,
             String lastError) {
-        super(alertId, ruleId, failedAttempts, lastError);
+        super(alertId, ruleId, since, failedAttempts, lastError);
         this.webhook = webhook;
         this.recipient = recipient;
         this.body = body;
@@ -43,7 +44,15 @@ public final class SlackMessageEntry extends DeliveryEntry<SlackMessageEntry> {
     @Override
     public SlackMessageEntry failedAgain(String error) {
         return new SlackMessageEntry(
-                webhook, recipient, alertId, ruleId, body, alertJson, failedAttempts + 1, error);
+                webhook,
+                recipient,
+                alertId,
+                ruleId,
+                body,
+                alertJson,
+                since,
+                failedAttempts + 1,
+                error);
     }
 
     @Override

@@ -6,7 +6,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
 
-/** Buffered Slack messages in checkpoints: explicit fields, no Java or Kryo serialization. */
+/**
+ * Buffered Slack messages in checkpoints: explicit fields, no Java or Kryo serialization. A
+ * restored message's delivery deadline counts from the restore.
+ */
 public final class SlackMessageEntrySerializer
         extends AsyncSinkWriterStateSerializer<SlackMessageEntry> {
     @Override
@@ -32,6 +35,7 @@ public final class SlackMessageEntrySerializer
                 NullableStrings.read(in),
                 NullableStrings.read(in),
                 NullableStrings.read(in),
+                System.currentTimeMillis(),
                 in.readInt(),
                 NullableStrings.read(in));
     }

@@ -39,6 +39,7 @@ final class SnsEntryConverter implements ElementConverter<AlertDelivery, SnsPubl
                     new String[0],
                     alertJson,
                     DeliveryFailure.TOO_LARGE,
+                    System.currentTimeMillis(),
                     0,
                     null);
         }
@@ -53,6 +54,7 @@ final class SnsEntryConverter implements ElementConverter<AlertDelivery, SnsPubl
                 m.attributeValues,
                 alertJson.equals(m.body) ? null : alertJson,
                 null,
+                System.currentTimeMillis(),
                 0,
                 null);
     }

@@ -37,9 +37,10 @@ public final class SnsPublishEntry extends DeliveryEntry<SnsPublishEntry> {
             String[] attributeValues,
             String alertJson,
             String rejection,
+            long since,
             int failedAttempts,
             String lastError) {
-        super(alertId, ruleId, failedAttempts, lastError);
+        super(alertId, ruleId, since, failedAttempts, lastError);
         this.topicArn = topicArn;
         this.team = team;
         this.body = body;
@@ -68,6 +69,7 @@ public final class SnsPublishEntry extends DeliveryEntry<SnsPublishEntry> {
                 attributeValues,
                 alertJson,
                 rejection,
+                since,
                 failedAttempts + 1,
                 error);
     }

@@ -6,7 +6,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
 
-/** Buffered SNS messages in checkpoints: explicit fields, no Java or Kryo serialization. */
+/**
+ * Buffered SNS messages in checkpoints: explicit fields, no Java or Kryo serialization. A restored
+ * message's delivery deadline counts from the restore.
+ */
 public final class SnsPublishEntrySerializer
         extends AsyncSinkWriterStateSerializer<SnsPublishEntry> {
     @Override
@@ -40,6 +43,7 @@ public final class SnsPublishEntrySerializer
                 NullableStrings.readArray(in),
                 NullableStrings.read(in),
                 NullableStrings.read(in),
+                System.currentTimeMillis(),
                 in.readInt(),
                 NullableStrings.read(in));
     }

@@ -10,6 +10,7 @@ import static io.trailwatch.alert.sink.DeliverySinkTests.alert;
 import static io.trailwatch.alert.sink.DeliverySinkTests.sink;
 import static io.trailwatch.alert.sink.DeliverySinkTests.start;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +34,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
@@ -173,6 +175,127 @@ class SlackAlertSinkTest {
     }
 
     @Test
+    void afterARetryAfterTheHeldBackMessagesStillLeaveOnePerInterval() throws Exception {
+        SLACK.stubFor(
+                post(urlEqualTo(HOOK))
+                        .inScenario("429 once")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willReturn(aResponse().withStatus(200).withBody("ok"))
+                        .willSetStateTo("429"));
+        SLACK.stubFor(
+                post(urlEqualTo(HOOK))
+                        .inScenario("429 once")
+                        .whenScenarioStateIs("429")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(429)
+                                        .withHeader("Retry-After", "1")
+                                        .withBody("rate_limited"))
+                        .willSetStateTo("ok"));
+        SLACK.stubFor(
+                post(urlEqualTo(HOOK))
+                        .inScenario("429 once")
+                        .whenScenarioStateIs("ok")
+                        .willReturn(aResponse().withStatus(200).withBody("ok")));
+        var writer = writer(webhooks(300), RetrySettings.of(3, 50, 200));
+        // One message first, so that the connection is open and answers come back at once.
+        writer.write(to("#payments-alerts", alert(0)), WriterContexts.NONE);
+        writer.flush(true);
+        for (int i = 1; i <= 4; i++) {
+            writer.write(to("#payments-alerts", alert(i)), WriterContexts.NONE);
+        }
+        writer.flush(true);
+
+        // The first of the four is refused with Retry-After 1 s while the other three are planned
+        // 300 ms apart within that second: after it, all four still leave 300 ms apart.
+        List<Long> times =
+                posted(HOOK).stream()
+                        .map(r -> r.getLoggedDate().getTime())
+                        .sorted()
+                        .skip(1)
+                        .toList();
+        assertThat(times).hasSize(5);
+        assertThat(times.get(1) - times.get(0)).isGreaterThanOrEqualTo(950);
+        for (int i = 2; i < times.size(); i++) {
+            assertThat(times.get(i) - times.get(i - 1))
+                    .as("gap before post %d of %s", i, times)
+                    .isGreaterThanOrEqualTo(250);
+        }
+        assertThat(DeliveryFailures.read(undelivered())).isEmpty();
+        writer.close();
+    }
+
+    @Test
+    void aLongRetryAfterIsWaitedForUpToItsCapAndTheDeadlineEndsTheWait() throws Exception {
+        // After one message that opens the connection, Slack asks for an hour each time. The sink
+        // waits 400 ms at most each time and gives every alert 1.5 s: the three alerts are dead
+        // letters within seconds rather than holding the queue for an hour each.
+        SLACK.stubFor(
+                post(urlEqualTo(HOOK))
+                        .inScenario("limited")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willReturn(aResponse().withStatus(200).withBody("ok"))
+                        .willSetStateTo("limited"));
+        SLACK.stubFor(
+                post(urlEqualTo(HOOK))
+                        .inScenario("limited")
+                        .whenScenarioStateIs("limited")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(429)
+                                        .withHeader("Retry-After", "3600")
+                                        .withBody("rate_limited")));
+        RetrySettings retry = RetrySettings.of(8, 50, 200);
+        retry.maxRetryAfterMillis = 400;
+        retry.deadlineMillis = 1500;
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
+                () -> {
+                    var writer = writer(webhooks(300), retry);
+                    writer.write(to("#payments-alerts", alert(0)), WriterContexts.NONE);
+                    writer.flush(true);
+                    for (int i = 1; i <= 3; i++) {
+                        writer.write(to("#payments-alerts", alert(i)), WriterContexts.NONE);
+                    }
+                    writer.flush(true);
+                    writer.close();
+                });
+
+        List<DeliveryFailure> dead = DeliveryFailures.read(undelivered());
+        assertThat(dead).hasSize(3);
+        assertThat(dead)
+                .allSatisfy(
+                        f -> {
+                            assertThat(f.reason).isEqualTo(DeliveryFailure.DEADLINE_EXCEEDED);
+                            assertThat(f.error)
+                                    .startsWith(
+                                            "not sent within the delivery deadline of 1500ms"
+                                                    + " (retry.deadline): ");
+                            assertThat(f.alert).contains(f.alertId);
+                        });
+        assertThat(dead)
+                .anyMatch(
+                        f ->
+                                f.error.contains(
+                                        "last error: HTTP 429: rate_limited (Retry-After 1h;"
+                                                + " waiting at most 400ms)"));
+        // After the first, each post waited for the one before: its slot, or the capped
+        // Retry-After.
+        List<Long> times =
+                posted(HOOK).stream()
+                        .map(r -> r.getLoggedDate().getTime())
+                        .sorted()
+                        .skip(1)
+                        .toList();
+        assertThat(times.size()).isBetween(1, 4);
+        for (int i = 1; i < times.size(); i++) {
+            assertThat(times.get(i) - times.get(i - 1))
+                    .as("gap before post %d of %s", i, times)
+                    .isGreaterThanOrEqualTo(250);
+        }
+    }
+
+    @Test
     void serverErrorsAreRetriedWithBackoffUntilDelivered() throws Exception {
         SLACK.stubFor(
                 post(urlEqualTo(HOOK))
@@ -283,6 +406,51 @@ class SlackAlertSinkTest {
                 .isEqualTo(
                         "arn:aws:secretsmanager:eu-west-1:111122223333:secret:trailwatch/slack/payments-AbCdEf");
         writer.close();
+    }
+
+    @Test
+    void aMalformedUrlInASecretIsNamedWithoutItsSecretPath() throws Exception {
+        SLACK.stubFor(
+                post(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                                        .withBody(
+                                                JSON.writeValueAsString(
+                                                        java.util.Map.of(
+                                                                "Name",
+                                                                "trailwatch/slack/payments",
+                                                                "SecretString",
+                                                                "https://hooks.slack.com/services/T0/B0/s3cr3t%zz")))));
+        SlackSettings s =
+                SlackSettings.withWebhooks(
+                        SlackWebhook.fromSecret("#payments-alerts", "trailwatch/slack/payments"));
+        s.secretsEndpointUrl = SLACK.baseUrl();
+        s.secretsRegion = "eu-west-1";
+        s.minIntervalMillis = 50;
+
+        List<String> logs;
+        try (LogCapture capture = new LogCapture()) {
+            var writer = writer(s, RetrySettings.of(3, 50, 200));
+            writer.write(to("#payments-alerts", alert(1)), WriterContexts.NONE);
+            writer.flush(true);
+            writer.close();
+            logs = capture.lines();
+        }
+
+        DeliveryFailure f = DeliveryFailures.read(undelivered()).get(0);
+        assertThat(f.reason).isEqualTo(DeliveryFailure.NOT_CONFIGURED);
+        assertThat(f.error)
+                .isEqualTo(
+                        "the webhook URL in secret trailwatch/slack/payments is not a valid URL:"
+                                + " malformed escape pair at character 46 of"
+                                + " https://hooks.slack.com/… (the rest is not shown: it is a"
+                                + " secret)");
+        assertThat(logs).anyMatch(l -> l.contains("malformed escape pair"));
+        assertThat(String.join("\n", logs) + Files.readString(undelivered()))
+                .doesNotContain("s3cr3t");
     }
 
     @Test
