@@ -23,6 +23,15 @@ public class DecodeLimits implements Serializable {
     /** Most bytes a gzip input may expand to. */
     public long maxDecompressedBytes = 1024 * MIB;
 
+    /** Deepest nesting of JSON objects and arrays. */
+    public int maxJsonDepth = 1000;
+
+    /** Most digits of a JSON number. */
+    public int maxJsonNumberLength = 1000;
+
+    /** Longest JSON object key, in characters. */
+    public int maxJsonNameLength = 50_000;
+
     /**
      * How far past the wall clock an event time may be (see {@link EventTimeRange}); later records
      * are dead letters.

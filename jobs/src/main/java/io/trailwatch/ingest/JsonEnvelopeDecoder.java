@@ -46,11 +46,9 @@ final class JsonEnvelopeDecoder {
                         .streamReadConstraints(
                                 StreamReadConstraints.builder()
                                         .maxDocumentLength(limits.maxDocumentBytes)
-                                        // stated here rather than left to Jackson's
-                                        // defaults: the README names them
-                                        .maxNestingDepth(1000)
-                                        .maxNumberLength(1000)
-                                        .maxNameLength(50_000)
+                                        .maxNestingDepth(limits.maxJsonDepth)
+                                        .maxNumberLength(limits.maxJsonNumberLength)
+                                        .maxNameLength(limits.maxJsonNameLength)
                                         .maxStringLength(
                                                 (int)
                                                         Math.min(

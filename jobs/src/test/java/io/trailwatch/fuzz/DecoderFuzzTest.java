@@ -231,9 +231,13 @@ class DecoderFuzzTest {
 
     private static DecodeLimits smallLimits() {
         DecodeLimits limits = DecodeLimits.defaults();
-        limits.maxLineBytes = 64 * 1024;
-        limits.maxDocumentBytes = 1024 * 1024;
-        limits.maxDecompressedBytes = 4 * 1024 * 1024;
+        // small limits, so that inputs at and past each stay small and the fuzzer fast
+        limits.maxLineBytes = 16 * 1024;
+        limits.maxDocumentBytes = 64 * 1024;
+        limits.maxDecompressedBytes = 256 * 1024;
+        limits.maxJsonDepth = 64;
+        limits.maxJsonNumberLength = 100;
+        limits.maxJsonNameLength = 256;
         return limits;
     }
 
