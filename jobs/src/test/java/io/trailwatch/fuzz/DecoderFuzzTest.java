@@ -44,6 +44,14 @@ import java.util.zip.GZIPOutputStream;
  */
 class DecoderFuzzTest {
     private static final DecodeLimits LIMITS = smallLimits();
+
+    /**
+     * One decoder for every execution, as a task keeps one for every record: a decoder that carried
+     * anything over from one input to the next would show here.
+     */
+    private static final RecordDecoder DECODER =
+            new RecordDecoder(LIMITS, FlowLogFormat.DEFAULT_V2);
+
     private static final EventTimeRange EVENT_TIMES =
             EventTimeRange.upTo(LIMITS.eventTimeHorizon.plusHours(1));
 
@@ -52,9 +60,7 @@ class DecoderFuzzTest {
         if (payload == null) {
             return;
         }
-        check(
-                new RecordDecoder(LIMITS, FlowLogFormat.DEFAULT_V2)
-                        .decode(new RawRecord("fuzz", RawKind.UNKNOWN, payload, null)));
+        check(DECODER.decode(new RawRecord("fuzz", RawKind.UNKNOWN, payload, null)));
     }
 
     @FuzzTest(maxDuration = "20s")
@@ -62,9 +68,7 @@ class DecoderFuzzTest {
         if (json == null) {
             return;
         }
-        check(
-                new RecordDecoder(LIMITS, FlowLogFormat.DEFAULT_V2)
-                        .decode(new RawRecord("fuzz", RawKind.JSON, json, null)));
+        check(DECODER.decode(new RawRecord("fuzz", RawKind.JSON, json, null)));
     }
 
     @FuzzTest(maxDuration = "20s")
@@ -72,7 +76,7 @@ class DecoderFuzzTest {
         if (file == null) {
             return;
         }
-        RecordDecoder decoder = new RecordDecoder(LIMITS, FlowLogFormat.DEFAULT_V2);
+        RecordDecoder decoder = DECODER;
         try (LogFileScanner scanner =
                 new LogFileScanner(new ByteArrayInputStream(file), "fuzz", LIMITS)) {
             RawRecord r;
@@ -175,7 +179,7 @@ class DecoderFuzzTest {
                         RawKind.FLOW_LINE,
                         line.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         header.isBlank() ? null : header);
-        check(new RecordDecoder(LIMITS, FlowLogFormat.DEFAULT_V2).decode(r));
+        check(DECODER.decode(r));
     }
 
     /** A file's bytes, as the table's reader gets them: not necessarily UTF-8. */
