@@ -9,17 +9,28 @@ final class AddressSyntax {
     private AddressSyntax() {}
 
     static boolean isIpAddress(String s) {
-        return s.indexOf(':') >= 0 ? isIpv6(s, 0, s.length()) : isIpv4(s, 0, s.length());
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return isIpAddress(b, 0, b.length);
     }
 
-    static boolean isIpv4(String s, int from, int to) {
+    /** Whether {@code s[from, to)} is an address. */
+    static boolean isIpAddress(byte[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s[i] == ':') {
+                return isIpv6(s, from, to);
+            }
+        }
+        return isIpv4(s, from, to);
+    }
+
+    private static boolean isIpv4(byte[] s, int from, int to) {
         int parts = 0;
         int i = from;
         while (true) {
             int value = 0;
             int digits = 0;
             while (i < to && digits < 4) {
-                char c = s.charAt(i);
+                byte c = s[i];
                 if (c < '0' || c > '9') {
                     break;
                 }
@@ -34,33 +45,33 @@ final class AddressSyntax {
             if (i == to) {
                 return parts == 4;
             }
-            if (s.charAt(i) != '.' || parts == 4) {
+            if (s[i] != '.' || parts == 4) {
                 return false;
             }
             i++;
         }
     }
 
-    static boolean isIpv6(String s, int from, int to) {
+    private static boolean isIpv6(byte[] s, int from, int to) {
         int groups = 0;
         boolean compressed = false;
         int i = from;
-        if (to - from >= 2 && s.charAt(i) == ':' && s.charAt(i + 1) == ':') {
+        if (to - from >= 2 && s[i] == ':' && s[i + 1] == ':') {
             compressed = true;
             i += 2;
             if (i == to) {
                 return true;
             }
-        } else if (i < to && s.charAt(i) == ':') {
+        } else if (i < to && s[i] == ':') {
             return false;
         }
         while (i < to) {
             int start = i;
-            while (i < to && isHex(s.charAt(i))) {
+            while (i < to && isHex(s[i])) {
                 i++;
             }
             int length = i - start;
-            if (i < to && s.charAt(i) == '.') {
+            if (i < to && s[i] == '.') {
                 // an IPv4 address in the last two groups
                 return isIpv4(s, start, to) && (compressed ? groups <= 5 : groups == 6);
             }
@@ -71,11 +82,11 @@ final class AddressSyntax {
             if (i == to) {
                 break;
             }
-            if (s.charAt(i) != ':') {
+            if (s[i] != ':') {
                 return false;
             }
             i++;
-            if (i < to && s.charAt(i) == ':') {
+            if (i < to && s[i] == ':') {
                 if (compressed) {
                     return false;
                 }
@@ -91,7 +102,7 @@ final class AddressSyntax {
         return compressed ? groups <= 7 : groups == 8;
     }
 
-    private static boolean isHex(char c) {
+    private static boolean isHex(byte c) {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 }

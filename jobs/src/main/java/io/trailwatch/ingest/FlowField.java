@@ -9,11 +9,11 @@ enum FlowField {
     VERSION("version", Kind.INT),
     ACCOUNT_ID("account-id", Kind.TEXT),
     INTERFACE_ID("interface-id", Kind.TEXT),
-    SRCADDR("srcaddr", Kind.TEXT),
-    DSTADDR("dstaddr", Kind.TEXT),
-    SRCPORT("srcport", Kind.INT),
-    DSTPORT("dstport", Kind.INT),
-    PROTOCOL("protocol", Kind.INT),
+    SRCADDR("srcaddr", Kind.ADDRESS),
+    DSTADDR("dstaddr", Kind.ADDRESS),
+    SRCPORT("srcport", Kind.INT, 65_535),
+    DSTPORT("dstport", Kind.INT, 65_535),
+    PROTOCOL("protocol", Kind.INT, 255),
     PACKETS("packets", Kind.LONG),
     BYTES("bytes", Kind.LONG),
     START("start", Kind.LONG),
@@ -25,8 +25,8 @@ enum FlowField {
     INSTANCE_ID("instance-id", Kind.TEXT),
     TCP_FLAGS("tcp-flags", Kind.INT),
     TYPE("type", Kind.TEXT),
-    PKT_SRCADDR("pkt-srcaddr", Kind.TEXT),
-    PKT_DSTADDR("pkt-dstaddr", Kind.TEXT),
+    PKT_SRCADDR("pkt-srcaddr", Kind.ADDRESS),
+    PKT_DSTADDR("pkt-dstaddr", Kind.ADDRESS),
     REGION("region", Kind.TEXT),
     AZ_ID("az-id", Kind.TEXT),
     SUBLOCATION_TYPE("sublocation-type", Kind.TEXT),
@@ -49,6 +49,8 @@ enum FlowField {
 
     enum Kind {
         TEXT,
+        /** Text that must be an IPv4 or IPv6 address. */
+        ADDRESS,
         INT,
         LONG
     }
@@ -64,9 +66,25 @@ enum FlowField {
     final String fieldName;
     final Kind kind;
 
+    /**
+     * The largest value a number field holds (ports 65535, protocol numbers 255): a larger one is
+     * damage, not a record.
+     */
+    final long max;
+
     FlowField(String fieldName, Kind kind) {
+        this(fieldName, kind, kind == Kind.INT ? Integer.MAX_VALUE : Long.MAX_VALUE);
+    }
+
+    FlowField(String fieldName, Kind kind, long max) {
         this.fieldName = fieldName;
         this.kind = kind;
+        this.max = max;
+    }
+
+    /** Whether the field holds text (an address included) rather than a number. */
+    boolean isText() {
+        return kind == Kind.TEXT || kind == Kind.ADDRESS;
     }
 
     /**
@@ -79,7 +97,7 @@ enum FlowField {
     // The setters are switches, not a lambda per field: one call site serving forty lambdas is a
     // megamorphic call per field of every flow line, and each value would be boxed to Object.
 
-    /** Sets this {@link Kind#TEXT} field. */
+    /** Sets this {@link Kind#TEXT} or {@link Kind#ADDRESS} field. */
     void set(FlowRecord r, String v) {
         switch (this) {
             case ACCOUNT_ID:

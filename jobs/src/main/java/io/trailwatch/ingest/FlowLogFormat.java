@@ -122,7 +122,7 @@ public final class FlowLogFormat {
             }
             FlowField field = index < n ? fields[index] : null;
             int end;
-            if (field != null && field.kind != FlowField.Kind.TEXT) {
+            if (field != null && !field.isText()) {
                 end = number(record, field, data, pos, to);
             } else {
                 end = pos;
@@ -130,6 +130,10 @@ public final class FlowLogFormat {
                     end++;
                 }
                 if (field != null && !absent(data, pos, end)) {
+                    if (field.kind == FlowField.Kind.ADDRESS
+                            && !AddressSyntax.isIpAddress(data, pos, end)) {
+                        throw notAnAddress(field, data, pos, end);
+                    }
                     field.set(
                             record,
                             repeated != null
@@ -169,10 +173,11 @@ public final class FlowLogFormat {
         if (absent(data, from, end)) {
             return end;
         }
-        if (!digits
-                || end - from > 18
-                || (field.kind == FlowField.Kind.INT && v > Integer.MAX_VALUE)) {
+        if (!digits || end - from > 18) {
             throw invalid(field, data, from, end);
+        }
+        if (v > field.max) {
+            throw outOfRange(field, v);
         }
         if (field.kind == FlowField.Kind.INT) {
             field.set(record, (int) v);
@@ -195,6 +200,21 @@ public final class FlowLogFormat {
                         + ": '"
                         + Excerpt.of(data, from, to - from)
                         + "' is not a number");
+    }
+
+    private static DecodeException outOfRange(FlowField field, long v) {
+        return new DecodeException(
+                "flow-invalid-value",
+                field.fieldName + " " + v + " is out of range (at most " + field.max + ")");
+    }
+
+    private static DecodeException notAnAddress(FlowField field, byte[] data, int from, int to) {
+        return new DecodeException(
+                "flow-invalid-value",
+                field.fieldName
+                        + " '"
+                        + Excerpt.of(data, from, to - from)
+                        + "' is not an IPv4 or IPv6 address");
     }
 
     private static boolean isFieldName(String s) {

@@ -304,13 +304,13 @@ class DamagedInputTest {
         assertThat(d.deadLetters)
                 .extracting(l -> l.detail)
                 .containsExactly(
-                        "dstport 99999 is not a port (0-65535)",
+                        "dstport 99999 is out of range (at most 65535)",
                         "srcaddr '999.1.1.1' is not an IPv4 or IPv6 address",
                         "dstaddr '2001:db8::1::2' is not an IPv4 or IPv6 address",
                         "log-status 'MAYBE' is not OK, NODATA or SKIPDATA",
                         "action 'ALLOW' is not ACCEPT or REJECT",
                         "end 1760438400 is before start 1760438460",
-                        "protocol 300 is not an IANA protocol number (0-255)");
+                        "protocol 300 is out of range (at most 255)");
     }
 
     @Test

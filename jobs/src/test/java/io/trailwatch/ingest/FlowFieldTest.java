@@ -19,6 +19,7 @@ class FlowFieldTest {
             FlowRecord r = new FlowRecord();
             switch (field.kind) {
                 case TEXT:
+                case ADDRESS:
                     field.set(r, "v");
                     break;
                 case INT:
