@@ -109,12 +109,7 @@ public final class SuppressionFileParser {
     }
 
     private static ConfigException problem(String source, CsvTableException e) {
-        return new ConfigException(
-                "suppression file "
-                        + source
-                        + (e.where() == null ? "" : ", " + e.where())
-                        + ": "
-                        + e.reason());
+        return new ConfigException(e.in("suppression file " + source));
     }
 
     private static String value(CSVRecord r, String column) {

@@ -31,6 +31,11 @@ public final class CsvTableException extends Exception {
         return where;
     }
 
+    /** The message for a file of this kind and name, e.g. {@code ownership table owners.csv}. */
+    public String in(String file) {
+        return file + (where == null ? "" : ", " + where) + ": " + reason;
+    }
+
     /** What is wrong, without the place. */
     public String reason() {
         return reason;

@@ -40,39 +40,39 @@ final class FlowLineDecoder {
             DecodedBatch out) {
         FlowLogFormat format = format(header);
         if (format == null) {
-            out.addDeadLetter(
+            refuse(
+                    out,
                     "flow-invalid-header",
                     "not a flow log header: " + Excerpt.of(header),
-                    Origins.line(origin, line),
-                    Excerpt.of(data, from, to - from));
+                    origin,
+                    line,
+                    data,
+                    from,
+                    to);
             return;
         }
         if (format.repeatedField() != null) {
-            out.addDeadLetter(
+            refuse(
+                    out,
                     "flow-header-repeated-field",
                     FlowLogFormat.repeatedFieldProblem(format),
-                    Origins.line(origin, line),
-                    Excerpt.of(data, from, to - from));
+                    origin,
+                    line,
+                    data,
+                    from,
+                    to);
             return;
         }
         FlowRecord record;
         try {
             record = format.parse(data, from, to, repeated);
         } catch (DecodeException e) {
-            out.addDeadLetter(
-                    e.reason(),
-                    e.getMessage(),
-                    Origins.line(origin, line),
-                    Excerpt.of(data, from, to - from));
+            refuse(out, e.reason(), e.getMessage(), origin, line, data, from, to);
             return;
         }
         String problem = FlowRecordCheck.problem(record);
         if (problem != null) {
-            out.addDeadLetter(
-                    "flow-invalid-value",
-                    problem,
-                    Origins.line(origin, line),
-                    Excerpt.of(data, from, to - from));
+            refuse(out, "flow-invalid-value", problem, origin, line, data, from, to);
             return;
         }
         if ("NODATA".equals(record.logStatus)) {
@@ -85,11 +85,15 @@ final class FlowLineDecoder {
         }
         Long seconds = record.start != null ? record.start : record.end;
         if (seconds == null) {
-            out.addDeadLetter(
+            refuse(
+                    out,
                     "flow-missing-time",
                     "record has neither start nor end",
-                    Origins.line(origin, line),
-                    Excerpt.of(data, from, to - from));
+                    origin,
+                    line,
+                    data,
+                    from,
+                    to);
             return;
         }
         String outOfRange =
@@ -99,17 +103,35 @@ final class FlowLineDecoder {
                                 ? "end " + record.end
                                 : null;
         if (outOfRange != null) {
-            out.addDeadLetter(
+            refuse(
+                    out,
                     "event-time-out-of-range",
                     times.explain(outOfRange),
-                    Origins.line(origin, line),
-                    Excerpt.of(data, from, to - from));
+                    origin,
+                    line,
+                    data,
+                    from,
+                    to);
             return;
         }
         record.eventTime = seconds * 1000L;
         record.origin = origin;
         record.line = line;
         out.addFlow(record);
+    }
+
+    /** A dead letter for the line in {@code data[from, to)}. */
+    private static void refuse(
+            DecodedBatch out,
+            String reason,
+            String detail,
+            String origin,
+            int line,
+            byte[] data,
+            int from,
+            int to) {
+        out.addDeadLetter(
+                reason, detail, Origins.line(origin, line), Excerpt.of(data, from, to - from));
     }
 
     private FlowLogFormat format(String header) {

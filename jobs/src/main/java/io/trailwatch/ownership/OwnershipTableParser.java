@@ -100,13 +100,7 @@ public final class OwnershipTableParser {
     }
 
     private static OwnershipTableException problem(String source, CsvTableException e) {
-        return new OwnershipTableException(
-                "ownership table "
-                        + source
-                        + (e.where() == null ? "" : ", " + e.where())
-                        + ": "
-                        + e.reason(),
-                e.getCause());
+        return new OwnershipTableException(e.in("ownership table " + source), e.getCause());
     }
 
     private OwnershipRow[] rows(List<String> header, Iterable<CSVRecord> records)

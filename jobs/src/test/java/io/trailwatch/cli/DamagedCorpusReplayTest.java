@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
+import io.trailwatch.testing.CutGzip;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +68,7 @@ class DamagedCorpusReplayTest {
                             "cut.jsonl.gz",
                             cut,
                             Set.of("inside-cut-lines"),
-                            completeLines(cut)));
+                            CutGzip.completeLines(cut)));
         }
         {
             StringBuilder doc = new StringBuilder("{\"Records\":[");
@@ -83,7 +79,7 @@ class DamagedCorpusReplayTest {
             doc.append("]}");
             byte[] gz = gzip(doc.toString());
             byte[] cut = Arrays.copyOf(gz, gz.length / 2);
-            String readable = readable(cut);
+            String readable = CutGzip.readable(cut);
             int complete = readable.contains(stopLogging("inside-cut-log-file")) ? 1 : 0;
             while (readable.contains(harmless(complete))) {
                 complete++;
@@ -109,7 +105,7 @@ class DamagedCorpusReplayTest {
                             "cut-flows.log.gz",
                             cut,
                             Set.of("eni-0exfil000000001"),
-                            completeLines(cut) - 1));
+                            CutGzip.completeLines(cut) - 1));
         }
         {
             String pretty =
@@ -364,8 +360,8 @@ class DamagedCorpusReplayTest {
         Path alerts = dir.resolve("alerts.jsonl");
         Path dead = dir.resolve("dead.jsonl");
 
-        Result r =
-                run(
+        CliRun r =
+                CliRun.of(
                         "replay",
                         "--out",
                         alerts.toString(),
@@ -373,14 +369,14 @@ class DamagedCorpusReplayTest {
                         dead.toString(),
                         logs.toString());
 
-        assertThat(r.status).as(r.stderr).isZero();
-        assertThat(r.stderr).doesNotContain("\tat ").doesNotContain("Exception");
-        assertThat(alertedIds(alerts)).as(r.stderr).containsAll(c.mustAlert);
+        assertThat(r.status()).as(r.stderr()).isZero();
+        assertThat(r.stderr()).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(alertedIds(alerts)).as(r.stderr()).containsAll(c.mustAlert);
         Matcher balance =
                 Pattern.compile(
                                 "records seen +([0-9,]+) = ([0-9,]+) decoded \\+ ([0-9,]+) dead letters \\+ ([0-9,]+) skipped")
-                        .matcher(r.stderr);
-        assertThat(balance.find()).as(r.stderr).isTrue();
+                        .matcher(r.stderr());
+        assertThat(balance.find()).as(r.stderr()).isTrue();
         long seen = number(balance.group(1));
         long decoded = number(balance.group(2));
         long deadLetters = number(balance.group(3));
@@ -389,7 +385,7 @@ class DamagedCorpusReplayTest {
         assertThat(Files.readAllLines(dead)).hasSize((int) deadLetters);
         if (c.decoded >= 0) {
             // the case's valid records, and the risky record beside every case
-            assertThat(decoded).as(r.stderr).isEqualTo(c.decoded + 1L);
+            assertThat(decoded).as(r.stderr()).isEqualTo(c.decoded + 1L);
         }
     }
 
@@ -527,25 +523,6 @@ class DamagedCorpusReplayTest {
         return out.toByteArray();
     }
 
-    private static String readable(byte[] gzip) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-            int b;
-            while ((b = in.read()) >= 0) {
-                out.write(b);
-            }
-        } catch (EOFException e) {
-            // where the data ends
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static int completeLines(byte[] gzip) {
-        return (int) readable(gzip).chars().filter(ch -> ch == '\n').count();
-    }
-
     private static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
@@ -576,18 +553,4 @@ class DamagedCorpusReplayTest {
         }
         return ids;
     }
-
-    private static Result run(String... args) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int status = TrailwatchCli.run(args);
-            return new Result(status, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(original);
-        }
-    }
-
-    private record Result(int status, String stderr) {}
 }

@@ -3,10 +3,7 @@ package io.trailwatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.testing.NamedPipes;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +20,9 @@ class ReplayCommandTest {
 
     @Test
     void missingPathIsExit2WithOneClearLine() {
-        Result r = run("replay", dir.resolve("nope").toString());
+        CliRun r = CliRun.of("replay", dir.resolve("nope").toString());
 
-        assertThat(r.status).isEqualTo(2);
+        assertThat(r.status()).isEqualTo(2);
         assertThat(r.stderrLines())
                 .containsExactly(
                         "trailwatch: cannot read "
@@ -41,11 +38,11 @@ class ReplayCommandTest {
                         "match,team\n111122223333,payments\nnot-a-match,x\n");
         Path log = Files.writeString(dir.resolve("log.json"), "{\"Records\":[]}");
 
-        Result r = run("replay", "--ownership", table.toString(), log.toString());
+        CliRun r = CliRun.of("replay", "--ownership", table.toString(), log.toString());
 
-        assertThat(r.status).isEqualTo(2);
+        assertThat(r.status()).isEqualTo(2);
         assertThat(r.stderrLines()).hasSize(1);
-        assertThat(r.stderr)
+        assertThat(r.stderr())
                 .startsWith(
                         "trailwatch: ownership table "
                                 + table
@@ -64,18 +61,18 @@ class ReplayCommandTest {
                         "match,team,trusted_cidrs\n111122223333,payments,10.16.0.0/12\n");
         Path log = Files.writeString(dir.resolve("log.json"), "{\"Records\":[]}");
 
-        Result broad = run("replay", "--ownership", table.toString(), log.toString());
-        Result stricter =
-                run(
+        CliRun broad = CliRun.of("replay", "--ownership", table.toString(), log.toString());
+        CliRun stricter =
+                CliRun.of(
                         "replay",
                         "--trusted-cidrs-min-prefix",
                         "/16,/48",
                         "--ownership",
                         narrower.toString(),
                         log.toString());
-        Result bad = run("replay", "--trusted-cidrs-min-prefix", "/8", log.toString());
+        CliRun bad = CliRun.of("replay", "--trusted-cidrs-min-prefix", "/8", log.toString());
 
-        assertThat(broad.status).isEqualTo(2);
+        assertThat(broad.status()).isEqualTo(2);
         assertThat(broad.stderrLines())
                 .singleElement()
                 .asString()
@@ -84,9 +81,9 @@ class ReplayCommandTest {
                                 + table
                                 + ", line 2, column 'trusted_cidrs': '0.0.0.0/0' is broader than"
                                 + " /8");
-        assertThat(stricter.status).isEqualTo(2);
-        assertThat(stricter.stderr).contains("'10.16.0.0/12' is broader than /16");
-        assertThat(bad.status).isEqualTo(2);
+        assertThat(stricter.status()).isEqualTo(2);
+        assertThat(stricter.stderr()).contains("'10.16.0.0/12' is broader than /16");
+        assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.stderrLines())
                 .containsExactly(
                         "trailwatch: --trusted-cidrs-min-prefix '/8' is not two prefix lengths,"
@@ -95,25 +92,25 @@ class ReplayCommandTest {
 
     @Test
     void badUsageIsExit2() {
-        assertThat(run("replay").status).isEqualTo(2);
-        assertThat(run("replay", "--parallelism", "0", dir.toString()).status).isEqualTo(2);
-        assertThat(run("replay", "--lateness", "soon", dir.toString()).status).isEqualTo(2);
-        assertThat(run("frobnicate").status).isEqualTo(2);
+        assertThat(CliRun.of("replay").status()).isEqualTo(2);
+        assertThat(CliRun.of("replay", "--parallelism", "0", dir.toString()).status()).isEqualTo(2);
+        assertThat(CliRun.of("replay", "--lateness", "soon", dir.toString()).status()).isEqualTo(2);
+        assertThat(CliRun.of("frobnicate").status()).isEqualTo(2);
     }
 
     @Test
     void unknownRulesAndLevelsAreExit2() throws Exception {
         Path log = Files.writeString(dir.resolve("log.json"), "{\"Records\":[]}");
 
-        Result disabled = run("replay", "--disable-rule", "TW-NOPE-01", log.toString());
-        Result severity = run("replay", "--severity", "TW-NET-01=SEVERE", log.toString());
+        CliRun disabled = CliRun.of("replay", "--disable-rule", "TW-NOPE-01", log.toString());
+        CliRun severity = CliRun.of("replay", "--severity", "TW-NET-01=SEVERE", log.toString());
 
-        assertThat(disabled.status).isEqualTo(2);
+        assertThat(disabled.status()).isEqualTo(2);
         assertThat(disabled.stderrLines())
                 .containsExactly(
                         "trailwatch: --disable-rule TW-NOPE-01: no such rule (see trailwatch rules)");
-        assertThat(severity.status).isEqualTo(2);
-        assertThat(severity.stderr)
+        assertThat(severity.status()).isEqualTo(2);
+        assertThat(severity.stderr())
                 .contains("the level must be one of CRITICAL, HIGH, MEDIUM, LOW, INFO");
     }
 
@@ -121,17 +118,19 @@ class ReplayCommandTest {
     void badWindowedRuleSettingsAreExit2() throws Exception {
         Path log = Files.writeString(dir.resolve("log.json"), "{\"Records\":[]}");
 
-        Result name = run("replay", "--rule-setting", "TW-AUTH-01.failure=10", log.toString());
-        Result value = run("replay", "--rule-setting", "TW-EXFIL-02.window=soon", log.toString());
+        CliRun name =
+                CliRun.of("replay", "--rule-setting", "TW-AUTH-01.failure=10", log.toString());
+        CliRun value =
+                CliRun.of("replay", "--rule-setting", "TW-EXFIL-02.window=soon", log.toString());
 
-        assertThat(name.status).isEqualTo(2);
+        assertThat(name.status()).isEqualTo(2);
         assertThat(name.stderrLines())
                 .singleElement()
                 .asString()
                 .startsWith(
                         "trailwatch: --rule-setting TW-AUTH-01.failure: no such setting (one of [");
-        assertThat(value.status).isEqualTo(2);
-        assertThat(value.stderr).contains("'soon' is not a duration");
+        assertThat(value.status()).isEqualTo(2);
+        assertThat(value.stderr()).contains("'soon' is not a duration");
     }
 
     @Test
@@ -142,9 +141,9 @@ class ReplayCommandTest {
                         dir.resolve("s.csv"),
                         "rule_id,account,principal,resource,reason,expires\nTW-NET-01,1,,,,2026-12-31\n");
 
-        Result r = run("replay", "--suppressions", file.toString(), log.toString());
+        CliRun r = CliRun.of("replay", "--suppressions", file.toString(), log.toString());
 
-        assertThat(r.status).isEqualTo(2);
+        assertThat(r.status()).isEqualTo(2);
         assertThat(r.stderrLines())
                 .containsExactly(
                         "trailwatch: suppression file "
@@ -156,15 +155,22 @@ class ReplayCommandTest {
     void replaysIntoAnAlertFileAndSummarises() throws Exception {
         Path gen = dir.resolve("gen");
         assertThat(
-                        run("generate", "--out", gen.toString(), "--events", "5000", "--seed", "5")
-                                .status)
+                        CliRun.of(
+                                        "generate",
+                                        "--out",
+                                        gen.toString(),
+                                        "--events",
+                                        "5000",
+                                        "--seed",
+                                        "5")
+                                .status())
                 .isZero();
         Path alerts = dir.resolve("alerts.jsonl");
         Path dead = dir.resolve("dead.jsonl");
         Files.writeString(gen.resolve("logs/notes.txt"), "not a log\n");
 
-        Result r =
-                run(
+        CliRun r =
+                CliRun.of(
                         "replay",
                         "--ownership",
                         gen.resolve("ownership.csv").toString(),
@@ -174,13 +180,13 @@ class ReplayCommandTest {
                         dead.toString(),
                         gen.resolve("logs").toString());
 
-        assertThat(r.status).isZero();
+        assertThat(r.status()).isZero();
         List<String> lines = Files.readAllLines(alerts);
         assertThat(lines).hasSize(1).allMatch(l -> l.contains("\"ruleId\":\"TW-OWN-01\""));
         assertThat(Files.readAllLines(dead))
                 .hasSize(1)
                 .allMatch(l -> l.contains("\"reason\":\"unrecognized-content\""));
-        assertThat(r.stderr)
+        assertThat(r.stderr())
                 .contains("Trailwatch replay summary")
                 .containsPattern("CloudTrail records +1,500")
                 .containsPattern("flow records +3,500")
@@ -224,15 +230,15 @@ class ReplayCommandTest {
         }
         Path alerts = dir.resolve("alerts.jsonl");
 
-        Result r = run("replay", "--out", alerts.toString(), dir.resolve("logs").toString());
+        CliRun r = CliRun.of("replay", "--out", alerts.toString(), dir.resolve("logs").toString());
 
-        assertThat(r.status).isZero();
+        assertThat(r.status()).isZero();
         assertThat(Files.readString(alerts)).contains("\"ruleId\":\"TW-NET-01\"");
         assertThat(r.stderrLines())
                 .filteredOn(l -> l.startsWith("trailwatch: skipping "))
                 .map(l -> l.substring("trailwatch: skipping ".length()))
                 .containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(r.stderr)
+        assertThat(r.stderr())
                 .containsPattern("skipped paths +" + expected.size() + " ")
                 .doesNotContain("Exception")
                 .doesNotContainPattern("\\n\\s+at ");
@@ -246,16 +252,16 @@ class ReplayCommandTest {
         Files.createSymbolicLink(only.resolve("a.json"), Path.of("gone.json"));
         Files.createSymbolicLink(only.resolve("zero"), Path.of("/dev/zero"));
 
-        Result one = run("replay", dangling.toString());
-        Result several = run("replay", only.toString());
+        CliRun one = CliRun.of("replay", dangling.toString());
+        CliRun several = CliRun.of("replay", only.toString());
 
-        assertThat(one.status).isEqualTo(2);
+        assertThat(one.status()).isEqualTo(2);
         assertThat(one.stderrLines())
                 .containsExactly(
                         "trailwatch: cannot read "
                                 + dangling
                                 + ": dangling symbolic link (to gone.json)");
-        assertThat(several.status).isEqualTo(2);
+        assertThat(several.status()).isEqualTo(2);
         assertThat(several.stderrLines())
                 .containsExactly(
                         "trailwatch: no readable log files in ["
@@ -270,32 +276,6 @@ class ReplayCommandTest {
     private static void copyResource(String name, Path to) throws Exception {
         try (InputStream in = ReplayCommandTest.class.getClassLoader().getResourceAsStream(name)) {
             Files.copy(in, to);
-        }
-    }
-
-    private static Result run(String... args) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int status = TrailwatchCli.run(args);
-            return new Result(status, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(original);
-        }
-    }
-
-    private static final class Result {
-        final int status;
-        final String stderr;
-
-        Result(int status, String stderr) {
-            this.status = status;
-            this.stderr = stderr;
-        }
-
-        List<String> stderrLines() {
-            return stderr.lines().filter(l -> !l.isBlank()).toList();
         }
     }
 }

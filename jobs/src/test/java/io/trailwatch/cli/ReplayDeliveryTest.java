@@ -12,9 +12,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.trailwatch.alert.format.SlackLimitsAssert;
 import io.trailwatch.alert.sink.FormBody;
 import io.trailwatch.alert.sink.sns.SnsQueryProtocol;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,8 +62,8 @@ class ReplayDeliveryTest {
                         .willReturn(aResponse().withTransformers(SnsQueryProtocol.NAME)));
         Path alerts = dir.resolve("alerts.jsonl");
 
-        Result r =
-                run(
+        CliRun r =
+                CliRun.of(
                         "replay",
                         "--ownership",
                         ownership.toString(),
@@ -80,7 +77,7 @@ class ReplayDeliveryTest {
                         ENDPOINTS.baseUrl(),
                         logs.toString());
 
-        assertThat(r.status).as(r.stderr).isZero();
+        assertThat(r.status()).as(r.stderr()).isZero();
         List<String> lines = Files.readAllLines(alerts);
         assertThat(lines).hasSize(1);
         String alertId = JSON.readTree(lines.get(0)).get("alertId").asText();
@@ -97,7 +94,7 @@ class ReplayDeliveryTest {
         assertThat(form).containsEntry("Action", "PublishBatch").containsEntry("TopicArn", TOPIC);
         assertThat(form.get("PublishBatchRequestEntries.member.1.Message")).isEqualTo(lines.get(0));
 
-        assertThat(r.stderr)
+        assertThat(r.stderr())
                 .containsPattern("delivery +1 messages routed to SNS, 1 to Slack; 0 undeliverable")
                 .doesNotContain("r3pl4yT0k3n");
     }
@@ -109,8 +106,8 @@ class ReplayDeliveryTest {
                         .willReturn(aResponse().withStatus(410).withBody("channel_is_archived")));
         Path undelivered = dir.resolve("undelivered.jsonl");
 
-        Result r =
-                run(
+        CliRun r =
+                CliRun.of(
                         "replay",
                         "--ownership",
                         ownership.toString(),
@@ -122,14 +119,14 @@ class ReplayDeliveryTest {
                         undelivered.toString(),
                         logs.toString());
 
-        assertThat(r.status).as(r.stderr).isZero();
+        assertThat(r.status()).as(r.stderr()).isZero();
         List<String> dead = Files.readAllLines(undelivered);
         assertThat(dead).hasSize(1);
         JsonNode failure = JSON.readTree(dead.get(0));
         assertThat(failure.get("reason").asText()).isEqualTo("rejected");
         assertThat(failure.get("error").asText()).isEqualTo("HTTP 410: channel_is_archived");
         assertThat(failure.at("/alert/ruleId").asText()).isEqualTo("TW-OWN-01");
-        assertThat(r.stderr)
+        assertThat(r.stderr())
                 .containsPattern(
                         "0 messages routed to SNS, 1 to Slack; 1 undeliverable \\(written to "
                                 + undelivered
@@ -143,8 +140,8 @@ class ReplayDeliveryTest {
                 post(urlEqualTo(HOOK))
                         .willReturn(aResponse().withStatus(404).withBody("no_service")));
 
-        Result r =
-                run(
+        CliRun r =
+                CliRun.of(
                         "replay",
                         "--ownership",
                         ownership.toString(),
@@ -154,8 +151,8 @@ class ReplayDeliveryTest {
                         ENDPOINTS.baseUrl() + HOOK,
                         logs.toString());
 
-        assertThat(r.status).isZero();
-        assertThat(r.stderr)
+        assertThat(r.status()).isZero();
+        assertThat(r.stderr())
                 .containsPattern(
                         "trailwatch: undelivered alert tw-[0-9a-f]{32} \\(TW-OWN-01\\) to slack \\* \\[rejected after 1 attempt\\]: HTTP 404: no_service")
                 .doesNotContain("r3pl4yT0k3n");
@@ -163,61 +160,57 @@ class ReplayDeliveryTest {
 
     @Test
     void badDeliveryOptionsAreUsageErrorsThatDoNotEchoTheWebhook() {
-        Result badHook = run("replay", "--slack-webhook", "hooks-s3cr3t", logs.toString());
-        assertThat(badHook.status).isEqualTo(2);
-        assertThat(badHook.stderr)
+        CliRun badHook = CliRun.of("replay", "--slack-webhook", "hooks-s3cr3t", logs.toString());
+        assertThat(badHook.status()).isEqualTo(2);
+        assertThat(badHook.stderr())
                 .contains(
                         "--slack-webhook: is neither an http(s) URL nor secretsmanager:<secret id or ARN>"
                                 + " (the value is not shown: it may be a secret)")
                 .doesNotContain("s3cr3t");
 
         // A malformed or unencrypted webhook URL is refused before anything runs, named, redacted.
-        Result badEscape =
-                run(
+        CliRun badEscape =
+                CliRun.of(
                         "replay",
                         "--slack-webhook",
                         "https://hooks.slack.com/services/T0/B0/s3cr3t%zz",
                         logs.toString());
-        assertThat(badEscape.status).isEqualTo(2);
-        assertThat(badEscape.stderr)
+        assertThat(badEscape.status()).isEqualTo(2);
+        assertThat(badEscape.stderr())
                 .contains(
                         "--slack-webhook: is not a valid URL: malformed escape pair at character 46"
                                 + " of https://hooks.slack.com/…")
                 .doesNotContain("s3cr3t");
-        Result plainHttp =
-                run(
+        CliRun plainHttp =
+                CliRun.of(
                         "replay",
                         "--slack-webhook",
                         "http://hooks.slack.com/services/T0/B0/s3cr3t",
                         logs.toString());
-        assertThat(plainHttp.status).isEqualTo(2);
-        assertThat(plainHttp.stderr)
+        assertThat(plainHttp.status()).isEqualTo(2);
+        assertThat(plainHttp.stderr())
                 .contains("--slack-webhook: is plain http")
                 .doesNotContain("s3cr3t");
 
-        assertThat(run("replay", "--sns-topic", "alerts", logs.toString()).stderr)
+        assertThat(CliRun.of("replay", "--sns-topic", "alerts", logs.toString()).stderr())
                 .contains("--sns-topic: 'alerts' is not an SNS topic ARN");
-        assertThat(run("replay", "--endpoint-url", ENDPOINTS.baseUrl(), logs.toString()).stderr)
+        assertThat(
+                        CliRun.of("replay", "--endpoint-url", ENDPOINTS.baseUrl(), logs.toString())
+                                .stderr())
                 .contains("--endpoint-url needs --sns-topic");
         assertThat(
-                        run("replay", "--sns-topic", TOPIC, "--sns-format", "xml", logs.toString())
-                                .status)
+                        CliRun.of(
+                                        "replay",
+                                        "--sns-topic",
+                                        TOPIC,
+                                        "--sns-format",
+                                        "xml",
+                                        logs.toString())
+                                .status())
                 .isEqualTo(2);
-        assertThat(run("replay", "--dedup-window", "TW-NET-01=soon", logs.toString()).stderr)
+        assertThat(
+                        CliRun.of("replay", "--dedup-window", "TW-NET-01=soon", logs.toString())
+                                .stderr())
                 .contains("--dedup-window: 'soon' is not a duration");
     }
-
-    private static Result run(String... args) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int status = TrailwatchCli.run(args);
-            return new Result(status, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(original);
-        }
-    }
-
-    private record Result(int status, String stderr) {}
 }

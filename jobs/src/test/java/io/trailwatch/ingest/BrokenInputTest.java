@@ -29,24 +29,6 @@ class BrokenInputTest {
     }
 
     @Test
-    void truncatedGzipOfFlowLinesKeepsTheLinesBeforeTheCut() {
-        StringBuilder lines = new StringBuilder(FlowLogFormat.DEFAULT_V2_HEADER + "\n");
-        for (int i = 0; i < 2000; i++) {
-            lines.append(
-                            "2 111122223333 eni-0a1b2c3d4e5f60001 10.20.3.14 198.51.100.90 49152 443 6 12 ")
-                    .append(1500 + i)
-                    .append(" 1760438400 1760438460 ACCEPT OK\n");
-        }
-        byte[] gz = gzip(utf8(lines.toString()));
-
-        Decoded d = Decoded.file(Arrays.copyOf(gz, gz.length - 20));
-
-        assertThat(d.flows).hasSizeBetween(1, 1999);
-        assertThat(d.deadLetterReasons()).containsExactly("gzip-truncated");
-        assertThat(d.deadLetters.get(0).detail).contains("after line");
-    }
-
-    @Test
     void truncatedJson() {
         byte[] json = resource("cloudtrail/log-file.json");
 

@@ -6,15 +6,12 @@ import static io.trailwatch.ingest.Decoded.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.model.DeadLetter;
-import java.io.ByteArrayInputStream;
+import io.trailwatch.testing.CutGzip;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +41,7 @@ class DamagedInputTest {
         }
         byte[] gz = gzip(utf8(lines.toString()));
         byte[] cut = Arrays.copyOf(gz, gz.length - 40);
-        int complete = completeLines(cut);
+        int complete = CutGzip.completeLines(cut);
 
         Decoded d = Decoded.file(cut);
 
@@ -71,7 +68,7 @@ class DamagedInputTest {
 
         Decoded d = Decoded.file(cut);
 
-        int recordLines = completeLines(cut) - 1; // the header
+        int recordLines = CutGzip.completeLines(cut) - 1; // the header
         assertThat(d.flows).hasSize(recordLines);
         assertThat(d.flows.get(recordLines - 1).bytes).isEqualTo(1500L + recordLines - 1);
         assertThat(d.deadLetterReasons()).containsExactly("gzip-truncated");
@@ -86,7 +83,7 @@ class DamagedInputTest {
         doc.append("]}");
         byte[] gz = gzip(utf8(doc.toString()));
         byte[] cut = Arrays.copyOf(gz, gz.length * 2 / 3);
-        String readable = new String(readablePrefix(cut), StandardCharsets.UTF_8);
+        String readable = new String(CutGzip.readableBytes(cut), StandardCharsets.UTF_8);
         int completeRecords = 0;
         while (readable.contains(record(completeRecords + 1))) {
             completeRecords++;
@@ -348,32 +345,5 @@ class DamagedInputTest {
         assertThat(AddressSyntax.isIpAddress("1:2:")).isFalse();
         assertThat(AddressSyntax.isIpAddress("g::1")).isFalse();
         assertThat(AddressSyntax.isIpAddress("")).isFalse();
-    }
-
-    /** Lines the gzip data holds in full before it breaks off, read without the decoder. */
-    private static int completeLines(byte[] gzip) {
-        byte[] data = readablePrefix(gzip);
-        int lines = 0;
-        for (byte b : data) {
-            if (b == '\n') {
-                lines++;
-            }
-        }
-        return lines;
-    }
-
-    private static byte[] readablePrefix(byte[] gzip) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-            byte[] buf = new byte[1];
-            while (in.read(buf) > 0) {
-                out.write(buf[0]);
-            }
-        } catch (EOFException e) {
-            // where the data ends
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }
