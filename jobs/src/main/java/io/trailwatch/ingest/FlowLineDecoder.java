@@ -38,41 +38,15 @@ final class FlowLineDecoder {
             String origin,
             int line,
             DecodedBatch out) {
-        FlowLogFormat format = format(header);
-        if (format == null) {
-            refuse(
-                    out,
-                    "flow-invalid-header",
-                    "not a flow log header: " + Excerpt.of(header),
-                    origin,
-                    line,
-                    data,
-                    from,
-                    to);
-            return;
-        }
-        if (format.repeatedField() != null) {
-            refuse(
-                    out,
-                    "flow-header-repeated-field",
-                    FlowLogFormat.repeatedFieldProblem(format),
-                    origin,
-                    line,
-                    data,
-                    from,
-                    to);
-            return;
-        }
         FlowRecord record;
         try {
-            record = format.parse(data, from, to, repeated);
+            record = read(data, from, to, header);
         } catch (DecodeException e) {
-            refuse(out, e.reason(), e.getMessage(), origin, line, data, from, to);
-            return;
-        }
-        String problem = FlowRecordCheck.problem(record);
-        if (problem != null) {
-            refuse(out, "flow-invalid-value", problem, origin, line, data, from, to);
+            out.addDeadLetter(
+                    e.reason(),
+                    e.getMessage(),
+                    Origins.line(origin, line),
+                    Excerpt.of(data, from, to - from));
             return;
         }
         if ("NODATA".equals(record.logStatus)) {
@@ -83,18 +57,36 @@ final class FlowLineDecoder {
             out.addSkipped(SkipKind.FLOW_SKIPDATA, Origins.line(origin, line));
             return;
         }
+        record.origin = origin;
+        record.line = line;
+        out.addFlow(record);
+    }
+
+    /**
+     * The record in {@code data[from, to)}, with its event time unless it is a NODATA or SKIPDATA
+     * record (which carry none); what no flow log holds is a {@link DecodeException}.
+     */
+    private FlowRecord read(byte[] data, int from, int to, String header) throws DecodeException {
+        FlowLogFormat format = format(header);
+        if (format == null) {
+            throw new DecodeException(
+                    "flow-invalid-header", "not a flow log header: " + Excerpt.of(header));
+        }
+        if (format.repeatedField() != null) {
+            throw new DecodeException(
+                    "flow-header-repeated-field", FlowLogFormat.repeatedFieldProblem(format));
+        }
+        FlowRecord record = format.parse(data, from, to, repeated);
+        String problem = FlowRecordCheck.problem(record);
+        if (problem != null) {
+            throw new DecodeException("flow-invalid-value", problem);
+        }
+        if ("NODATA".equals(record.logStatus) || "SKIPDATA".equals(record.logStatus)) {
+            return record;
+        }
         Long seconds = record.start != null ? record.start : record.end;
         if (seconds == null) {
-            refuse(
-                    out,
-                    "flow-missing-time",
-                    "record has neither start nor end",
-                    origin,
-                    line,
-                    data,
-                    from,
-                    to);
-            return;
+            throw new DecodeException("flow-missing-time", "record has neither start nor end");
         }
         String outOfRange =
                 record.start != null && !times.containsSeconds(record.start)
@@ -103,35 +95,10 @@ final class FlowLineDecoder {
                                 ? "end " + record.end
                                 : null;
         if (outOfRange != null) {
-            refuse(
-                    out,
-                    "event-time-out-of-range",
-                    times.explain(outOfRange),
-                    origin,
-                    line,
-                    data,
-                    from,
-                    to);
-            return;
+            throw new DecodeException("event-time-out-of-range", times.explain(outOfRange));
         }
         record.eventTime = seconds * 1000L;
-        record.origin = origin;
-        record.line = line;
-        out.addFlow(record);
-    }
-
-    /** A dead letter for the line in {@code data[from, to)}. */
-    private static void refuse(
-            DecodedBatch out,
-            String reason,
-            String detail,
-            String origin,
-            int line,
-            byte[] data,
-            int from,
-            int to) {
-        out.addDeadLetter(
-                reason, detail, Origins.line(origin, line), Excerpt.of(data, from, to - from));
+        return record;
     }
 
     private FlowLogFormat format(String header) {
