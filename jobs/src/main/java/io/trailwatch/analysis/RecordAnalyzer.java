@@ -67,7 +67,7 @@ public final class RecordAnalyzer {
         if (owners != this.owners) {
             this.owners = owners;
             trustedCidrs = owners::trustedCidrsFor;
-            knownAccounts = owners::knowsAccount;
+            knownAccounts = new OwnershipRuleContext(owners);
         }
         if (out != this.out) {
             this.out = out;

@@ -56,6 +56,8 @@ public final class ReplaySummary {
                 + longValue(acc, Counters.FLOW_NODATA)
                 + longValue(acc, Counters.FLOW_SKIPDATA)
                 + longValue(acc, Counters.CLOUDWATCH_CONTROL)
+                + longValue(acc, Counters.CLOUDTRAIL_INSIGHTS)
+                + longValue(acc, Counters.CLOUDTRAIL_DIGESTS)
                 + longValue(acc, Counters.DEAD_LETTERS);
     }
 
@@ -89,6 +91,12 @@ public final class ReplaySummary {
                     inputs.skipped().size());
         }
         err.printf("  CloudTrail records    %,d%n", count(Counters.CLOUDTRAIL_RECORDS));
+        if (count(Counters.CLOUDTRAIL_INSIGHTS) + count(Counters.CLOUDTRAIL_DIGESTS) > 0) {
+            err.printf(
+                    "  CloudTrail other      %,d Insights events, %,d digest files (counted, not"
+                            + " analysed)%n",
+                    count(Counters.CLOUDTRAIL_INSIGHTS), count(Counters.CLOUDTRAIL_DIGESTS));
+        }
         err.printf(
                 "  flow records          %,d (+ %,d NODATA, %,d SKIPDATA counted, not analysed)%n",
                 count(Counters.FLOW_RECORDS),
@@ -102,7 +110,9 @@ public final class ReplaySummary {
         long skipped =
                 count(Counters.FLOW_NODATA)
                         + count(Counters.FLOW_SKIPDATA)
-                        + count(Counters.CLOUDWATCH_CONTROL);
+                        + count(Counters.CLOUDWATCH_CONTROL)
+                        + count(Counters.CLOUDTRAIL_INSIGHTS)
+                        + count(Counters.CLOUDTRAIL_DIGESTS);
         err.printf(
                 "  records seen          %,d = %,d decoded + %,d dead letters + %,d skipped%n",
                 records, decoded, count(Counters.DEAD_LETTERS), skipped);

@@ -24,6 +24,7 @@ public final class RuleInfo implements Serializable {
     private final List<String> controls;
     private final List<String> evidence;
     private final String remediation;
+    private final String tuning;
     private final List<String> techniques;
     private final RuleKind kind;
     private final List<SignalKind> signals;
@@ -38,6 +39,7 @@ public final class RuleInfo implements Serializable {
         this.controls = List.copyOf(b.controls);
         this.evidence = List.copyOf(b.evidence);
         this.remediation = b.remediation;
+        this.tuning = b.tuning;
         this.techniques = List.copyOf(b.techniques);
         this.kind = b.kind;
         this.signals = List.copyOf(b.signals);
@@ -82,6 +84,11 @@ public final class RuleInfo implements Serializable {
         return remediation;
     }
 
+    /** How a team tunes the rule to its own account (what it judges by), or an empty string. */
+    public String tuning() {
+        return tuning;
+    }
+
     /** MITRE ATT&CK (Enterprise, cloud) technique ids, e.g. {@code T1562.008}. */
     public List<String> techniques() {
         return techniques;
@@ -123,6 +130,7 @@ public final class RuleInfo implements Serializable {
         private List<String> controls = List.of();
         private List<String> evidence = List.of();
         private String remediation;
+        private String tuning = "";
         private List<String> techniques = List.of();
         private RuleKind kind = RuleKind.STATELESS;
         private List<SignalKind> signals = List.of();
@@ -168,6 +176,11 @@ public final class RuleInfo implements Serializable {
             this.kind = kind;
             this.settings = defaults == null ? null : defaults.copy();
             this.signals = List.of(signals);
+            return this;
+        }
+
+        public Builder tuning(String tuning) {
+            this.tuning = tuning;
             return this;
         }
 

@@ -32,6 +32,7 @@ final class CloudTrailRecordReader {
 
     private String eventTimeText;
     private boolean sawCloudTrailField;
+    private boolean insightDetails;
 
     CloudTrailRecordReader(byte[] source, EventTimeRange times) {
         this.source = source;
@@ -46,6 +47,7 @@ final class CloudTrailRecordReader {
         seenFields = 0;
         eventTimeText = null;
         sawCloudTrailField = false;
+        insightDetails = false;
     }
 
     /** Reads a whole record object; the parser stands on its START_OBJECT. */
@@ -161,6 +163,11 @@ final class CloudTrailRecordReader {
                 once(23, name);
                 event.serviceEventDetails = rawJson(p);
                 break;
+            case "insightDetails":
+                once(24, name);
+                insightDetails = true;
+                p.skipChildren();
+                break;
             default:
                 return false;
         }
@@ -175,13 +182,29 @@ final class CloudTrailRecordReader {
         return sawCloudTrailField;
     }
 
-    /** The record, or a {@link DecodeException} naming the first problem found. */
+    /**
+     * Whether the record is a CloudTrail Insights event: it describes unusual API activity that
+     * CloudTrail measured, not a call anybody made, and carries no eventName or eventSource of its
+     * own (they are inside {@code insightDetails}). Such records are counted, not analysed.
+     */
+    boolean isInsightsEvent() {
+        return insightDetails
+                || "AwsCloudTrailInsight".equals(event.eventType)
+                || "Insight".equals(event.eventCategory);
+    }
+
+    /**
+     * The record, or a {@link DecodeException} naming the first problem found. Required are only
+     * the fields every event version since 1.0 carries and every rule needs: eventTime, eventSource
+     * and eventName. A record without eventID (versions before 1.01) gets one derived from its
+     * content.
+     */
     CloudTrailEvent finish() throws DecodeException {
         if (problem != null) {
             throw new DecodeException(
                     problemReason != null ? problemReason : "invalid-cloudtrail-record", problem);
         }
-        List<String> missing = new ArrayList<>(4);
+        List<String> missing = new ArrayList<>(3);
         if (eventTimeText == null) {
             missing.add("eventTime");
         }
@@ -190,9 +213,6 @@ final class CloudTrailRecordReader {
         }
         if (event.eventSource == null) {
             missing.add("eventSource");
-        }
-        if (event.eventId == null) {
-            missing.add("eventID");
         }
         if (!missing.isEmpty()) {
             throw new DecodeException(
@@ -210,6 +230,9 @@ final class CloudTrailRecordReader {
             throw new DecodeException(
                     "event-time-out-of-range",
                     times.explain("eventTime " + Excerpt.of(eventTimeText)));
+        }
+        if (event.eventId == null) {
+            event.eventId = DerivedEventId.of(event, eventTimeText);
         }
         return event;
     }

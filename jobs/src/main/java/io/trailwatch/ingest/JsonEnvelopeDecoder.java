@@ -28,6 +28,13 @@ final class JsonEnvelopeDecoder {
 
     private static final byte[] RECORDS_START = "{\"Records\":[".getBytes(StandardCharsets.UTF_8);
 
+    /**
+     * Keys every CloudTrail digest file has (the hourly file that lists the log files delivered and
+     * their hashes, for log file integrity validation): it holds no events.
+     */
+    private static final List<String> DIGEST_KEYS =
+            List.of("digestStartTime", "digestEndTime", "digestS3Object", "logFiles");
+
     /** The index of the first element of the {@code Records} array being read, for origins. */
     private int recordsIndexBase;
 
@@ -245,6 +252,10 @@ final class JsonEnvelopeDecoder {
         if (record.sawCloudTrailField()) {
             return emit(record, origin, excerpt, out);
         }
+        if (envelope.keys.containsAll(DIGEST_KEYS)) {
+            out.addSkipped(SkipKind.CLOUDTRAIL_DIGEST, origin);
+            return 0;
+        }
         out.addDeadLetter(
                 "unrecognized-json",
                 "JSON object is neither a CloudTrail log file, a CloudTrail record, an EventBridge envelope"
@@ -290,6 +301,10 @@ final class JsonEnvelopeDecoder {
                 throw new RecordsResume(elementEnd, index);
             }
             int end = (int) p.currentTokenLocation().getByteOffset() + 1;
+            if (record.isInsightsEvent()) {
+                out.addSkipped(SkipKind.CLOUDTRAIL_INSIGHT, recordOrigin);
+                continue;
+            }
             try {
                 CloudTrailEvent event = record.finish();
                 event.origin = recordOrigin;
@@ -412,6 +427,10 @@ final class JsonEnvelopeDecoder {
             String origin,
             Supplier<String> excerpt,
             DecodedBatch out) {
+        if (record.isInsightsEvent()) {
+            out.addSkipped(SkipKind.CLOUDTRAIL_INSIGHT, origin);
+            return 0;
+        }
         try {
             CloudTrailEvent event = record.finish();
             event.origin = origin;

@@ -4,5 +4,9 @@ package io.trailwatch.ingest;
 public enum SkipKind {
     FLOW_NODATA,
     FLOW_SKIPDATA,
-    CLOUDWATCH_CONTROL_MESSAGE
+    CLOUDWATCH_CONTROL_MESSAGE,
+    /** A CloudTrail Insights event: a measurement of unusual activity, not an API call. */
+    CLOUDTRAIL_INSIGHT,
+    /** A CloudTrail digest file: hashes of the log files delivered, for integrity validation. */
+    CLOUDTRAIL_DIGEST
 }

@@ -10,6 +10,8 @@ public final class Counters {
     public static final String FLOW_NODATA = "records.flow-nodata";
     public static final String FLOW_SKIPDATA = "records.flow-skipdata";
     public static final String CLOUDWATCH_CONTROL = "records.cloudwatch-control";
+    public static final String CLOUDTRAIL_INSIGHTS = "records.cloudtrail-insights";
+    public static final String CLOUDTRAIL_DIGESTS = "records.cloudtrail-digests";
     public static final String DEAD_LETTERS = "dead-letters";
 
     /** Prefix; followed by the dead-letter reason. */

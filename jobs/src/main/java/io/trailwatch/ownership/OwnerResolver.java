@@ -3,6 +3,7 @@ package io.trailwatch.ownership;
 import io.trailwatch.model.CloudTrailEvent;
 import io.trailwatch.model.FlowRecord;
 import io.trailwatch.model.Owner;
+import io.trailwatch.model.OwnerAttribute;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.ResourceRef;
 import java.util.List;
@@ -38,6 +39,23 @@ public final class OwnerResolver {
     /** Whether the table has a row for this account id (trust and sharing rules ask). */
     public boolean knowsAccount(String account) {
         return index.byAccount(account) != null;
+    }
+
+    /**
+     * The value of a further column (e.g. {@code monitoring}) on the row that owns this ARN, by
+     * exact ARN or the longest ARN prefix; {@code null} when no such row or value.
+     */
+    public String attributeOfArn(String arn, String column) {
+        Owner o = index.byArn(arn);
+        if (o == null || o.attributes == null) {
+            return null;
+        }
+        for (OwnerAttribute a : o.attributes) {
+            if (a.name.equals(column)) {
+                return a.value;
+            }
+        }
+        return null;
     }
 
     /** Every trusted range of the table: where the organization's own workloads come from. */

@@ -379,6 +379,8 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
         private final LongCounter nodata = counter(Counters.FLOW_NODATA);
         private final LongCounter skipdata = counter(Counters.FLOW_SKIPDATA);
         private final LongCounter control = counter(Counters.CLOUDWATCH_CONTROL);
+        private final LongCounter insights = counter(Counters.CLOUDTRAIL_INSIGHTS);
+        private final LongCounter digests = counter(Counters.CLOUDTRAIL_DIGESTS);
         private final LongCounter deadLetters = counter(Counters.DEAD_LETTERS);
         private final Map<String, LongCounter> byReason = new HashMap<>();
 
@@ -422,6 +424,12 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
                     break;
                 case FLOW_SKIPDATA:
                     skipdata.add(1);
+                    break;
+                case CLOUDTRAIL_INSIGHT:
+                    insights.add(1);
+                    break;
+                case CLOUDTRAIL_DIGEST:
+                    digests.add(1);
                     break;
                 default:
                     control.add(1);

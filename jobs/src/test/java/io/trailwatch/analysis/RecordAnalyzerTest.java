@@ -14,6 +14,7 @@ import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.RawKind;
 import io.trailwatch.model.RawRecord;
 import io.trailwatch.ownership.OwnerResolver;
+import io.trailwatch.ownership.OwnershipTableParser;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +64,56 @@ class RecordAnalyzerTest {
         assertThat(out.unowned).extracting(a -> a.reference).containsExactly("e1", "e2");
         // the decoder's dead letter (Records[1]) is the operator's to send, not the analysis'
         assertThat(out.deadLetters).isEmpty();
+    }
+
+    @Test
+    void whatTheOwnershipTableMarksAsMonitoringIsJudgedAsSuch() throws Exception {
+        OwnerResolver owners =
+                new OwnerResolver(
+                        OwnershipTableParser.parse(
+                                "match,team,environment,contact,trusted_cidrs,monitoring\n"
+                                        + "444455556666,platform,prod,#platform,,\n"
+                                        + "arn:aws:cloudwatch:eu-west-1:444455556666:alarm:payments-p99-latency,"
+                                        + "payments,prod,#payments,,yes\n"
+                                        + "arn:aws:events:eu-west-1:444455556666:rule/soc/*,"
+                                        + "soc,prod,#soc,,true\n"
+                                        + "arn:aws:logs:eu-west-1:444455556666:log-group:/org/edr,"
+                                        + "soc,prod,#soc,,yes\n"
+                                        + "arn:aws:cloudwatch:eu-west-1:444455556666:alarm:batch-backlog,"
+                                        + "batch,prod,#batch,,no\n",
+                                "owners.csv"));
+        DecodedBatch batch =
+                decoded(
+                        new RecordDecoder(),
+                        call("monitoring.amazonaws.com", "DeleteAlarms")
+                                .request("{\"alarmNames\":[\"payments-p99-latency\"]}")
+                                .json(),
+                        call("monitoring.amazonaws.com", "DeleteAlarms")
+                                .request("{\"alarmNames\":[\"batch-backlog\"]}")
+                                .json(),
+                        call("events.amazonaws.com", "DisableRule")
+                                .request("{\"name\":\"edr-isolation\",\"eventBusName\":\"soc\"}")
+                                .json(),
+                        call("events.amazonaws.com", "DisableRule")
+                                .request("{\"name\":\"edr-isolation\"}")
+                                .json(),
+                        call("logs.amazonaws.com", "DeleteLogStream")
+                                .request(
+                                        "{\"logGroupName\":\"/org/edr\",\"logStreamName\":\"host-17\"}")
+                                .json());
+        Collected out = new Collected();
+
+        new RecordAnalyzer(Set.of(), EnumSet.noneOf(SignalKind.class), true)
+                .analyze(batch, owners, out);
+
+        assertThat(out.alerts)
+                .extracting(a -> a.ruleId + " " + a.severity + " " + a.resource)
+                .containsExactly(
+                        "TW-LOG-05 MEDIUM payments-p99-latency",
+                        "TW-LOG-05 INFO batch-backlog",
+                        "TW-LOG-05 MEDIUM edr-isolation",
+                        "TW-LOG-05 INFO edr-isolation",
+                        "TW-LOG-05 MEDIUM /org/edr host-17");
     }
 
     @Test

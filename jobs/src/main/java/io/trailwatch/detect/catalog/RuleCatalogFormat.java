@@ -90,6 +90,9 @@ public final class RuleCatalogFormat {
             }
             out.append("- Evidence: ").append(String.join(", ", r.evidence())).append('\n');
             out.append("- Remediation: ").append(r.remediation()).append('\n');
+            if (!r.tuning().isEmpty()) {
+                out.append("- Tuning: ").append(r.tuning()).append('\n');
+            }
         }
         return out.toString();
     }
@@ -114,6 +117,9 @@ public final class RuleCatalogFormat {
             }
             r.evidence().forEach(n.putArray("evidence")::add);
             n.put("remediation", r.remediation());
+            if (!r.tuning().isEmpty()) {
+                n.put("tuning", r.tuning());
+            }
         }
         try {
             return JSON.writeValueAsString(array) + "\n";

@@ -8,6 +8,7 @@ import com.google.auto.service.AutoService;
 import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.model.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -18,13 +19,17 @@ public final class CloudTrailLoggingRule implements StatelessRule {
             RuleInfo.rule("TW-LOG-01", "CloudTrail logging stopped or reduced")
                     .severity(
                             HIGH,
-                            "CRITICAL when logging is stopped or the trail deleted; HIGH when an update or"
-                                    + " event selectors stop recording management events")
+                            "CRITICAL when logging is stopped or the trail deleted; HIGH when an update"
+                                    + " makes the trail single-region, drops global service events or switches"
+                                    + " log file validation off, or event selectors stop recording management"
+                                    + " events")
                     .responsibility(LOGGING_MONITORING)
                     .controls(
                             "CIS-3.1",
+                            "CIS-3.2",
                             "CIS-4.5",
                             "SecurityHub-CloudTrail.1",
+                            "SecurityHub-CloudTrail.4",
                             "SecurityHub-CloudWatch.5")
                     .evidence("trail", "change")
                     .techniques("T1562.008")
@@ -56,16 +61,9 @@ public final class CloudTrailLoggingRule implements StatelessRule {
                 findings.add(finding(Severity.CRITICAL, trail, e.name()));
                 break;
             case "UpdateTrail":
-                JsonNode r = e.request();
-                if (Json.isFalse(r.get("isMultiRegionTrail"))) {
-                    findings.add(
-                            finding(Severity.HIGH, trail, "multi-region logging switched off"));
-                } else if (Json.isFalse(r.get("includeGlobalServiceEvents"))) {
-                    findings.add(
-                            finding(
-                                    Severity.HIGH,
-                                    trail,
-                                    "global service events (IAM, STS, sign-in) excluded"));
+                List<String> changes = reductions(e.request());
+                if (!changes.isEmpty()) {
+                    findings.add(finding(Severity.HIGH, trail, String.join("; ", changes)));
                 }
                 break;
             default:
@@ -77,6 +75,21 @@ public final class CloudTrailLoggingRule implements StatelessRule {
                                     "event selectors no longer record management events"));
                 }
         }
+    }
+
+    /** What an UpdateTrail request takes away: parameters it leaves out stay as they were. */
+    private static List<String> reductions(JsonNode r) {
+        List<String> changes = new ArrayList<>(3);
+        if (Json.isFalse(r.get("isMultiRegionTrail"))) {
+            changes.add("multi-region logging switched off");
+        }
+        if (Json.isFalse(r.get("includeGlobalServiceEvents"))) {
+            changes.add("global service events (IAM, STS, sign-in) excluded");
+        }
+        if (Json.isFalse(r.get("enableLogFileValidation"))) {
+            changes.add("log file validation switched off");
+        }
+        return changes;
     }
 
     /** Whether the new selectors drop management events (or their write half) altogether. */

@@ -4,4 +4,12 @@ package io.trailwatch.detect.rules;
 public interface RuleContext {
     /** Whether the ownership table has a row for this 12-digit account id. */
     boolean isKnownAccount(String account);
+
+    /**
+     * Whether the ownership table marks the resource with this ARN as security monitoring (its
+     * row's {@code monitoring} column says {@code yes} or {@code true}).
+     */
+    default boolean marksMonitoring(String arn) {
+        return false;
+    }
 }

@@ -74,7 +74,14 @@ public final class SecurityGroupOpenedRule implements StatelessRule {
                         rule.path("CidrIpv6").asText(null));
             }
         } else {
-            group = r.path("groupId").asText(r.path("groupName").asText(null));
+            // a request may name the group (default VPC); the response's rules carry its id
+            group = r.path("groupId").asText(null);
+            if (group == null) {
+                group = responseGroupId(e);
+            }
+            if (group == null) {
+                group = r.path("groupName").asText(null);
+            }
             for (JsonNode p : Json.items(r.path("ipPermissions"))) {
                 String proto = p.path("ipProtocol").asText(null);
                 Integer from = integer(p.path("fromPort"));
@@ -168,5 +175,14 @@ public final class SecurityGroupOpenedRule implements StatelessRule {
 
     private static Integer integer(JsonNode n) {
         return n.isMissingNode() || n.isNull() ? null : n.asInt();
+    }
+
+    private static String responseGroupId(EventView e) {
+        for (JsonNode rule : Json.items(e.response().path("securityGroupRuleSet"))) {
+            if (rule.path("groupId").isTextual()) {
+                return rule.path("groupId").asText();
+            }
+        }
+        return null;
     }
 }

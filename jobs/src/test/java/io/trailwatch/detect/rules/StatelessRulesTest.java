@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -144,6 +145,20 @@ class StatelessRulesTest {
                         call(EC2, "CreateFlowLogs")
                                 .request(
                                         "{\"CreateFlowLogsRequest\":{\"ResourceId\":{\"content\":\"vpc-0aa11bb22cc33dd44\",\"tag\":1}}}")),
+                hit(
+                        "log file validation switched off",
+                        call("cloudtrail.amazonaws.com", "UpdateTrail")
+                                .request(
+                                        "{\"name\":\"acme-org-trail\",\"enableLogFileValidation\":false}")
+                                .response(
+                                        "{\"name\":\"acme-org-trail\",\"s3BucketName\":\"acme-cloudtrail\",\"includeGlobalServiceEvents\":true,\"isMultiRegionTrail\":true,\"trailARN\":\"arn:aws:cloudtrail:eu-west-1:444455556666:trail/acme-org-trail\",\"logFileValidationEnabled\":false,\"isOrganizationTrail\":false}"),
+                        "TW-LOG-01",
+                        Severity.HIGH),
+                none(
+                        "log file validation switched on",
+                        call("cloudtrail.amazonaws.com", "UpdateTrail")
+                                .request(
+                                        "{\"name\":\"acme-org-trail\",\"enableLogFileValidation\":true}")),
                 // TW-LOG-05
                 hit(
                         "security hub disabled",
@@ -162,6 +177,96 @@ class StatelessRulesTest {
                                 .request("{\"name\":\"guardduty-to-slack\"}"),
                         "TW-LOG-05",
                         Severity.MEDIUM),
+                hit(
+                        "CIS metric filter deleted",
+                        call("logs.amazonaws.com", "DeleteMetricFilter")
+                                .request(
+                                        "{\"logGroupName\":\"org-trail-events\",\"filterName\":\"UnauthorizedAPICalls\"}"),
+                        "TW-LOG-05",
+                        Severity.MEDIUM),
+                hit(
+                        "application metric filter deleted",
+                        call("logs.amazonaws.com", "DeleteMetricFilter")
+                                .request(
+                                        "{\"logGroupName\":\"/aws/lambda/checkout\",\"filterName\":\"timeouts\"}"),
+                        "TW-LOG-05",
+                        Severity.INFO),
+                hit(
+                        "CPU alarm deleted is housekeeping",
+                        call("monitoring.amazonaws.com", "DeleteAlarms")
+                                .request("{\"alarmNames\":[\"cpu-mon\"]}"),
+                        "TW-LOG-05",
+                        Severity.INFO),
+                hit(
+                        "a root-usage alarm among others",
+                        call("monitoring.amazonaws.com", "DeleteAlarms")
+                                .request(
+                                        "{\"alarmNames\":[\"cpu-mon\",\"RootAccountUsageAlarm\"]}"),
+                        "TW-LOG-05",
+                        Severity.MEDIUM),
+                hit(
+                        "scheduled rule that starts a function is housekeeping",
+                        call("events.amazonaws.com", "DeleteRule")
+                                .request("{\"name\":\"nightly-report-trigger\",\"force\":false}"),
+                        "TW-LOG-05",
+                        Severity.INFO),
+                hit(
+                        "Security Hub findings rule on a custom bus deleted",
+                        call("events.amazonaws.com", "DeleteRule")
+                                .request(
+                                        "{\"name\":\"SecurityHubFindingsToTicketing\",\"eventBusName\":\"security\"}"),
+                        "TW-LOG-05",
+                        Severity.MEDIUM),
+                hit(
+                        "CloudTrail log group deleted",
+                        call("logs.amazonaws.com", "DeleteLogGroup")
+                                .request(
+                                        "{\"logGroupName\":\"aws-cloudtrail-logs-444455556666-3f2a91c7\"}"),
+                        "TW-LOG-05",
+                        Severity.MEDIUM),
+                hit(
+                        "flow log group deleted",
+                        call("logs.amazonaws.com", "DeleteLogGroup")
+                                .request("{\"logGroupName\":\"/vpc/prod/flow-logs\"}"),
+                        "TW-LOG-05",
+                        Severity.MEDIUM),
+                hit(
+                        "a function's log group deleted",
+                        call("logs.amazonaws.com", "DeleteLogGroup")
+                                .request("{\"logGroupName\":\"/aws/lambda/checkout\"}"),
+                        "TW-LOG-05",
+                        Severity.INFO),
+                hit(
+                        "CloudTrail's stream deleted from a group of any name",
+                        call("logs.amazonaws.com", "DeleteLogStream")
+                                .request(
+                                        "{\"logGroupName\":\"org-audit\",\"logStreamName\":\"444455556666_CloudTrail_eu-west-1\"}"),
+                        "TW-LOG-05",
+                        Severity.MEDIUM),
+                hit(
+                        "a stream of the CloudTrail log group deleted",
+                        call("logs.amazonaws.com", "DeleteLogStream")
+                                .request(
+                                        "{\"logGroupName\":\"CloudTrail/DefaultLogGroup\",\"logStreamName\":\"manual-test\"}"),
+                        "TW-LOG-05",
+                        Severity.MEDIUM),
+                none(
+                        "a function's log stream deleted",
+                        call("logs.amazonaws.com", "DeleteLogStream")
+                                .request(
+                                        "{\"logGroupName\":\"/aws/lambda/checkout\",\"logStreamName\":\"2026/10/14/[$LATEST]9f1c2b3a4d5e6f708192a3b4c5d6e7f8\"}")),
+                hit(
+                        "subscription filter of the CloudTrail log group deleted",
+                        call("logs.amazonaws.com", "DeleteSubscriptionFilter")
+                                .request(
+                                        "{\"logGroupName\":\"aws-cloudtrail-logs-444455556666-3f2a91c7\",\"filterName\":\"to-kinesis\"}"),
+                        "TW-LOG-05",
+                        Severity.MEDIUM),
+                none(
+                        "subscription filter of a function's log group deleted",
+                        call("logs.amazonaws.com", "DeleteSubscriptionFilter")
+                                .request(
+                                        "{\"logGroupName\":\"/aws/lambda/checkout\",\"filterName\":\"to-es\"}")),
                 none(
                         "alarm created",
                         call("monitoring.amazonaws.com", "PutMetricAlarm")
@@ -701,6 +806,47 @@ class StatelessRulesTest {
                                         "{\"dBInstanceIdentifier\":\"payments-db\",\"publiclyAccessible\":true,\"applyImmediately\":true}"),
                         "TW-DATA-04",
                         Severity.HIGH),
+                hit(
+                        "database created public by its subnet group (response decides)",
+                        call("rds.amazonaws.com", "CreateDBInstance")
+                                .request(
+                                        "{\"dBInstanceIdentifier\":\"reporting-db\",\"dBInstanceClass\":\"db.t3.micro\",\"engine\":\"postgres\",\"masterUsername\":\"reporting\",\"allocatedStorage\":20}")
+                                .response(
+                                        "{\"dBInstanceIdentifier\":\"reporting-db\",\"dBInstanceClass\":\"db.t3.micro\",\"engine\":\"postgres\",\"dBInstanceStatus\":\"creating\",\"publiclyAccessible\":true,\"dBSubnetGroup\":{\"dBSubnetGroupName\":\"default\",\"vpcId\":\"vpc-0aa11bb22cc33dd44\"},\"dBInstanceArn\":\"arn:aws:rds:eu-west-1:444455556666:db:reporting-db\"}"),
+                        "TW-DATA-04",
+                        Severity.HIGH),
+                none(
+                        "database created private (response decides)",
+                        call("rds.amazonaws.com", "CreateDBInstance")
+                                .request(
+                                        "{\"dBInstanceIdentifier\":\"reporting-db\",\"engine\":\"postgres\"}")
+                                .response(
+                                        "{\"dBInstanceIdentifier\":\"reporting-db\",\"publiclyAccessible\":false}")),
+                hit(
+                        "database restored from S3 as public",
+                        call("rds.amazonaws.com", "RestoreDBInstanceFromS3")
+                                .request(
+                                        "{\"dBInstanceIdentifier\":\"legacy-mysql\",\"engine\":\"mysql\",\"sourceEngine\":\"mysql\",\"s3BucketName\":\"acme-db-backups\"}")
+                                .response(
+                                        "{\"dBInstanceIdentifier\":\"legacy-mysql\",\"publiclyAccessible\":true}"),
+                        "TW-DATA-04",
+                        Severity.HIGH),
+                hit(
+                        "snapshot restored as public",
+                        call("rds.amazonaws.com", "RestoreDBInstanceFromDBSnapshot")
+                                .request(
+                                        "{\"dBInstanceIdentifier\":\"payments-db-copy\",\"dBSnapshotIdentifier\":\"payments-db-2026-10-13\"}")
+                                .response(
+                                        "{\"dBInstanceIdentifier\":\"payments-db-copy\",\"publiclyAccessible\":true}"),
+                        "TW-DATA-04",
+                        Severity.HIGH),
+                none(
+                        "public database modified in something else",
+                        call("rds.amazonaws.com", "ModifyDBInstance")
+                                .request(
+                                        "{\"dBInstanceIdentifier\":\"payments-db\",\"backupRetentionPeriod\":14}")
+                                .response(
+                                        "{\"dBInstanceIdentifier\":\"payments-db\",\"publiclyAccessible\":true}")),
                 none(
                         "database made private",
                         call("rds.amazonaws.com", "ModifyDBInstance")
@@ -797,6 +943,43 @@ class StatelessRulesTest {
                                 .request(
                                         "{\"ModifyInstanceMetadataOptionsRequest\":{\"InstanceId\":\"i-0a1b2c3d4e5f67890\",\"HttpTokens\":\"required\"}}")),
                 hit(
+                        "IMDSv1 at launch by the account default (response decides)",
+                        call(EC2, "RunInstances")
+                                .request(
+                                        "{\"instancesSet\":{\"items\":[{\"imageId\":\"ami-0abcdef1234567890\",\"minCount\":1,\"maxCount\":1}]},\"instanceType\":\"t3.micro\"}")
+                                .response(
+                                        "{\"requestId\":\"5b0f1c9e-2d3a-4b6c-8e7f-9a0b1c2d3e4f\",\"reservationId\":\"r-0123456789abcdef0\",\"ownerId\":\"444455556666\",\"groupSet\":{},\"instancesSet\":{\"items\":[{\"instanceId\":\"i-0f1e2d3c4b5a69788\",\"imageId\":\"ami-0abcdef1234567890\",\"instanceState\":{\"code\":0,\"name\":\"pending\"},\"instanceType\":\"t3.micro\",\"metadataOptions\":{\"state\":\"pending\",\"httpTokens\":\"optional\",\"httpPutResponseHopLimit\":1,\"httpEndpoint\":\"enabled\",\"httpProtocolIpv4\":\"enabled\",\"httpProtocolIpv6\":\"disabled\",\"instanceMetadataTags\":\"disabled\"}}]}}"),
+                        "TW-CMP-01",
+                        Severity.HIGH),
+                none(
+                        "IMDSv2 at launch",
+                        call(EC2, "RunInstances")
+                                .request(
+                                        "{\"instancesSet\":{\"items\":[{\"imageId\":\"ami-0abcdef1234567890\",\"minCount\":1,\"maxCount\":1}]}}")
+                                .response(
+                                        "{\"instancesSet\":{\"items\":[{\"instanceId\":\"i-0f1e2d3c4b5a69788\",\"metadataOptions\":{\"state\":\"pending\",\"httpTokens\":\"required\",\"httpEndpoint\":\"enabled\"}}]}}")),
+                none(
+                        "launch asked for optional, the account enforces IMDSv2 (response decides)",
+                        call(EC2, "RunInstances")
+                                .request(
+                                        "{\"instancesSet\":{\"items\":[{\"imageId\":\"ami-0abcdef1234567890\",\"minCount\":1,\"maxCount\":1}]},\"metadataOptions\":{\"httpTokens\":\"optional\"}}")
+                                .response(
+                                        "{\"instancesSet\":{\"items\":[{\"instanceId\":\"i-0f1e2d3c4b5a69788\",\"metadataOptions\":{\"state\":\"pending\",\"httpTokens\":\"required\"}}]}}")),
+                hit(
+                        "account default made IMDSv1-capable",
+                        call(EC2, "ModifyInstanceMetadataDefaults")
+                                .request(
+                                        "{\"ModifyInstanceMetadataDefaultsRequest\":{\"HttpTokens\":\"optional\",\"HttpPutResponseHopLimit\":2}}")
+                                .response(
+                                        "{\"ModifyInstanceMetadataDefaultsResponse\":{\"requestId\":\"7c1d2e3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f\",\"return\":true}}"),
+                        "TW-CMP-01",
+                        Severity.HIGH),
+                none(
+                        "account default cleared",
+                        call(EC2, "ModifyInstanceMetadataDefaults")
+                                .request(
+                                        "{\"ModifyInstanceMetadataDefaultsRequest\":{\"HttpTokens\":\"no-preference\"}}")),
+                hit(
                         "instance profile replaced",
                         call(EC2, "ReplaceIamInstanceProfileAssociation")
                                 .request(
@@ -845,6 +1028,43 @@ class StatelessRulesTest {
                                 .collect(Collectors.toList()))
                 .as(description)
                 .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aGroupNamedByNameIsReportedByTheIdTheResponseGives() {
+        CloudTrailRecord record =
+                call(EC2, "AuthorizeSecurityGroupIngress")
+                        .request(
+                                "{\"groupName\":\"default\",\"ipPermissions\":{\"items\":[{\"ipProtocol\":\"tcp\",\"fromPort\":22,\"toPort\":22,\"groups\":{},\"ipRanges\":{\"items\":[{\"cidrIp\":\"0.0.0.0/0\"}]},\"ipv6Ranges\":{},\"prefixListIds\":{}}]}}")
+                        .response(
+                                "{\"requestId\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\",\"_return\":true,\"securityGroupRuleSet\":{\"items\":[{\"groupOwnerId\":\"444455556666\",\"groupId\":\"sg-0d1e2f3a4b5c6d7e8\",\"securityGroupRuleId\":\"sgr-0123456789abcdef0\",\"isEgress\":false,\"ipProtocol\":\"tcp\",\"fromPort\":22,\"toPort\":22,\"cidrIpv4\":\"0.0.0.0/0\"}]}}");
+
+        List<Alert> alerts = ENGINE.evaluate(record.decode(), KNOWN_ACCOUNTS::contains, 0L);
+
+        assertThat(alerts)
+                .extracting(a -> a.ruleId + " " + a.resource)
+                .containsExactly("TW-NET-01 sg-0d1e2f3a4b5c6d7e8");
+    }
+
+    @Test
+    void aLaunchNamesTheInstancesTheResponseShowsOptional() {
+        CloudTrailRecord record =
+                call(EC2, "RunInstances")
+                        .request(
+                                "{\"instancesSet\":{\"items\":[{\"imageId\":\"ami-0abcdef1234567890\",\"minCount\":2,\"maxCount\":2}]},\"launchTemplate\":{\"launchTemplateName\":\"web\"}}")
+                        .response(
+                                "{\"instancesSet\":{\"items\":[{\"instanceId\":\"i-0aaa1111bbbb22223\",\"metadataOptions\":{\"state\":\"pending\",\"httpTokens\":\"optional\"}},{\"instanceId\":\"i-0ccc3333dddd44445\",\"metadataOptions\":{\"state\":\"pending\",\"httpTokens\":\"optional\"}}]}}");
+
+        List<Alert> alerts = ENGINE.evaluate(record.decode(), KNOWN_ACCOUNTS::contains, 0L);
+
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).resource).isEqualTo("i-0aaa1111bbbb22223 i-0ccc3333dddd44445");
+        assertThat(alerts.get(0).evidence.fields)
+                .anySatisfy(
+                        f -> {
+                            assertThat(f.name).isEqualTo("decidedBy");
+                            assertThat(f.value).startsWith("response");
+                        });
     }
 
     static String sg(String protocol, int from, int to, String ipRanges, String ipv6Ranges) {
