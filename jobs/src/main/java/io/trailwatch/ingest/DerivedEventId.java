@@ -42,10 +42,10 @@ final class DerivedEventId {
             id == null ? null : id.accessKeyId,
             id == null ? null : id.userName,
             id == null ? null : id.invokedBy,
-            e.requestParameters,
-            e.responseElements,
-            e.additionalEventData,
-            e.serviceEventDetails,
+            compact(e.requestParameters),
+            compact(e.responseElements),
+            compact(e.additionalEventData),
+            compact(e.serviceEventDetails),
         };
         for (String part : parts) {
             // length-prefixed, so that no two different records give the same digest input
@@ -63,6 +63,38 @@ final class DerivedEventId {
             }
         }
         return PREFIX + HexFormat.of().formatHex(sha.digest(), 0, 16);
+    }
+
+    /**
+     * JSON text without the whitespace between its tokens: the documents are kept as the input
+     * wrote them, and a pretty-printed copy of a record is the same record.
+     */
+    static String compact(String json) {
+        if (json == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(json.length());
+        boolean inString = false;
+        boolean escaped = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                out.append(c);
+                if (escaped) {
+                    escaped = false;
+                } else if (c == '\\') {
+                    escaped = true;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+                out.append(c);
+            } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static MessageDigest sha256() {

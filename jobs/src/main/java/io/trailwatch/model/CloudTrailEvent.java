@@ -52,18 +52,22 @@ public class CloudTrailEvent {
         return userIdentity == null ? null : userIdentity.accountId;
     }
 
-    /** The caller as an ARN where CloudTrail gives one, else the best identifier it has. */
+    /**
+     * The caller as an ARN where CloudTrail gives one, else the best identifier it has; {@code
+     * null} when it has none (an {@code Unknown} caller's identifiers are empty strings).
+     */
     public String principal() {
         if (userIdentity == null) {
             return null;
         }
-        if (userIdentity.arn != null) {
+        if (userIdentity.arn != null && !userIdentity.arn.isEmpty()) {
             return userIdentity.arn;
         }
-        if (userIdentity.invokedBy != null) {
+        if (userIdentity.invokedBy != null && !userIdentity.invokedBy.isEmpty()) {
             return userIdentity.invokedBy;
         }
-        return userIdentity.principalId;
+        String id = userIdentity.principalId;
+        return id == null || id.isEmpty() ? null : id;
     }
 
     public boolean failed() {
