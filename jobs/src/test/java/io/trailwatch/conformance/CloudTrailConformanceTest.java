@@ -22,15 +22,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The CloudTrail conformance corpus (src/test/resources/io/trailwatch/conformance/cloudtrail),
- * written from the CloudTrail record-contents and userIdentity references and the AWS
- * documentation's example events: every event version from 1.0 to 1.11, every userIdentity type,
- * service events, data and network activity events, Insights events and a digest file. Each record
- * is decoded (or counted as skipped) with the fields every rule relies on, and raises exactly the
- * stateless alerts listed.
+ * The CloudTrail conformance corpus (src/test/resources/conformance/cloudtrail), written from the
+ * CloudTrail record-contents and userIdentity references and the AWS documentation's example
+ * events: every event version from 1.0 to 1.11, every userIdentity type, service events, data and
+ * network activity events, Insights events and a digest file. Each record is decoded (or counted as
+ * skipped) with the fields every rule relies on, and raises exactly the stateless alerts listed.
  */
 class CloudTrailConformanceTest {
-    static final String CORPUS = "/io/trailwatch/conformance/cloudtrail/";
+    static final String CORPUS = "/conformance/cloudtrail/";
     static final String ACCOUNT = "111122223333";
 
     private static final RuleEngine RULES =
