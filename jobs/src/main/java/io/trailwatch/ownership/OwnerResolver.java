@@ -136,21 +136,14 @@ public final class OwnerResolver {
                 }
             }
         }
-        if (e.requestParameters != null) {
-            Matcher ids = ID_IN_JSON.matcher(e.requestParameters);
-            while (ids.find()) {
-                Owner o = index.byResourceId(ids.group());
-                if (o != null) {
-                    return o;
-                }
-            }
-            Matcher arns = ARN_IN_JSON.matcher(e.requestParameters);
-            while (arns.find()) {
-                Owner o = index.byArn(arns.group());
-                if (o != null) {
-                    return o;
-                }
-            }
+        Owner named = byIdsIn(e.requestParameters);
+        if (named == null) {
+            // what the call created or acted on may appear only in the response: the instances a
+            // launch started, the id of a group the request named by name
+            named = byIdsIn(e.responseElements);
+        }
+        if (named != null) {
+            return named;
         }
         if (e.userIdentity != null) {
             Owner o = index.byArn(e.userIdentity.arn);
@@ -158,6 +151,27 @@ public final class OwnerResolver {
                 o = index.byArn(e.userIdentity.sessionIssuerArn);
             }
             return o;
+        }
+        return null;
+    }
+
+    private Owner byIdsIn(String json) {
+        if (json == null) {
+            return null;
+        }
+        Matcher ids = ID_IN_JSON.matcher(json);
+        while (ids.find()) {
+            Owner o = index.byResourceId(ids.group());
+            if (o != null) {
+                return o;
+            }
+        }
+        Matcher arns = ARN_IN_JSON.matcher(json);
+        while (arns.find()) {
+            Owner o = index.byArn(arns.group());
+            if (o != null) {
+                return o;
+            }
         }
         return null;
     }

@@ -48,6 +48,21 @@ class OwnerResolverTest {
     }
 
     @Test
+    void aGroupTheRequestNamedByNameIsFoundByTheIdInTheResponse() {
+        CloudTrailEvent e =
+                event("111122223333", "arn:aws:iam::111122223333:user/alice", "198.51.100.1");
+        e.requestParameters = "{\"groupName\":\"default\",\"ipPermissions\":{}}";
+        e.responseElements =
+                "{\"_return\":true,\"securityGroupRuleSet\":{\"items\":[{\"groupId\":\"sg-0c3f5a7b9d1e24680\","
+                        + "\"securityGroupRuleId\":\"sgr-0123456789abcdef0\"}]}}";
+
+        Owner o = resolver.resolve(e);
+
+        assertThat(o.team).isEqualTo("platform-network");
+        assertThat(o.matchedBy).isEqualTo("sg-0c3f5a7b9d1e24680");
+    }
+
+    @Test
     void unknownAccountIsUnowned() {
         Owner o =
                 resolver.resolve(
