@@ -1,8 +1,8 @@
 package io.trailwatch.analysis;
 
-import io.trailwatch.detect.rules.MonitoringDisabledRule;
 import io.trailwatch.detect.rules.RuleContext;
 import io.trailwatch.ownership.OwnerResolver;
+import io.trailwatch.ownership.OwnershipTableParser;
 import java.util.Locale;
 
 /** What the stateless rules may ask of the ownership table in force. */
@@ -20,7 +20,7 @@ final class OwnershipRuleContext implements RuleContext {
 
     @Override
     public boolean marksMonitoring(String arn) {
-        String value = owners.attributeOfArn(arn, MonitoringDisabledRule.MONITORING_COLUMN);
+        String value = owners.attributeOfArn(arn, OwnershipTableParser.MONITORING);
         if (value == null) {
             return false;
         }

@@ -33,6 +33,13 @@ public final class OwnershipTableParser {
     public static final String CONTACT = "contact";
     public static final String TRUSTED_CIDRS = "trusted_cidrs";
     public static final String ALLOW_BROAD_TRUST = "allow_broad_trust";
+
+    /**
+     * A further column (carried along as an owner attribute) that marks a resource as security
+     * monitoring, which TW-LOG-05 reads; its values are checked like the other yes/no column's.
+     */
+    public static final String MONITORING = "monitoring";
+
     private static final List<String> KNOWN =
             List.of(MATCH, TEAM, ENVIRONMENT, CONTACT, TRUSTED_CIDRS, ALLOW_BROAD_TRUST);
     private static final CsvTable TABLE =
@@ -188,7 +195,10 @@ public final class OwnershipTableParser {
         row.team = required(record, TEAM);
         row.environment = optional(record, ENVIRONMENT);
         row.contact = optional(record, CONTACT);
-        row.trustedCidrs = trustedCidrs(record, allowsBroadTrust(record));
+        row.trustedCidrs = trustedCidrs(record, yesOrNo(record, ALLOW_BROAD_TRUST));
+        if (header.contains(MONITORING)) {
+            yesOrNo(record, MONITORING);
+        }
         List<OwnerAttribute> attributes = new ArrayList<>();
         for (String name : header) {
             if (!KNOWN.contains(name)) {
@@ -236,8 +246,9 @@ public final class OwnershipTableParser {
                         + ")");
     }
 
-    private boolean allowsBroadTrust(CSVRecord record) throws OwnershipTableException {
-        String value = optional(record, ALLOW_BROAD_TRUST);
+    /** A yes/no column: yes or true, no or false, empty for no. */
+    private boolean yesOrNo(CSVRecord record, String column) throws OwnershipTableException {
+        String value = optional(record, column);
         if (value == null) {
             return false;
         }
@@ -250,7 +261,7 @@ public final class OwnershipTableParser {
                 return false;
             default:
                 throw new OwnershipTableException(
-                        where(record, ALLOW_BROAD_TRUST)
+                        where(record, column)
                                 + quote(value)
                                 + " is neither yes (or true) nor no (or false)");
         }

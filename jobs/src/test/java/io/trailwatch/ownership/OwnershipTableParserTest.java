@@ -364,6 +364,28 @@ class OwnershipTableParserTest {
     }
 
     @Test
+    void theMonitoringColumnSaysYesOrNo() throws Exception {
+        String header = "match,team,monitoring\n";
+        OwnershipTable table =
+                OwnershipTableParser.parse(
+                        header
+                                + "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:edr-heartbeat,soc,yes\n"
+                                + "arn:aws:events:eu-west-1:111122223333:rule/nightly,batch,\n",
+                        "t.csv");
+        assertThat(table.rows[0].attributes)
+                .extracting(a -> a.name + "=" + a.value)
+                .containsExactly("monitoring=yes");
+
+        assertThatThrownBy(
+                        () ->
+                                OwnershipTableParser.parse(
+                                        header + "111122223333,payments,sometimes\n", "t.csv"))
+                .hasMessage(
+                        "ownership table t.csv, line 2, column 'monitoring': 'sometimes' is"
+                                + " neither yes (or true) nor no (or false)");
+    }
+
+    @Test
     void theBroadestTrustedRangeIsASetting() throws Exception {
         String table = "match,team,trusted_cidrs\n111122223333,payments,10.16.0.0/12\n";
 

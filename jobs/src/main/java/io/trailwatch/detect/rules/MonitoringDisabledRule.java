@@ -64,9 +64,6 @@ public final class MonitoringDisabledRule implements StatelessRule {
                             "Restore the monitoring that was removed and check what it would have caught"
                                     + " in the meantime.");
 
-    /** The column of the ownership table that marks a resource as security monitoring. */
-    public static final String MONITORING_COLUMN = "monitoring";
-
     private static final Map<String, String> SOURCES =
             Map.of(
                     "DisableSecurityHub", "securityhub.amazonaws.com",
