@@ -52,6 +52,11 @@ final class InputFiles {
         return tree.files();
     }
 
+    /** The {@code .flow-format} files beside the log files, unread. */
+    List<Path> flowFormatFiles() {
+        return tree.flowFormatFiles();
+    }
+
     /** The paths not read, with why. */
     List<SkippedPath> skipped() {
         return tree.skipped();

@@ -9,6 +9,10 @@ import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.config.RuleSettings;
 import io.trailwatch.config.SuppressionFileParser;
 import io.trailwatch.detect.RuleRegistry;
+import io.trailwatch.ingest.FlowLogFormat;
+import io.trailwatch.ingest.paths.DeclaredFlowFormats;
+import io.trailwatch.ingest.paths.FlowFormatFile;
+import io.trailwatch.ingest.paths.FlowFormatFileException;
 import io.trailwatch.ingest.paths.SkippedPath;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.Severity;
@@ -107,6 +111,23 @@ public final class ReplayCommand implements Callable<Integer> {
                             + " records are dead letters (event-time-out-of-range), e.g. 1d, 6h"
                             + " (default: 1d).")
     Duration eventTimeHorizon;
+
+    @Option(
+            names = "--flow-format",
+            paramLabel = "FIELDS",
+            description = {
+                "Field names of flow log lines that come without a header line, as CloudWatch Logs"
+                        + " delivers them: the flow log's format, e.g. 'version account-id"
+                        + " interface-id srcaddr dstaddr ...' or, as AWS writes it, '$${version}"
+                        + " $${account-id} ...'.",
+                "A "
+                        + FlowFormatFile.NAME
+                        + " file of one such line declares it for the files in its directory and"
+                        + " below, the nearest winning over this; a file's own header line wins"
+                        + " over both. Without either, the formats AWS writes whole are recognised"
+                        + " by their field count."
+            })
+    String flowFormat;
 
     @Option(
             names = "--disable-rule",
@@ -226,6 +247,8 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new UsageException("--event-time-horizon must not be negative");
         }
         InputFiles inputs = InputFiles.of(paths);
+        List<String> notes = new ArrayList<>();
+        DeclaredFlowFormats flowFormats = declaredFlowFormats(inputs, notes);
         TrustedCidrLimit trust;
         try {
             trust = TrustedCidrLimit.parse(trustedCidrsMinPrefix);
@@ -271,12 +294,16 @@ public final class ReplayCommand implements Callable<Integer> {
         for (SkippedPath skipped : inputs.skipped()) {
             err.println("trailwatch: skipping " + skipped);
         }
+        for (String note : notes) {
+            err.println("trailwatch: " + note);
+        }
         if (ownership == null) {
             err.println("trailwatch: no --ownership table given: every account counts as unowned");
         }
         return new ReplayJob(
                 settings,
                 inputs,
+                flowFormats,
                 table,
                 out,
                 deadLetters,
@@ -284,6 +311,43 @@ public final class ReplayCommand implements Callable<Integer> {
                 stateBackend.equals("heap") ? "hashmap" : "rocksdb",
                 delivery,
                 undelivered);
+    }
+
+    /**
+     * The formats declared for flow lines without a header: {@code --flow-format} and the {@code
+     * .flow-format} files, each checked; a field name Trailwatch does not know is noted, since in a
+     * format written by hand it is most likely a misspelling, whose column would be left out.
+     */
+    private DeclaredFlowFormats declaredFlowFormats(InputFiles inputs, List<String> notes)
+            throws UsageException {
+        if (flowFormat != null) {
+            String problem = FlowLogFormat.declaredFormatProblem(flowFormat);
+            if (problem != null) {
+                throw new UsageException("--flow-format: " + problem);
+            }
+            noteUnknownFields("--flow-format", flowFormat, notes);
+        }
+        DeclaredFlowFormats formats;
+        try {
+            formats = DeclaredFlowFormats.of(flowFormat, inputs.flowFormatFiles());
+        } catch (FlowFormatFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+        for (Path file : inputs.flowFormatFiles()) {
+            // a file's own directory is the nearest: this is the format the file declares
+            noteUnknownFields("flow format file " + file, formats.forFile(file), notes);
+        }
+        return formats;
+    }
+
+    private static void noteUnknownFields(String where, String fields, List<String> notes) {
+        for (String unknown : FlowLogFormat.parseHeader(fields).unknownFields()) {
+            notes.add(
+                    where
+                            + ": '"
+                            + unknown
+                            + "' is not a flow log field Trailwatch knows; its column is left out");
+        }
     }
 
     private DedupSettings dedupSettings() throws UsageException {

@@ -8,6 +8,7 @@ import io.trailwatch.alert.sink.LineSink;
 import io.trailwatch.config.DeliverySettings;
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.ingest.file.ReplayFileSource;
+import io.trailwatch.ingest.paths.DeclaredFlowFormats;
 import io.trailwatch.metrics.Counters;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.DeadLetter;
@@ -45,6 +46,7 @@ public final class ReplayJob {
 
     private final PipelineSettings settings;
     private final InputFiles inputs;
+    private final DeclaredFlowFormats flowFormats;
     private final OwnershipTable table;
     private final Path out;
     private final Path deadLetters;
@@ -56,6 +58,7 @@ public final class ReplayJob {
     ReplayJob(
             PipelineSettings settings,
             InputFiles inputs,
+            DeclaredFlowFormats flowFormats,
             OwnershipTable table,
             Path out,
             Path deadLetters,
@@ -65,6 +68,7 @@ public final class ReplayJob {
             Path undelivered) {
         this.settings = settings;
         this.inputs = inputs;
+        this.flowFormats = flowFormats;
         this.table = table;
         this.out = out;
         this.deadLetters = deadLetters;
@@ -82,7 +86,16 @@ public final class ReplayJob {
             OwnershipTable table,
             LineSink<Alert> alertSink,
             LineSink<DeadLetter> deadLetterSink) {
-        buildGraph(env, settings, inputs, table, alertSink, deadLetterSink, null, null);
+        buildGraph(
+                env,
+                settings,
+                inputs,
+                DeclaredFlowFormats.NONE,
+                table,
+                alertSink,
+                deadLetterSink,
+                null,
+                null);
     }
 
     /**
@@ -98,9 +111,36 @@ public final class ReplayJob {
             LineSink<DeadLetter> deadLetterSink,
             DeliverySettings delivery,
             DeliveryFailureOutput undelivered) {
+        buildGraph(
+                env,
+                settings,
+                inputs,
+                DeclaredFlowFormats.NONE,
+                table,
+                alertSink,
+                deadLetterSink,
+                delivery,
+                undelivered);
+    }
+
+    /**
+     * The replay graph, with flow lines without a header read in the formats declared for them, and
+     * alerts also delivered to SNS and Slack when {@code delivery} enables them; alerts that cannot
+     * be delivered go to {@code undelivered}.
+     */
+    public static void buildGraph(
+            StreamExecutionEnvironment env,
+            PipelineSettings settings,
+            java.util.List<Path> inputs,
+            DeclaredFlowFormats flowFormats,
+            OwnershipTable table,
+            LineSink<Alert> alertSink,
+            LineSink<DeadLetter> deadLetterSink,
+            DeliverySettings delivery,
+            DeliveryFailureOutput undelivered) {
         DataStream<io.trailwatch.model.RawRecord> raw =
                 env.fromSource(
-                                ReplayFileSource.of(inputs, settings.decodeLimits),
+                                ReplayFileSource.of(inputs, settings.decodeLimits, flowFormats),
                                 WatermarkStrategy.noWatermarks(),
                                 "Log files")
                         .uid("replay-files");
@@ -163,6 +203,7 @@ public final class ReplayJob {
                 env,
                 settings,
                 inputs.files(),
+                flowFormats,
                 table,
                 alertSink,
                 deadLetterSink,

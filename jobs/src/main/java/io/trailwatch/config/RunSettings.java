@@ -497,16 +497,9 @@ public class RunSettings implements Serializable {
                 p.deduplication = DedupSettings.defaults().withDefaultWindow(dedupWindow);
             }
             String format = string(FLOW_FORMAT);
-            FlowLogFormat parsed = FlowLogFormat.parseHeader(format);
-            if (parsed == null) {
-                problem(
-                        FLOW_FORMAT,
-                        "'"
-                                + format
-                                + "' is not a flow log format (space-separated field names such as"
-                                + " 'version account-id interface-id ...')");
-            } else if (parsed.repeatedField() != null) {
-                problem(FLOW_FORMAT, FlowLogFormat.repeatedFieldProblem(parsed));
+            String formatProblem = FlowLogFormat.declaredFormatProblem(format);
+            if (formatProblem != null) {
+                problem(FLOW_FORMAT, formatProblem);
             }
             p.headerlessFlowFormat = format;
             s.pipeline = p;

@@ -29,6 +29,14 @@ public final class FirstEventTime {
 
     /** Epoch milliseconds of the first record, or {@link Long#MAX_VALUE} when none can be found. */
     public static long of(InputStream in) {
+        return of(in, null);
+    }
+
+    /**
+     * As {@link #of(InputStream)}, for a file whose flow lines, if it has no header line, are
+     * declared to be in {@code declaredFlowFormat} ({@code null}: none declared).
+     */
+    public static long of(InputStream in, FlowLogFormat declaredFlowFormat) {
         try {
             BufferedInputStream buffered = new BufferedInputStream(in, PROBE_BYTES);
             buffered.mark(2);
@@ -37,13 +45,17 @@ public final class FirstEventTime {
             InputStream content =
                     FormatDecider.isGzip(magic) ? new GZIPInputStream(buffered, 8192) : buffered;
             byte[] head = content.readNBytes(PROBE_BYTES);
-            return of(head);
+            return of(head, declaredFlowFormat);
         } catch (IOException e) {
             return Long.MAX_VALUE;
         }
     }
 
     static long of(byte[] head) {
+        return of(head, null);
+    }
+
+    static long of(byte[] head, FlowLogFormat declaredFlowFormat) {
         // Only orders files: a record dated outside the range is a dead letter when decoded, and
         // must not place its file.
         EventTimeRange range = EventTimeRange.upTo(EventTimeRange.DEFAULT_HORIZON);
@@ -75,18 +87,26 @@ public final class FirstEventTime {
             }
             return Long.MAX_VALUE;
         }
-        return firstFlowStart(text, range);
+        return firstFlowStart(text, range, declaredFlowFormat);
     }
 
-    private static long firstFlowStart(String text, EventTimeRange range) {
+    private static long firstFlowStart(
+            String text, EventTimeRange range, FlowLogFormat declaredFlowFormat) {
         String[] lines = text.split("\n");
         FlowLogFormat format = FlowLogFormat.DEFAULT_V2;
         int from = 0;
         if (lines.length > 0) {
-            FlowLogFormat header = FlowLogFormat.parseHeader(lines[0].strip());
+            String first = lines[0].strip();
+            FlowLogFormat header = FlowLogFormat.parseHeader(first);
             if (header != null) {
                 format = header;
                 from = 1;
+            } else {
+                // the format the file will be decoded in, so that the order and the decoding agree
+                FlowLogFormat decided = HeaderlessFlowFormat.of(first, declaredFlowFormat).format();
+                if (decided != null) {
+                    format = decided;
+                }
             }
         }
         // The last line may be cut by the probe's byte limit: use only complete lines.

@@ -1,10 +1,14 @@
 package io.trailwatch.ingest;
 
 import io.trailwatch.model.FlowRecord;
+import io.trailwatch.model.TransitGatewayFields;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Every VPC flow log field of versions 2 to 8, by its name in a format string or header line. */
+/**
+ * Every VPC flow log field of versions 2 to 8 and every transit gateway flow log field (version 6),
+ * by its name in a format string or header line.
+ */
 enum FlowField {
     VERSION("version", Kind.INT),
     ACCOUNT_ID("account-id", Kind.TEXT),
@@ -45,7 +49,26 @@ enum FlowField {
     ECS_TASK_DEFINITION_ARN("ecs-task-definition-arn", Kind.TEXT),
     ECS_TASK_ARN("ecs-task-arn", Kind.TEXT),
     ECS_TASK_ID("ecs-task-id", Kind.TEXT),
-    REJECT_REASON("reject-reason", Kind.TEXT);
+    REJECT_REASON("reject-reason", Kind.TEXT),
+    // version 6: transit gateway flow logs
+    RESOURCE_TYPE("resource-type", Kind.TEXT),
+    TGW_ID("tgw-id", Kind.TEXT),
+    TGW_ATTACHMENT_ID("tgw-attachment-id", Kind.TEXT),
+    TGW_SRC_VPC_ACCOUNT_ID("tgw-src-vpc-account-id", Kind.TEXT),
+    TGW_DST_VPC_ACCOUNT_ID("tgw-dst-vpc-account-id", Kind.TEXT),
+    TGW_SRC_VPC_ID("tgw-src-vpc-id", Kind.TEXT),
+    TGW_DST_VPC_ID("tgw-dst-vpc-id", Kind.TEXT),
+    TGW_SRC_SUBNET_ID("tgw-src-subnet-id", Kind.TEXT),
+    TGW_DST_SUBNET_ID("tgw-dst-subnet-id", Kind.TEXT),
+    TGW_SRC_ENI("tgw-src-eni", Kind.TEXT),
+    TGW_DST_ENI("tgw-dst-eni", Kind.TEXT),
+    TGW_SRC_AZ_ID("tgw-src-az-id", Kind.TEXT),
+    TGW_DST_AZ_ID("tgw-dst-az-id", Kind.TEXT),
+    TGW_PAIR_ATTACHMENT_ID("tgw-pair-attachment-id", Kind.TEXT),
+    PACKETS_LOST_NO_ROUTE("packets-lost-no-route", Kind.LONG),
+    PACKETS_LOST_BLACKHOLE("packets-lost-blackhole", Kind.LONG),
+    PACKETS_LOST_MTU_EXCEEDED("packets-lost-mtu-exceeded", Kind.LONG),
+    PACKETS_LOST_TTL_EXPIRED("packets-lost-ttl-expired", Kind.LONG);
 
     enum Kind {
         TEXT,
@@ -190,6 +213,48 @@ enum FlowField {
             case REJECT_REASON:
                 r.rejectReason = v;
                 break;
+            case RESOURCE_TYPE:
+                transitGateway(r).resourceType = v;
+                break;
+            case TGW_ID:
+                transitGateway(r).tgwId = v;
+                break;
+            case TGW_ATTACHMENT_ID:
+                transitGateway(r).attachmentId = v;
+                break;
+            case TGW_SRC_VPC_ACCOUNT_ID:
+                transitGateway(r).srcVpcAccountId = v;
+                break;
+            case TGW_DST_VPC_ACCOUNT_ID:
+                transitGateway(r).dstVpcAccountId = v;
+                break;
+            case TGW_SRC_VPC_ID:
+                transitGateway(r).srcVpcId = v;
+                break;
+            case TGW_DST_VPC_ID:
+                transitGateway(r).dstVpcId = v;
+                break;
+            case TGW_SRC_SUBNET_ID:
+                transitGateway(r).srcSubnetId = v;
+                break;
+            case TGW_DST_SUBNET_ID:
+                transitGateway(r).dstSubnetId = v;
+                break;
+            case TGW_SRC_ENI:
+                transitGateway(r).srcEni = v;
+                break;
+            case TGW_DST_ENI:
+                transitGateway(r).dstEni = v;
+                break;
+            case TGW_SRC_AZ_ID:
+                transitGateway(r).srcAzId = v;
+                break;
+            case TGW_DST_AZ_ID:
+                transitGateway(r).dstAzId = v;
+                break;
+            case TGW_PAIR_ATTACHMENT_ID:
+                transitGateway(r).pairAttachmentId = v;
+                break;
             default:
                 throw new IllegalStateException(this + " is not a text field");
         }
@@ -236,8 +301,28 @@ enum FlowField {
             case END:
                 r.end = v;
                 break;
+            case PACKETS_LOST_NO_ROUTE:
+                transitGateway(r).packetsLostNoRoute = v;
+                break;
+            case PACKETS_LOST_BLACKHOLE:
+                transitGateway(r).packetsLostBlackhole = v;
+                break;
+            case PACKETS_LOST_MTU_EXCEEDED:
+                transitGateway(r).packetsLostMtuExceeded = v;
+                break;
+            case PACKETS_LOST_TTL_EXPIRED:
+                transitGateway(r).packetsLostTtlExpired = v;
+                break;
             default:
                 throw new IllegalStateException(this + " is not a long field");
         }
+    }
+
+    /** The record's transit gateway fields, made when the first of them is set. */
+    private static TransitGatewayFields transitGateway(FlowRecord r) {
+        if (r.transitGateway == null) {
+            r.transitGateway = new TransitGatewayFields();
+        }
+        return r.transitGateway;
     }
 }

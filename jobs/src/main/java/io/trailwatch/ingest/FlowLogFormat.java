@@ -7,9 +7,10 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * A flow log record format: the ordered field names of the default version 2 format, or of a custom
- * format as announced by a file's header line. Parses lines of that format into {@link
- * FlowRecord}s.
+ * A flow log record format: the ordered field names of the default version 2 format, of a custom
+ * format as announced by a file's header line or declared for lines that come without one, or of
+ * another format AWS writes whole ({@link KnownFlowFormat}). Parses lines of that format into
+ * {@link FlowRecord}s.
  */
 public final class FlowLogFormat {
     public static final String DEFAULT_V2_HEADER =
@@ -40,6 +41,21 @@ public final class FlowLogFormat {
         return repeatedField;
     }
 
+    /**
+     * Why field names declared for lines without a header ({@code Input.flow.format}, replay's
+     * {@code --flow-format}, a {@code .flow-format} file) cannot be a format, or {@code null}.
+     */
+    public static String declaredFormatProblem(String declared) {
+        FlowLogFormat format = parseHeader(declared);
+        if (format == null) {
+            return "'"
+                    + Excerpt.of(declared)
+                    + "' is not a flow log format (space-separated field names such as"
+                    + " 'version account-id interface-id ...')";
+        }
+        return format.repeatedField != null ? repeatedFieldProblem(format) : null;
+    }
+
     /** The dead-letter or error text for a format that names a field twice. */
     public static String repeatedFieldProblem(FlowLogFormat format) {
         return "the flow log format names field '"
@@ -54,6 +70,21 @@ public final class FlowLogFormat {
 
     public int fieldCount() {
         return fields.length;
+    }
+
+    /**
+     * The names of fields Trailwatch does not know, in order: their columns are read and left out.
+     * In a declared format, most likely a misspelling.
+     */
+    public List<String> unknownFields() {
+        List<String> unknown = new ArrayList<>();
+        String[] names = header.split(" ");
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] == null) {
+                unknown.add(names[i]);
+            }
+        }
+        return unknown;
     }
 
     /**
@@ -82,14 +113,6 @@ public final class FlowLogFormat {
             }
         }
         return anyKnown ? new FlowLogFormat(String.join(" ", names), fields, repeated) : null;
-    }
-
-    /** Whether a header-less line has the shape of a default-format (version 2) record. */
-    public static boolean looksLikeDefaultV2(String line) {
-        List<String> t = tokens(line);
-        return t.size() == 14
-                && t.get(0).equals("2")
-                && t.get(1).chars().allMatch(Character::isDigit);
     }
 
     /** Parses one record line; a line of the wrong shape is a {@link DecodeException}. */
@@ -230,7 +253,8 @@ public final class FlowLogFormat {
         return true;
     }
 
-    private static List<String> tokens(String line) {
+    /** The whitespace-separated fields of a line. */
+    static List<String> tokens(String line) {
         List<String> out = new ArrayList<>(32);
         for (String t : line.trim().split("\\s+")) {
             if (!t.isEmpty()) {

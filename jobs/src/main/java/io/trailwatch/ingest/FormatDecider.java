@@ -10,9 +10,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Decides what a log file or a record of unknown shape holds, from its content alone (never a
- * name): gzip or not, JSON or flow log text, and for text its header. The file scanner asks it
- * about a file's first bytes and lines; the decoder asks it about a Kinesis record before anything
- * else. Everything after dispatches on the {@link RawKind} decided here and never looks again.
+ * name): gzip or not, JSON or flow log text, and for text its header or, without one, its format.
+ * The file scanner asks it about a file's first bytes and lines; the decoder asks it about a
+ * Kinesis record before anything else. Everything after dispatches on the {@link RawKind} decided
+ * here and never looks again.
  */
 public final class FormatDecider {
     private static final JsonFactory JSON = new JsonFactory();
@@ -23,10 +24,11 @@ public final class FormatDecider {
         NOT_TEXT,
         /** A flow log header line: the lines after it are in its format. */
         FLOW_HEADER,
-        /** A flow record in the default version 2 format, which comes without a header. */
-        FLOW_DEFAULT_V2,
-        /** Text that is neither. */
-        OTHER_TEXT
+        /**
+         * Text without a header: flow records of the format {@link #headerlessFlow} decides, or
+         * text of no flow log.
+         */
+        HEADERLESS_TEXT
     }
 
     private FormatDecider() {}
@@ -67,12 +69,20 @@ public final class FormatDecider {
             return TextStart.NOT_TEXT;
         }
         String text = new String(line, StandardCharsets.UTF_8).strip();
-        if (FlowLogFormat.parseHeader(text) != null) {
-            return TextStart.FLOW_HEADER;
-        }
-        return FlowLogFormat.looksLikeDefaultV2(text)
-                ? TextStart.FLOW_DEFAULT_V2
-                : TextStart.OTHER_TEXT;
+        return FlowLogFormat.parseHeader(text) != null
+                ? TextStart.FLOW_HEADER
+                : TextStart.HEADERLESS_TEXT;
+    }
+
+    /**
+     * The format of a text file whose first line is {@link TextStart#HEADERLESS_TEXT}, or why it is
+     * no flow log: see {@link HeaderlessFlowFormat}.
+     *
+     * @param declared the format declared for the file's lines, or {@code null}
+     */
+    static HeaderlessFlowFormat.Decision headerlessFlow(byte[] firstLine, FlowLogFormat declared) {
+        return HeaderlessFlowFormat.of(
+                new String(firstLine, StandardCharsets.UTF_8).strip(), declared);
     }
 
     /** The header of a text file whose first line is {@link TextStart#FLOW_HEADER}. */

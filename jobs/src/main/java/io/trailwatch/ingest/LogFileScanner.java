@@ -13,8 +13,9 @@ import java.util.zip.ZipException;
 /**
  * Splits one log file into raw records of the kind {@link FormatDecider} decides from the file's
  * first bytes and lines: gzip or plain; a JSON document (a CloudTrail log file, possibly
- * pretty-printed or several concatenated values) or JSON lines; flow log lines with a header line
- * or in the default version 2 format.
+ * pretty-printed or several concatenated values) or JSON lines; flow log lines with a header line,
+ * or without one in the format declared for the file or in a format AWS writes whole, decided from
+ * the first line (see {@link HeaderlessFlowFormat}).
  *
  * <p>Never throws for bad content: what cannot be read becomes a {@link RawKind#SOURCE_ERROR}
  * record that the decoder turns into a dead letter, and the scan of that file ends.
@@ -44,6 +45,7 @@ public final class LogFileScanner implements AutoCloseable {
     private final InputStream raw;
     private final String name;
     private final DecodeLimits limits;
+    private final FlowLogFormat declaredFlowFormat;
     private Mode mode = Mode.START;
     private LineReader lines;
     private boolean gzip;
@@ -52,9 +54,20 @@ public final class LogFileScanner implements AutoCloseable {
     private RawRecord pending;
 
     public LogFileScanner(InputStream raw, String name, DecodeLimits limits) {
+        this(raw, name, limits, null);
+    }
+
+    /**
+     * @param declaredFlowFormat the format of the file's flow lines if it has no header line, as
+     *     declared for it (replay's {@code --flow-format} or a {@code .flow-format} file), or
+     *     {@code null}
+     */
+    public LogFileScanner(
+            InputStream raw, String name, DecodeLimits limits, FlowLogFormat declaredFlowFormat) {
         this.raw = raw;
         this.name = name;
         this.limits = limits;
+        this.declaredFlowFormat = declaredFlowFormat;
     }
 
     /** The next raw record, or {@code null} when the file is done. */
@@ -218,15 +231,15 @@ public final class LogFileScanner implements AutoCloseable {
                 }
                 mode = Mode.FLOW_LINES;
                 return nextFlowLine();
-            case FLOW_DEFAULT_V2:
-                mode = Mode.FLOW_LINES;
-                return new RawRecord(lineOrigin(), RawKind.FLOW_LINE, first, null);
             default:
-                return error(
-                        "unrecognized-content",
-                        "text that is neither a flow log header nor a default-format (version 2)"
-                                + " flow record",
-                        first);
+                HeaderlessFlowFormat.Decision decided =
+                        FormatDecider.headerlessFlow(first, declaredFlowFormat);
+                if (decided.format() == null) {
+                    return error("unrecognized-content", decided.problem(), first);
+                }
+                flowHeader = decided.header();
+                mode = Mode.FLOW_LINES;
+                return new RawRecord(lineOrigin(), RawKind.FLOW_LINE, first, flowHeader);
         }
     }
 

@@ -1,8 +1,10 @@
 package io.trailwatch.model;
 
 /**
- * One VPC flow log record. Every field of flow log versions 2 to 8 is here; a field the log's
- * format does not carry, or that the record shows as {@code -}, is {@code null}.
+ * One VPC or transit gateway flow log record. Every field of flow log versions 2 to 8 is here (the
+ * transit gateway's own in {@link #transitGateway}); a field the log's format does not carry, or
+ * that the record shows as {@code -}, is {@code null}. A transit gateway record carries no action:
+ * it is neither ACCEPT nor REJECT.
  */
 public class FlowRecord {
     // version 2 (the default format)
@@ -62,6 +64,9 @@ public class FlowRecord {
     // version 8
     public String rejectReason;
 
+    /** The fields of a transit gateway flow log (version 6); {@code null} for a VPC flow log. */
+    public TransitGatewayFields transitGateway;
+
     /** Event time used by the pipeline: the capture window start, epoch milliseconds. */
     public long eventTime;
 
@@ -90,6 +95,22 @@ public class FlowRecord {
 
     /** The record as the 5-tuple and window an analyst can search for in the raw logs. */
     public String tuple() {
+        if (interfaceId == null && transitGateway != null) {
+            // a gateway's flow crossed an attachment, not an interface, and has no action
+            return transitGateway.attachmentId
+                    + " "
+                    + srcAddr
+                    + ":"
+                    + srcPort
+                    + " -> "
+                    + dstAddr
+                    + ":"
+                    + dstPort
+                    + " proto "
+                    + protocol
+                    + " @"
+                    + start;
+        }
         return interfaceId
                 + " "
                 + srcAddr

@@ -14,8 +14,10 @@ public class RawRecord {
     public byte[] payload;
 
     /**
-     * For flow log lines: the file's header line (its field names), or {@code null} for the default
-     * version 2 format.
+     * For flow log lines: the field names of their format, from the file's header line or, for a
+     * file without one, as decided from its first line; {@code null} for the decoder's format of
+     * lines without a header (the default version 2 format unless {@code Input.flow.format} says
+     * otherwise).
      */
     public String flowHeader;
 

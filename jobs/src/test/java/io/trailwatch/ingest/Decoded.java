@@ -29,10 +29,27 @@ final class Decoded {
     }
 
     static Decoded file(byte[] content, DecodeLimits limits) {
+        return file(content, limits, null);
+    }
+
+    /**
+     * As the replay source scans a file for which the format of flow lines without a header is
+     * declared ({@code null}: none).
+     */
+    static Decoded file(byte[] content, FlowLogFormat declaredFlowFormat) {
+        return file(content, DecodeLimits.defaults(), declaredFlowFormat);
+    }
+
+    private static Decoded file(
+            byte[] content, DecodeLimits limits, FlowLogFormat declaredFlowFormat) {
         Decoded d = new Decoded();
         RecordDecoder decoder = new RecordDecoder(limits, FlowLogFormat.DEFAULT_V2);
         try (LogFileScanner scanner =
-                new LogFileScanner(new ByteArrayInputStream(content), "test-file", limits)) {
+                new LogFileScanner(
+                        new ByteArrayInputStream(content),
+                        "test-file",
+                        limits,
+                        declaredFlowFormat)) {
             RawRecord r;
             while ((r = scanner.next()) != null) {
                 d.add(decoder.decode(r));

@@ -51,6 +51,25 @@ class FirstEventTimeTest {
                 .isEqualTo(1791973563000L);
     }
 
+    @Test
+    void flowLogsWithoutAHeaderByTheFirstStartOfTheFormatTheyAreReadIn() throws Exception {
+        String declared = "5 198.51.100.7 10.0.0.5 40000 22 6 1791973563 1791973586 REJECT OK\n";
+
+        assertThat(
+                        FirstEventTime.of(
+                                new ByteArrayInputStream(
+                                        Decoded.resource("flow/headerless-tgw-default.log"))))
+                .isEqualTo(1760437560_000L);
+        assertThat(
+                        FirstEventTime.of(
+                                plain(declared),
+                                FlowLogFormat.parseHeader(
+                                        "version srcaddr dstaddr srcport dstport protocol start end"
+                                                + " action log-status")))
+                .isEqualTo(1791973563000L);
+        assertThat(FirstEventTime.of(plain(declared))).isEqualTo(Long.MAX_VALUE);
+    }
+
     private static ByteArrayInputStream plain(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -3,6 +3,7 @@ package io.trailwatch.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.model.FlowRecord;
+import io.trailwatch.model.TransitGatewayFields;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -35,12 +36,19 @@ class FlowFieldTest {
         }
     }
 
-    private static List<String> nonNullFields(FlowRecord r) throws IllegalAccessException {
+    /** The record's fields that are set, those of its transit gateway fields among them. */
+    private static List<String> nonNullFields(Object r) throws IllegalAccessException {
         List<String> names = new ArrayList<>();
-        for (Field f : FlowRecord.class.getFields()) {
-            if (!Modifier.isStatic(f.getModifiers())
-                    && !f.getType().isPrimitive()
-                    && f.get(r) != null) {
+        for (Field f : r.getClass().getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
+                continue;
+            }
+            Object value = f.get(r);
+            if (value instanceof TransitGatewayFields) {
+                for (String nested : nonNullFields(value)) {
+                    names.add(f.getName() + "." + nested);
+                }
+            } else if (value != null) {
                 names.add(f.getName());
             }
         }

@@ -33,6 +33,7 @@ class KryoFreeSerializationTest {
         return List.of(
                 Samples.cloudTrailEvent(),
                 Samples.flowRecord(),
+                Samples.transitGatewayFlowRecord(),
                 Samples.alert(),
                 Samples.deadLetter(),
                 Samples.rawRecord(),

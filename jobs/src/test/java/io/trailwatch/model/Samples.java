@@ -82,6 +82,29 @@ final class Samples {
         return f;
     }
 
+    /** A transit gateway's record: its own fields, and no action. */
+    static FlowRecord transitGatewayFlowRecord() {
+        FlowRecord f = new FlowRecord();
+        f.version = 6;
+        f.accountId = "444455556666";
+        f.srcAddr = "10.40.1.25";
+        f.dstAddr = "10.50.2.9";
+        f.srcPort = 51234;
+        f.dstPort = 5432;
+        f.protocol = 6;
+        f.start = 1760437560L;
+        f.logStatus = "OK";
+        f.transitGateway = new TransitGatewayFields();
+        f.transitGateway.resourceType = "TransitGateway";
+        f.transitGateway.tgwId = "tgw-0a1b2c3d4e5f67890";
+        f.transitGateway.attachmentId = "tgw-attach-0123456789abcdef0";
+        f.transitGateway.srcVpcId = "vpc-0aa11bb22cc33dd44";
+        f.transitGateway.packetsLostBlackhole = 3L;
+        f.eventTime = 1760437560000L;
+        f.origin = "file line 3";
+        return f;
+    }
+
     static Owner owner() {
         return new Owner(
                 "payments",

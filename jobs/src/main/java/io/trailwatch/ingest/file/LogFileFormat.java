@@ -1,10 +1,13 @@
 package io.trailwatch.ingest.file;
 
 import io.trailwatch.ingest.DecodeLimits;
+import io.trailwatch.ingest.FlowLogFormat;
 import io.trailwatch.ingest.LogFileScanner;
+import io.trailwatch.ingest.paths.DeclaredFlowFormats;
 import io.trailwatch.model.RawRecord;
 import io.trailwatch.model.flink.RawRecordTypeInfo;
 import java.io.IOException;
+import java.nio.file.Path;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
@@ -21,9 +24,25 @@ public class LogFileFormat implements BulkFormat<RawRecord, FileSourceSplit> {
     private static final int BATCH_SIZE = 256;
 
     private final DecodeLimits limits;
+    private final DeclaredFlowFormats flowFormats;
 
     public LogFileFormat(DecodeLimits limits) {
+        this(limits, DeclaredFlowFormats.NONE);
+    }
+
+    /**
+     * @param flowFormats the formats declared for flow lines that come without a header line
+     */
+    public LogFileFormat(DecodeLimits limits, DeclaredFlowFormats flowFormats) {
         this.limits = limits;
+        this.flowFormats = flowFormats;
+    }
+
+    /** The format declared for the file's flow lines if it has no header line, or {@code null}. */
+    static FlowLogFormat declaredFor(
+            DeclaredFlowFormats formats, org.apache.flink.core.fs.Path file) {
+        String declared = formats.forFile(Path.of(file.toUri()));
+        return declared == null ? null : FlowLogFormat.parseHeader(declared);
     }
 
     @Override
@@ -67,7 +86,10 @@ public class LogFileFormat implements BulkFormat<RawRecord, FileSourceSplit> {
             try {
                 opened =
                         new LogFileScanner(
-                                split.path().getFileSystem().open(split.path()), name, limits);
+                                split.path().getFileSystem().open(split.path()),
+                                name,
+                                limits,
+                                declaredFor(flowFormats, split.path()));
             } catch (IOException e) {
                 // gone or unreadable since the replay found it: a dead letter, not a failed job
                 cannotOpen =

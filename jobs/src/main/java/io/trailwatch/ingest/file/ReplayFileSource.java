@@ -1,6 +1,7 @@
 package io.trailwatch.ingest.file;
 
 import io.trailwatch.ingest.DecodeLimits;
+import io.trailwatch.ingest.paths.DeclaredFlowFormats;
 import io.trailwatch.ingest.paths.LogFileTree;
 import io.trailwatch.ingest.paths.SkippedPath;
 import io.trailwatch.model.RawRecord;
@@ -53,20 +54,35 @@ public final class ReplayFileSource
 
     private final org.apache.flink.core.fs.Path[] paths;
     private final FileSource<RawRecord> files;
+    private final DeclaredFlowFormats flowFormats;
 
-    private ReplayFileSource(org.apache.flink.core.fs.Path[] paths, FileSource<RawRecord> files) {
+    private ReplayFileSource(
+            org.apache.flink.core.fs.Path[] paths,
+            FileSource<RawRecord> files,
+            DeclaredFlowFormats flowFormats) {
         this.paths = paths;
         this.files = files;
+        this.flowFormats = flowFormats;
     }
 
     public static ReplayFileSource of(List<Path> paths, DecodeLimits limits) {
+        return of(paths, limits, DeclaredFlowFormats.NONE);
+    }
+
+    /**
+     * @param flowFormats the formats declared for flow lines that come without a header line
+     */
+    public static ReplayFileSource of(
+            List<Path> paths, DecodeLimits limits, DeclaredFlowFormats flowFormats) {
         org.apache.flink.core.fs.Path[] flinkPaths =
                 paths.stream()
                         .map(ReplayFileSource::flinkPath)
                         .toArray(org.apache.flink.core.fs.Path[]::new);
         return new ReplayFileSource(
                 flinkPaths,
-                FileSource.forBulkFileFormat(new LogFileFormat(limits), flinkPaths).build());
+                FileSource.forBulkFileFormat(new LogFileFormat(limits, flowFormats), flinkPaths)
+                        .build(),
+                flowFormats);
     }
 
     @Override
@@ -89,7 +105,7 @@ public final class ReplayFileSource
             all.add(split(Integer.toString(all.size()), file));
         }
         return new ReadAheadSplitEnumerator(
-                context, TimeOrderedSplitAssigner.numbered(all), FILES_AHEAD);
+                context, TimeOrderedSplitAssigner.numbered(all, flowFormats), FILES_AHEAD);
     }
 
     /**
@@ -151,7 +167,9 @@ public final class ReplayFileSource
                     PendingSplitsCheckpoint<FileSourceSplit> checkpoint)
                     throws Exception {
         return new ReadAheadSplitEnumerator(
-                context, TimeOrderedSplitAssigner.restored(checkpoint.getSplits()), FILES_AHEAD);
+                context,
+                TimeOrderedSplitAssigner.restored(checkpoint.getSplits(), flowFormats),
+                FILES_AHEAD);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.trailwatch.ingest.file;
 
 import io.trailwatch.ingest.FirstEventTime;
+import io.trailwatch.ingest.paths.DeclaredFlowFormats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -25,16 +26,21 @@ public class TimeOrderedSplitAssigner implements FileSplitAssigner {
 
     private final Deque<Probed> files;
 
-    private TimeOrderedSplitAssigner(List<Probed> inTimeOrder) {
+    /** How the files' flow lines without a header are read, so that they are ordered as read. */
+    private final DeclaredFlowFormats flowFormats;
+
+    private TimeOrderedSplitAssigner(List<Probed> inTimeOrder, DeclaredFlowFormats flowFormats) {
         files = new ArrayDeque<>(inTimeOrder);
+        this.flowFormats = flowFormats;
     }
 
     /**
      * The files of a new replay in time order, each split's id its place in that order ({@link
      * #rank}), so that a reader restored with several files can take them in that order too.
      */
-    public static TimeOrderedSplitAssigner numbered(Collection<FileSourceSplit> splits) {
-        List<Probed> ordered = inTimeOrder(splits);
+    public static TimeOrderedSplitAssigner numbered(
+            Collection<FileSourceSplit> splits, DeclaredFlowFormats flowFormats) {
+        List<Probed> ordered = inTimeOrder(splits, flowFormats);
         List<Probed> numbered = new ArrayList<>(ordered.size());
         for (int i = 0; i < ordered.size(); i++) {
             FileSourceSplit s = ordered.get(i).split;
@@ -50,12 +56,13 @@ public class TimeOrderedSplitAssigner implements FileSplitAssigner {
                                     s.hostnames()),
                             ordered.get(i).time));
         }
-        return new TimeOrderedSplitAssigner(numbered);
+        return new TimeOrderedSplitAssigner(numbered, flowFormats);
     }
 
     /** The files not yet handed out at a checkpoint (numbered when the replay began). */
-    public static TimeOrderedSplitAssigner restored(Collection<FileSourceSplit> remaining) {
-        return new TimeOrderedSplitAssigner(inTimeOrder(remaining));
+    public static TimeOrderedSplitAssigner restored(
+            Collection<FileSourceSplit> remaining, DeclaredFlowFormats flowFormats) {
+        return new TimeOrderedSplitAssigner(inTimeOrder(remaining, flowFormats), flowFormats);
     }
 
     /** A split's place in the time order of its replay's files; unnumbered splits come last. */
@@ -78,7 +85,7 @@ public class TimeOrderedSplitAssigner implements FileSplitAssigner {
         // Splits come back when a reader fails, each reader's separately; they go back into their
         // places in the time order, not in the order the readers come back in: the readers'
         // files interleave, and one given the later files first would read the earlier ones late.
-        List<Probed> all = inTimeOrder(returned);
+        List<Probed> all = inTimeOrder(returned, flowFormats);
         all.addAll(files);
         all.sort(TIME_ORDER);
         files.clear();
@@ -92,18 +99,19 @@ public class TimeOrderedSplitAssigner implements FileSplitAssigner {
         return remaining;
     }
 
-    private static List<Probed> inTimeOrder(Collection<FileSourceSplit> splits) {
+    private static List<Probed> inTimeOrder(
+            Collection<FileSourceSplit> splits, DeclaredFlowFormats flowFormats) {
         List<Probed> probed = new ArrayList<>(splits.size());
         for (FileSourceSplit split : splits) {
-            probed.add(new Probed(split, firstEventTime(split)));
+            probed.add(new Probed(split, firstEventTime(split, flowFormats)));
         }
         probed.sort(TIME_ORDER);
         return probed;
     }
 
-    private static long firstEventTime(FileSourceSplit split) {
+    private static long firstEventTime(FileSourceSplit split, DeclaredFlowFormats flowFormats) {
         try (InputStream in = split.path().getFileSystem().open(split.path())) {
-            return FirstEventTime.of(in);
+            return FirstEventTime.of(in, LogFileFormat.declaredFor(flowFormats, split.path()));
         } catch (IOException e) {
             // Unreadable now: the reader will report it; order it last.
             return Long.MAX_VALUE;

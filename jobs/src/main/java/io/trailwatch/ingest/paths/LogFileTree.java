@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -33,7 +34,9 @@ import java.util.Set;
  * directory above it is a loop, and is skipped; a link to a directory read already, and a second
  * path to a file found already, are left out without a word, since nothing of theirs is lost. Below
  * the paths given, names starting with '.' or '_' are left out without a word, as Flink's file
- * source does (hidden files, and the marker files of the jobs that write logs).
+ * source does (hidden files, and the marker files of the jobs that write logs). Among them, the
+ * {@link FlowFormatFile}s in the directories walked and beside the files given are noted: they
+ * declare the format of flow lines without a header.
  */
 public final class LogFileTree {
     private static final Comparator<Path> BY_NAME =
@@ -41,6 +44,7 @@ public final class LogFileTree {
 
     private final List<Path> files = new ArrayList<>();
     private final List<SkippedPath> skipped = new ArrayList<>();
+    private final Set<Path> flowFormatFiles = new LinkedHashSet<>();
     private long bytes;
     private final Set<Object> seenFiles = new HashSet<>();
     private final Set<Object> seenDirectories = new HashSet<>();
@@ -72,6 +76,14 @@ public final class LogFileTree {
     /** What was found but not taken, with why. */
     public List<SkippedPath> skipped() {
         return Collections.unmodifiableList(skipped);
+    }
+
+    /**
+     * The {@link FlowFormatFile}s in the directories walked and beside the files given, unread:
+     * whatever is there by that name, in the order found.
+     */
+    public List<Path> flowFormatFiles() {
+        return List.copyOf(flowFormatFiles);
     }
 
     /** The size of the files found, in bytes. */
@@ -113,6 +125,9 @@ public final class LogFileTree {
                 directory(path, attrs);
             }
         } else if (attrs.isRegularFile()) {
+            if (given) {
+                besideGivenFile(path);
+            }
             file(path, attrs);
         } else {
             skip(path, notAFile(path));
@@ -143,6 +158,8 @@ public final class LogFileTree {
             for (Path entry : listing) {
                 if (!hidden(entry)) {
                     entries.add(entry);
+                } else if (entry.getFileName().toString().equals(FlowFormatFile.NAME)) {
+                    flowFormatFiles.add(entry);
                 }
             }
         } catch (IOException e) {
@@ -153,6 +170,15 @@ public final class LogFileTree {
         entries.sort(BY_NAME);
         for (int i = entries.size() - 1; i >= 0; i--) {
             todo.push(entries.get(i));
+        }
+    }
+
+    private void besideGivenFile(Path file) {
+        Path parent = file.getParent();
+        Path flowFormat =
+                parent == null ? Path.of(FlowFormatFile.NAME) : parent.resolve(FlowFormatFile.NAME);
+        if (Files.exists(flowFormat, LinkOption.NOFOLLOW_LINKS)) {
+            flowFormatFiles.add(flowFormat);
         }
     }
 

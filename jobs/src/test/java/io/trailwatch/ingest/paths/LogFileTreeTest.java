@@ -158,6 +158,23 @@ class LogFileTreeTest {
         }
     }
 
+    @Test
+    void flowFormatFilesAreNotedNotTakenForLogFiles() throws Exception {
+        Path a = file("logs/tgw/a.log");
+        Path b = file("logs/vpc/2026/b.log");
+        Path inLogs = file("logs/vpc/" + FlowFormatFile.NAME);
+        Path inSub = file("logs/vpc/2026/" + FlowFormatFile.NAME);
+        Path given = file("other/c.log");
+        Path besideGiven = file("other/" + FlowFormatFile.NAME);
+        file("elsewhere/" + FlowFormatFile.NAME);
+
+        LogFileTree tree = LogFileTree.walk(List.of(dir.resolve("logs"), given));
+
+        assertThat(tree.files()).containsExactly(a, b, given);
+        assertThat(tree.flowFormatFiles()).containsExactly(inLogs, inSub, besideGiven);
+        assertThat(tree.skipped()).isEmpty();
+    }
+
     private Path file(String relative) throws IOException {
         Path file = dir.resolve(relative);
         Files.createDirectories(file.getParent());
