@@ -21,6 +21,11 @@ final class FlowLineDecoder {
         this.times = times;
     }
 
+    /** The format of lines that come without a header, unless something else is decided. */
+    FlowLogFormat headerlessFormat() {
+        return headerlessFormat;
+    }
+
     void decode(String line, String header, String origin, DecodedBatch out) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         decode(bytes, 0, bytes.length, header, origin, 0, out);

@@ -370,6 +370,8 @@ final class JsonEnvelopeDecoder {
             return 0;
         }
         int decoded = 0;
+        String flowHeader = null;
+        boolean flowFormatDecided = false;
         for (String[] logEvent : envelope.logEvents) {
             String eventOrigin = origin + " logEvent " + logEvent[0];
             String message = logEvent[1];
@@ -385,10 +387,25 @@ final class JsonEnvelopeDecoder {
             if (trimmed.startsWith("{")) {
                 decoded += decode(trimmed.getBytes(StandardCharsets.UTF_8), eventOrigin, out);
             } else {
-                cloudWatchFlowLines.decode(trimmed, null, eventOrigin, out);
+                if (!flowFormatDecided) {
+                    flowHeader = flowHeaderOf(trimmed);
+                    flowFormatDecided = true;
+                }
+                cloudWatchFlowLines.decode(trimmed, flowHeader, eventOrigin, out);
             }
         }
         return decoded;
+    }
+
+    /**
+     * The format of a payload's flow lines, decided once from its first one, as for a file without
+     * a header: one log group's lines share a format. {@code null} means the configured headerless
+     * format, which is also what a line that fits no format is read (and dead-lettered) in.
+     */
+    private String flowHeaderOf(String firstLine) {
+        FlowLogFormat configured = cloudWatchFlowLines.headerlessFormat();
+        FlowLogFormat decided = HeaderlessFlowFormat.of(firstLine, configured).format();
+        return decided == null || decided == configured ? null : decided.header();
     }
 
     /** logEvents as (id, message) pairs. */
