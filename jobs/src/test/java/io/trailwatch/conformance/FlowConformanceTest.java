@@ -79,6 +79,17 @@ class FlowConformanceTest {
                             assertThat(f.dstPort).isEqualTo(5432);
                         }),
                 file(
+                        "transit-gateway-default.log",
+                        2,
+                        0,
+                        f -> {
+                            assertThat(f.version).isEqualTo(6);
+                            assertThat(f.srcAddr).isEqualTo("10.20.1.15");
+                            assertThat(f.dstPort).isEqualTo(443);
+                            assertThat(f.action).isNull();
+                            assertThat(f.transitGateway).isNotNull();
+                        }),
+                file(
                         "v8-reject-reason.log",
                         2,
                         0,
