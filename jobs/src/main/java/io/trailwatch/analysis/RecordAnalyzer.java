@@ -115,7 +115,11 @@ public final class RecordAnalyzer {
             scopeOf = owners;
         }
         flowSignals.extract(record, scope, signals);
-        if (unownedRule && record.owner.isUnowned() && record.accountId != null) {
+        // "unknown" is what AWS writes for an interface an AWS service made: no account to own
+        if (unownedRule
+                && record.owner.isUnowned()
+                && record.accountId != null
+                && !record.accountId.equals("unknown")) {
             out.unownedActivity(AccountActivity.of(record));
         }
     }

@@ -61,10 +61,11 @@ enum KnownFlowFormat {
 
     /**
      * Why {@code line}, of this format's field count, is not a record of this format, or {@code
-     * null}. The default format is recognised by its shape alone, version 2 and an account number,
-     * as it always was: its values are checked line by line, and a damaged first line costs that
-     * line. The others must hold their version, an account id and values that parse, since
-     * recognising them is a guess from the field count.
+     * null}. The default format is recognised by its shape alone, version 2 and an account number
+     * (or "unknown", which AWS writes for an interface an AWS service made), as it always was: its
+     * values are checked line by line, and a damaged first line costs that line. The others must
+     * hold their version, an account id and values that parse, since recognising them is a guess
+     * from the field count.
      */
     String problem(String line) {
         if (this == DEFAULT_V2) {
@@ -72,7 +73,7 @@ enum KnownFlowFormat {
             if (!t.get(0).equals("2")) {
                 return "version '" + Excerpt.of(t.get(0)) + "' is not 2";
             }
-            return t.get(1).chars().allMatch(Character::isDigit)
+            return t.get(1).equals("unknown") || t.get(1).chars().allMatch(Character::isDigit)
                     ? null
                     : "account-id '" + Excerpt.of(t.get(1)) + "' is not an account number";
         }
