@@ -29,7 +29,7 @@ public final class MonitoringDisabledRule implements StatelessRule {
                             "HIGH when Security Hub or its standards are disabled; MEDIUM when what was"
                                     + " deleted or disabled is security monitoring: an alarm or metric filter"
                                     + " on a CIS monitoring topic, an EventBridge rule about a security"
-                                    + " service, a log group that receives CloudTrail or flow logs (or a"
+                                    + " service, a log group that receives CloudTrail, flow logs or security findings (or a"
                                     + " CloudTrail log stream, or its subscription filter), or anything the"
                                     + " ownership table marks as monitoring; INFO for other alarms, rules and"
                                     + " log groups")
@@ -40,7 +40,7 @@ public final class MonitoringDisabledRule implements StatelessRule {
                     .tuning(
                             "What counts as monitoring is judged from names, word by word (case changes"
                                     + " and punctuation split words, so `RootAccountUsage` and"
-                                    + " `root-account-usage` read alike): alarms and metric filters whose name"
+                                    + " `root-account-usage` read alike, and two adjacent words also count joined, so `GuardDuty` is guardduty): alarms and metric filters whose name"
                                     + " has a word of the CIS monitoring topics (root, mfa, unauthorized,"
                                     + " iam, cloudtrail, trail, signin, console, kms, cmk, bucket, s3, config,"
                                     + " securitygroup, sg, nacl, gateway, route, vpc, organizations,"
@@ -48,7 +48,7 @@ public final class MonitoringDisabledRule implements StatelessRule {
                                     + " whose name has a word of a security service (guardduty,"
                                     + " securityhub, cloudtrail, config, accessanalyzer, inspector, macie,"
                                     + " detective, security, findings, compliance …); log groups whose name"
-                                    + " contains `cloudtrail` or `flowlog(s)`; log streams named as"
+                                    + " contains `cloudtrail` or `flowlog(s)` or has a security service's word; log streams named as"
                                     + " CloudTrail names its own (`<account>_CloudTrail_<region>`). A team"
                                     + " marks its own monitoring that its names do not reveal with a"
                                     + " `monitoring` column in the ownership table: a row whose `match` is"

@@ -106,7 +106,8 @@ final class MonitoringNames {
     /**
      * What a log group receives, judged by its name: "CloudTrail" (the console names trail log
      * groups {@code aws-cloudtrail-logs-…}, older ones {@code CloudTrail/DefaultLogGroup}), "VPC
-     * flow logs" ({@code …flow-logs…}, {@code …flowlogs…}), or {@code null}.
+     * flow logs" ({@code …flow-logs…}, {@code …flowlogs…}), security data (a security service's
+     * word in its name, e.g. {@code /aws/guardduty/findings}), or {@code null}.
      */
     static String auditLogGroup(String logGroupName) {
         if (logGroupName == null) {
@@ -119,7 +120,8 @@ final class MonitoringNames {
         if (squeezed.contains("flowlog")) {
             return "VPC flow logs";
         }
-        return null;
+        String word = securityServiceWord(logGroupName);
+        return word == null ? null : "security data (" + word + ")";
     }
 
     /** Whether a log stream is one CloudTrail writes (whatever its log group is called). */
@@ -131,9 +133,14 @@ final class MonitoringNames {
         if (name == null) {
             return null;
         }
-        for (String word : words(name)) {
-            if (words.contains(word)) {
-                return word;
+        List<String> split = words(name);
+        for (int i = 0; i < split.size(); i++) {
+            // "GuardDuty", "SecurityHub" and "CloudTrail" split in two: the pair is the word
+            if (i + 1 < split.size() && words.contains(split.get(i) + split.get(i + 1))) {
+                return split.get(i) + split.get(i + 1);
+            }
+            if (words.contains(split.get(i))) {
+                return split.get(i);
             }
         }
         return null;

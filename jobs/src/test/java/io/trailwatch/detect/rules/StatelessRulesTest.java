@@ -231,6 +231,12 @@ class StatelessRulesTest {
                         "TW-LOG-05",
                         Severity.MEDIUM),
                 hit(
+                        "GuardDuty findings log group deleted",
+                        call("logs.amazonaws.com", "DeleteLogGroup")
+                                .request("{\"logGroupName\":\"/aws/events/guardduty-findings\"}"),
+                        "TW-LOG-05",
+                        Severity.MEDIUM),
+                hit(
                         "a function's log group deleted",
                         call("logs.amazonaws.com", "DeleteLogGroup")
                                 .request("{\"logGroupName\":\"/aws/lambda/checkout\"}"),
