@@ -10,6 +10,7 @@ import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.ingest.file.ReplayFileSource;
 import io.trailwatch.metrics.Counters;
 import io.trailwatch.model.Alert;
+import io.trailwatch.model.AwsRanges;
 import io.trailwatch.model.DeadLetter;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.pipeline.AlertDeliveryStage;
@@ -46,6 +47,7 @@ public final class ReplayJob {
     private final PipelineSettings settings;
     private final InputFiles inputs;
     private final OwnershipTable table;
+    private final AwsRanges ranges;
     private final Path out;
     private final Path deadLetters;
     private final int parallelism;
@@ -57,6 +59,7 @@ public final class ReplayJob {
             PipelineSettings settings,
             InputFiles inputs,
             OwnershipTable table,
+            AwsRanges ranges,
             Path out,
             Path deadLetters,
             int parallelism,
@@ -66,6 +69,7 @@ public final class ReplayJob {
         this.settings = settings;
         this.inputs = inputs;
         this.table = table;
+        this.ranges = ranges;
         this.out = out;
         this.deadLetters = deadLetters;
         this.parallelism = parallelism;
@@ -98,6 +102,33 @@ public final class ReplayJob {
             LineSink<DeadLetter> deadLetterSink,
             DeliverySettings delivery,
             DeliveryFailureOutput undelivered) {
+        buildGraph(
+                env,
+                settings,
+                inputs,
+                table,
+                null,
+                alertSink,
+                deadLetterSink,
+                delivery,
+                undelivered);
+    }
+
+    /**
+     * The replay graph with AWS's published ranges ({@code null}: none, every public address counts
+     * as outside AWS). A replay reads them once, so they are the analysis' initial ranges and
+     * nothing polls them.
+     */
+    public static void buildGraph(
+            StreamExecutionEnvironment env,
+            PipelineSettings settings,
+            java.util.List<Path> inputs,
+            OwnershipTable table,
+            AwsRanges ranges,
+            LineSink<Alert> alertSink,
+            LineSink<DeadLetter> deadLetterSink,
+            DeliverySettings delivery,
+            DeliveryFailureOutput undelivered) {
         DataStream<io.trailwatch.model.RawRecord> raw =
                 env.fromSource(
                                 ReplayFileSource.of(inputs, settings.decodeLimits),
@@ -107,7 +138,7 @@ public final class ReplayJob {
         DataStream<OwnershipTable> tableUpdates =
                 env.fromData(table).name("Ownership table").uid("ownership-table");
         TrailwatchPipeline.Streams streams =
-                new TrailwatchPipeline(settings).build(raw, tableUpdates, table);
+                new TrailwatchPipeline(settings).build(raw, tableUpdates, table, null, ranges);
         streams.alerts.sinkTo(alertSink).setParallelism(1).name("Alerts").uid("alert-sink");
         streams.deadLetters
                 .sinkTo(deadLetterSink)
@@ -164,6 +195,7 @@ public final class ReplayJob {
                 settings,
                 inputs.files(),
                 table,
+                ranges,
                 alertSink,
                 deadLetterSink,
                 delivery,
