@@ -6,6 +6,7 @@ import io.trailwatch.detect.rules.RuleContext;
 import io.trailwatch.detect.rules.RuleEngine;
 import io.trailwatch.detect.rules.StatelessRule;
 import io.trailwatch.detect.signals.AddressScope;
+import io.trailwatch.detect.signals.CallerAddresses;
 import io.trailwatch.detect.signals.CloudTrailSignals;
 import io.trailwatch.detect.signals.FlowSignals;
 import io.trailwatch.detect.signals.SignalSink;
@@ -15,6 +16,8 @@ import io.trailwatch.model.Alert;
 import io.trailwatch.model.CloudTrailEvent;
 import io.trailwatch.model.DeadLetter;
 import io.trailwatch.model.FlowRecord;
+import io.trailwatch.ownership.AwsRange;
+import io.trailwatch.ownership.AwsRangeIndex;
 import io.trailwatch.ownership.OwnerResolver;
 import java.util.Set;
 import java.util.function.Function;
@@ -35,6 +38,7 @@ public final class RecordAnalyzer {
     private final boolean unownedRule;
 
     private OwnerResolver owners;
+    private AwsRangeIndex awsRanges;
     private AnalysisOutput out;
     private OwnerResolver scopeOf;
     private AddressScope scope;
@@ -42,6 +46,7 @@ public final class RecordAnalyzer {
     // The callbacks handed to the extractors and rules, made once per table and output rather than
     // per event.
     private Function<CloudTrailEvent, String[]> trustedCidrs;
+    private final CallerAddresses callerAddresses = new Addresses();
     private RuleContext knownAccounts;
     private SignalSink signals;
 
@@ -57,6 +62,14 @@ public final class RecordAnalyzer {
         this.rules =
                 new RuleEngine(RuleRegistry.builtIn().rules(StatelessRule.class), disabledRules);
         this.unownedRule = unownedRule;
+    }
+
+    /**
+     * AWS's published ranges from now on ({@code null}: none known, so that every public address
+     * counts as outside AWS).
+     */
+    public void useAwsRanges(AwsRangeIndex ranges) {
+        this.awsRanges = ranges;
     }
 
     /**
@@ -98,7 +111,7 @@ public final class RecordAnalyzer {
 
     private void cloudTrail(CloudTrailEvent event) {
         event.owner = owners.resolve(event);
-        cloudTrailSignals.extract(event, trustedCidrs, signals);
+        cloudTrailSignals.extract(event, trustedCidrs, callerAddresses, signals);
         for (Alert alert : rules.evaluate(event, knownAccounts, System.currentTimeMillis())) {
             out.alert(alert, event.eventTime);
         }
@@ -121,6 +134,19 @@ public final class RecordAnalyzer {
                 && record.accountId != null
                 && !record.accountId.equals("unknown")) {
             out.unownedActivity(AccountActivity.of(record));
+        }
+    }
+
+    /** Addresses as the ranges and the table in force know them. */
+    private final class Addresses implements CallerAddresses {
+        @Override
+        public AwsRange awsRange(String address) {
+            return awsRanges == null ? null : awsRanges.find(address);
+        }
+
+        @Override
+        public boolean inOwnedNetwork(String address) {
+            return owners.ownsAddress(address);
         }
     }
 

@@ -9,13 +9,17 @@ import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.config.RuleSettings;
 import io.trailwatch.config.SuppressionFileParser;
 import io.trailwatch.detect.RuleRegistry;
+import io.trailwatch.detect.windowed.InstanceCredentialsRule;
 import io.trailwatch.ingest.FlowLogFormat;
 import io.trailwatch.ingest.paths.DeclaredFlowFormats;
 import io.trailwatch.ingest.paths.FlowFormatFile;
 import io.trailwatch.ingest.paths.FlowFormatFileException;
 import io.trailwatch.ingest.paths.SkippedPath;
+import io.trailwatch.model.AwsRanges;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.Severity;
+import io.trailwatch.ownership.AwsRangesException;
+import io.trailwatch.ownership.AwsRangesParser;
 import io.trailwatch.ownership.OwnershipTableException;
 import io.trailwatch.ownership.OwnershipTableParser;
 import io.trailwatch.ownership.TrustedCidrLimit;
@@ -54,6 +58,17 @@ public final class ReplayCommand implements Callable<Integer> {
             description =
                     "Ownership table (CSV: match,team,environment,contact,trusted_cidrs; see the README).")
     Path ownership;
+
+    @Option(
+            names = "--aws-ranges",
+            paramLabel = "FILE",
+            description = {
+                "AWS's published IP address ranges (ip-ranges.json, as AWS publishes it): instance"
+                        + " credentials used from an address inside AWS are then TW-CRED-02, not"
+                        + " TW-CRED-01.",
+                "Without it every public address counts as outside AWS."
+            })
+    Path awsRanges;
 
     @Option(
             names = "--trusted-cidrs-min-prefix",
@@ -267,6 +282,18 @@ public final class ReplayCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
         }
+        AwsRanges ranges = null;
+        if (awsRanges != null) {
+            if (!Files.isReadable(awsRanges)) {
+                throw new UsageException(
+                        "cannot read AWS ranges " + awsRanges + ": no such readable file");
+            }
+            try {
+                ranges = AwsRangesParser.parse(awsRanges);
+            } catch (AwsRangesException e) {
+                throw new UsageException("--aws-ranges " + e.getMessage());
+            }
+        }
         for (Path output : new Path[] {out, deadLetters, undelivered}) {
             if (output != null) {
                 Path parent = output.toAbsolutePath().getParent();
@@ -300,11 +327,18 @@ public final class ReplayCommand implements Callable<Integer> {
         if (ownership == null) {
             err.println("trailwatch: no --ownership table given: every account counts as unowned");
         }
+        if (ranges == null && settings.rules.isEnabled(InstanceCredentialsRule.INFO.id())) {
+            err.println(
+                    "trailwatch: no --aws-ranges file given: "
+                            + InstanceCredentialsRule.INFO.id()
+                            + " counts every public address as outside AWS");
+        }
         return new ReplayJob(
                 settings,
                 inputs,
                 flowFormats,
                 table,
+                ranges,
                 out,
                 deadLetters,
                 parallelism,

@@ -11,6 +11,7 @@ import io.trailwatch.ingest.file.ReplayFileSource;
 import io.trailwatch.ingest.paths.DeclaredFlowFormats;
 import io.trailwatch.metrics.Counters;
 import io.trailwatch.model.Alert;
+import io.trailwatch.model.AwsRanges;
 import io.trailwatch.model.DeadLetter;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.pipeline.AlertDeliveryStage;
@@ -48,6 +49,7 @@ public final class ReplayJob {
     private final InputFiles inputs;
     private final DeclaredFlowFormats flowFormats;
     private final OwnershipTable table;
+    private final AwsRanges ranges;
     private final Path out;
     private final Path deadLetters;
     private final int parallelism;
@@ -60,6 +62,7 @@ public final class ReplayJob {
             InputFiles inputs,
             DeclaredFlowFormats flowFormats,
             OwnershipTable table,
+            AwsRanges ranges,
             Path out,
             Path deadLetters,
             int parallelism,
@@ -70,6 +73,7 @@ public final class ReplayJob {
         this.inputs = inputs;
         this.flowFormats = flowFormats;
         this.table = table;
+        this.ranges = ranges;
         this.out = out;
         this.deadLetters = deadLetters;
         this.parallelism = parallelism;
@@ -86,16 +90,7 @@ public final class ReplayJob {
             OwnershipTable table,
             LineSink<Alert> alertSink,
             LineSink<DeadLetter> deadLetterSink) {
-        buildGraph(
-                env,
-                settings,
-                inputs,
-                DeclaredFlowFormats.NONE,
-                table,
-                alertSink,
-                deadLetterSink,
-                null,
-                null);
+        buildGraph(env, settings, inputs, table, alertSink, deadLetterSink, null, null);
     }
 
     /**
@@ -117,6 +112,7 @@ public final class ReplayJob {
                 inputs,
                 DeclaredFlowFormats.NONE,
                 table,
+                null,
                 alertSink,
                 deadLetterSink,
                 delivery,
@@ -124,7 +120,9 @@ public final class ReplayJob {
     }
 
     /**
-     * The replay graph, with flow lines without a header read in the formats declared for them, and
+     * The replay graph, with flow lines without a header read in the formats declared for them,
+     * AWS's published ranges ({@code null}: none, every public address counts as outside AWS; a
+     * replay reads them once, so they are the analysis' initial ranges and nothing polls them), and
      * alerts also delivered to SNS and Slack when {@code delivery} enables them; alerts that cannot
      * be delivered go to {@code undelivered}.
      */
@@ -134,6 +132,7 @@ public final class ReplayJob {
             java.util.List<Path> inputs,
             DeclaredFlowFormats flowFormats,
             OwnershipTable table,
+            AwsRanges ranges,
             LineSink<Alert> alertSink,
             LineSink<DeadLetter> deadLetterSink,
             DeliverySettings delivery,
@@ -147,7 +146,7 @@ public final class ReplayJob {
         DataStream<OwnershipTable> tableUpdates =
                 env.fromData(table).name("Ownership table").uid("ownership-table");
         TrailwatchPipeline.Streams streams =
-                new TrailwatchPipeline(settings).build(raw, tableUpdates, table);
+                new TrailwatchPipeline(settings).build(raw, tableUpdates, table, null, ranges);
         streams.alerts.sinkTo(alertSink).setParallelism(1).name("Alerts").uid("alert-sink");
         streams.deadLetters
                 .sinkTo(deadLetterSink)
@@ -205,6 +204,7 @@ public final class ReplayJob {
                 inputs.files(),
                 flowFormats,
                 table,
+                ranges,
                 alertSink,
                 deadLetterSink,
                 delivery,

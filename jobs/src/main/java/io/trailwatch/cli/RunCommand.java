@@ -3,6 +3,8 @@ package io.trailwatch.cli;
 import io.trailwatch.config.PropertyGroups;
 import io.trailwatch.config.RunSettings;
 import io.trailwatch.config.SettingsException;
+import io.trailwatch.detect.windowed.InstanceCredentialsRule;
+import io.trailwatch.model.AwsRanges;
 import io.trailwatch.model.OwnershipTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +37,13 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
+    static final String NO_RANGES =
+            "no "
+                    + RunSettings.AWS_RANGES_LOCATION
+                    + ": "
+                    + InstanceCredentialsRule.INFO.id()
+                    + " counts every public address as outside AWS";
+
     @Option(
             names = "--properties",
             paramLabel = "FILE",
@@ -58,6 +67,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunSettings settings;
         OwnershipTable table;
+        AwsRanges ranges;
         try {
             if (!Files.isReadable(properties)) {
                 throw new SettingsException(
@@ -65,6 +75,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             settings = RunSettings.from(PropertyGroups.fromFile(properties));
             table = RunJob.readInitialTable(settings);
+            ranges = RunJob.readInitialAwsRanges(settings);
             if (fromSnapshot != null && !Files.isDirectory(fromSnapshot)) {
                 throw new SettingsException(
                         "--from-snapshot "
@@ -92,7 +103,10 @@ public final class RunCommand implements Callable<Integer> {
             conf.set(WebOptions.TMP_DIR, temporary.path().toString());
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism, conf);
-            RunJob.buildGraph(env, settings, table);
+            RunJob.buildGraph(env, settings, table, ranges);
+            if (ranges == null) {
+                System.err.println("trailwatch: " + NO_RANGES);
+            }
             System.err.printf(
                     "trailwatch: running; checkpoints in %s (start again from one with"
                             + " --from-snapshot); delivery: %s%n",
@@ -111,6 +125,10 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, Properties> groups = PropertyGroups.fromRuntime();
         RunSettings settings = RunSettings.from(groups);
         OwnershipTable table = RunJob.readInitialTable(settings);
+        AwsRanges ranges = RunJob.readInitialAwsRanges(settings);
+        if (ranges == null) {
+            LOG.warn(NO_RANGES);
+        }
         LOG.info(
                 "Trailwatch starting: streams {} / {}, ownership table {} ({} rows), delivery: {}",
                 settings.cloudTrailStream,
@@ -119,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
                 table.rows.length,
                 settings.delivery);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        RunJob.buildGraph(env, settings, table);
+        RunJob.buildGraph(env, settings, table, ranges);
         env.execute("trailwatch");
     }
 }

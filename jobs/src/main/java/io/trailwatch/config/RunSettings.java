@@ -33,6 +33,7 @@ public class RunSettings implements Serializable {
 
     public static final String INPUT = "Input";
     public static final String OWNERSHIP = "Ownership";
+    public static final String AWS_RANGES = "AwsRanges";
     public static final String OUTPUT = "Output";
     public static final String DETECTION = "Detection";
     public static final String DELIVERY = "Delivery";
@@ -119,6 +120,23 @@ public class RunSettings implements Serializable {
                     "The broadest trusted_cidrs range a row may name, IPv4 then IPv6 (a broader"
                             + " one is refused unless its row says allow_broad_trust); /0,/0 allows"
                             + " any.");
+
+    public static final Setting AWS_RANGES_LOCATION =
+            define(
+                    AWS_RANGES,
+                    "location",
+                    null,
+                    "AWS's published IP address ranges (ip-ranges.json): https://ip-ranges.amazonaws.com/ip-ranges.json,"
+                            + " s3://bucket/key or a local path. Unset: every public address counts as"
+                            + " outside AWS (TW-CRED-01 as before, TW-CRED-02 silent).");
+    public static final Setting AWS_RANGES_RELOAD_INTERVAL =
+            define(
+                    AWS_RANGES,
+                    "reload.interval",
+                    "1d",
+                    "How often the ranges are read again; a new valid version takes effect without a"
+                            + " restart, one that cannot be read or parsed is logged and the last good"
+                            + " ranges stay in force.");
 
     public static final Setting ALERTS_STREAM =
             define(
@@ -342,6 +360,11 @@ public class RunSettings implements Serializable {
     public String s3Endpoint;
     public TrustedCidrLimit trustedCidrLimit = TrustedCidrLimit.DEFAULT;
 
+    /** Where AWS's published ranges are read; {@code null}: not read. */
+    public String awsRangesLocation;
+
+    public Duration awsRangesReloadInterval;
+
     public String alertsStream;
     public boolean alertsLog;
     public String deadLettersStream;
@@ -462,6 +485,8 @@ public class RunSettings implements Serializable {
             s.reloadInterval = positiveDuration(RELOAD_INTERVAL);
             s.s3Endpoint = endpoint(S3_ENDPOINT);
             s.trustedCidrLimit = trustedCidrLimit();
+            s.awsRangesLocation = awsRangesLocation();
+            s.awsRangesReloadInterval = positiveDuration(AWS_RANGES_RELOAD_INTERVAL);
 
             s.alertsStream = streamName(ALERTS_STREAM);
             s.alertsLog = bool(ALERTS_LOG);
@@ -710,6 +735,61 @@ public class RunSettings implements Serializable {
                 problem(TRUSTED_CIDRS_MIN_PREFIX, e.getMessage());
                 return TrustedCidrLimit.DEFAULT;
             }
+        }
+
+        /**
+         * HTTPS (plain HTTP only to this machine, for tests), S3 or a local path: a ranges file
+         * fetched in the clear could be swapped on the way, and it decides what counts as AWS.
+         */
+        private String awsRangesLocation() {
+            String v = string(AWS_RANGES_LOCATION);
+            if (v == null) {
+                return null;
+            }
+            String form = "' is neither https://host/path, s3://bucket/key nor a local path";
+            if (v.startsWith("https://") || v.startsWith("http://")) {
+                try {
+                    URI uri = URI.create(v);
+                    boolean loopback =
+                            "127.0.0.1".equals(uri.getHost())
+                                    || "localhost".equals(uri.getHost())
+                                    || "[::1]".equals(uri.getHost());
+                    if (uri.getHost() == null) {
+                        problem(AWS_RANGES_LOCATION, "'" + v + form);
+                    } else if (uri.getUserInfo() != null) {
+                        problem(
+                                AWS_RANGES_LOCATION,
+                                "'" + v + "' must not hold a user or password");
+                    } else if (v.startsWith("http://") && !loopback) {
+                        problem(
+                                AWS_RANGES_LOCATION,
+                                "'"
+                                        + v
+                                        + "' is plain HTTP: use https:// (http:// only to this machine)");
+                    }
+                } catch (IllegalArgumentException e) {
+                    problem(AWS_RANGES_LOCATION, "'" + v + form);
+                }
+                return v;
+            }
+            if (v.startsWith("s3://")) {
+                String rest = v.substring("s3://".length());
+                int slash = rest.indexOf('/');
+                if (slash <= 0 || slash == rest.length() - 1) {
+                    problem(AWS_RANGES_LOCATION, "'" + v + "' must be s3://bucket/key");
+                }
+                return v;
+            }
+            if (v.contains("://") && !v.startsWith("file://")) {
+                problem(AWS_RANGES_LOCATION, "'" + v + form);
+                return v;
+            }
+            try {
+                Path.of(v.startsWith("file://") ? URI.create(v).getPath() : v);
+            } catch (RuntimeException e) {
+                problem(AWS_RANGES_LOCATION, "'" + v + "' is not a valid path: " + e.getMessage());
+            }
+            return v;
         }
 
         private String tableLocation() {

@@ -20,6 +20,15 @@ public enum SignalKind {
             false,
             "calls with EC2 instance-role credentials from outside AWS and the owner's ranges, by"
                     + " account, principal and address; value: the API"),
+    INSTANCE_CREDENTIALS_INSIDE_AWS(
+            false,
+            "calls with EC2 instance-role credentials from an address in AWS's published ranges"
+                    + " that neither trusted_cidrs nor a CIDR row of the ownership table holds, by"
+                    + " address; value: the API"),
+    ADDRESS_HELD(
+            false,
+            "public addresses the organization was given (AllocateAddress, AssociateAddress,"
+                    + " CreateNatGateway, RunInstances), by address; value: the API"),
     S3_ACCESS(false, "S3 GetObject and ListBuckets by account and principal; value: the bucket"),
     SENSITIVE_PORT_OPENED(
             false,

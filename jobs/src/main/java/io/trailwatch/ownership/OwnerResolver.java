@@ -58,6 +58,11 @@ public final class OwnerResolver {
         return null;
     }
 
+    /** Whether a CIDR row of the table holds the address: a network the organization owns. */
+    public boolean ownsAddress(String address) {
+        return index.byAddress(address) != null;
+    }
+
     /** Every trusted range of the table: where the organization's own workloads come from. */
     public List<String> allTrustedCidrs() {
         return index.allTrustedCidrs();

@@ -14,11 +14,13 @@ import io.trailwatch.ingest.RecordDecoder;
 import io.trailwatch.ingest.SkipKind;
 import io.trailwatch.metrics.Counters;
 import io.trailwatch.model.Alert;
+import io.trailwatch.model.AwsRanges;
 import io.trailwatch.model.CloudTrailEvent;
 import io.trailwatch.model.DeadLetter;
 import io.trailwatch.model.FlowRecord;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.RawRecord;
+import io.trailwatch.ownership.AwsRangeIndex;
 import io.trailwatch.ownership.OwnerResolver;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -64,7 +66,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Input 1: raw records. Input 2: new versions of the ownership table, sent to every parallel
  *       instance and kept in broadcast state, so a new table takes effect without a restart; until
  *       one arrives (and after a restart, until the state is restored) the table given at build
- *       time applies.
+ *       time applies. Input 3, when AWS's published ranges are polled: their new versions, kept the
+ *       same way (a job restored from a snapshot starts with the later published of the restored
+ *       ranges and those read at build time).
  *   <li>Main output: the stateless rules' alerts. Side outputs: each signal kind ({@link
  *       SignalTags}), {@link #UNOWNED_ACTIVITY} and {@link #DEAD_LETTERS}.
  *   <li>Event time: each output carries the time of the event it comes from; the watermark follows
@@ -85,6 +89,9 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
     public static final MapStateDescriptor<String, OwnershipTable> TABLE_STATE =
             new MapStateDescriptor<>(
                     "ownership-table", Types.STRING, TypeInformation.of(OwnershipTable.class));
+    public static final MapStateDescriptor<String, AwsRanges> RANGES_STATE =
+            new MapStateDescriptor<>(
+                    "aws-ranges", Types.STRING, TypeInformation.of(AwsRanges.class));
     private static final String CURRENT = "current";
 
     public static final OutputTag<AccountActivity> UNOWNED_ACTIVITY =
@@ -92,6 +99,7 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
 
     private final OwnershipTable initialTable;
+    private final AwsRanges initialRanges;
     private final PipelineSettings settings;
     private final EnumSet<SignalKind> signalKinds;
 
@@ -114,6 +122,8 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
     private BroadcastState<String, OwnershipTable> tableState;
     private OwnershipTable table;
     private OwnerResolver owners;
+    private BroadcastState<String, AwsRanges> rangesState;
+    private AwsRanges ranges;
     private KindWatermarks watermarks;
     private TimestampsAndWatermarksOperator.WatermarkEmitter watermarkOutput;
     private long watermarkInterval;
@@ -123,13 +133,19 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
     private AnalysisOperator(
             StreamOperatorParameters<Alert> parameters,
             OwnershipTable initialTable,
+            AwsRanges initialRanges,
+            boolean rangeVersions,
             PipelineSettings settings,
             EnumSet<SignalKind> signalKinds) {
-        super(parameters, 2);
+        super(parameters, rangeVersions ? 3 : 2);
         this.initialTable = initialTable;
+        this.initialRanges = initialRanges;
         this.settings = settings;
         this.signalKinds = signalKinds;
-        this.inputs = List.of(new RawRecords(), new TableVersions());
+        this.inputs =
+                rangeVersions
+                        ? List.of(new RawRecords(), new TableVersions(), new RangeVersions())
+                        : List.of(new RawRecords(), new TableVersions());
     }
 
     /**
@@ -140,6 +156,8 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
         private static final long serialVersionUID = 1L;
 
         private final OwnershipTable initialTable;
+        private final AwsRanges initialRanges;
+        private final boolean rangeVersions;
         private final PipelineSettings settings;
         private final EnumSet<SignalKind> signalKinds;
 
@@ -153,7 +171,23 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
                 OwnershipTable initialTable,
                 PipelineSettings settings,
                 Set<SignalKind> signalKinds) {
+            this(initialTable, null, false, settings, signalKinds);
+        }
+
+        /**
+         * @param initialRanges AWS's ranges in force until a new version arrives; {@code null}:
+         *     none known, every public address counts as outside AWS
+         * @param rangeVersions whether a third input brings new versions of AWS's ranges
+         */
+        public Factory(
+                OwnershipTable initialTable,
+                AwsRanges initialRanges,
+                boolean rangeVersions,
+                PipelineSettings settings,
+                Set<SignalKind> signalKinds) {
             this.initialTable = initialTable;
+            this.initialRanges = initialRanges;
+            this.rangeVersions = rangeVersions;
             this.settings = settings;
             this.signalKinds =
                     signalKinds.isEmpty()
@@ -166,7 +200,14 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
         @SuppressWarnings("unchecked")
         public <T extends StreamOperator<Alert>> T createStreamOperator(
                 StreamOperatorParameters<Alert> parameters) {
-            return (T) new AnalysisOperator(parameters, initialTable, settings, signalKinds);
+            return (T)
+                    new AnalysisOperator(
+                            parameters,
+                            initialTable,
+                            initialRanges,
+                            rangeVersions,
+                            settings,
+                            signalKinds);
         }
 
         @Override
@@ -175,7 +216,7 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
         }
     }
 
-    /** Input 1: raw records; input 2: ownership table versions. */
+    /** Input 1: raw records; input 2: ownership table versions; input 3: AWS's ranges, if any. */
     @Override
     @SuppressWarnings("rawtypes")
     public List<Input> getInputs() {
@@ -229,6 +270,8 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
         tableState = getOperatorStateBackend().getBroadcastState(TABLE_STATE);
         OwnershipTable restored = tableState.get(CURRENT);
         useTable(restored != null ? restored : initialTable);
+        rangesState = getOperatorStateBackend().getBroadcastState(RANGES_STATE);
+        useRanges(newer(rangesState.get(CURRENT), initialRanges));
 
         WatermarkStrategy<Object> strategy =
                 WatermarkStrategy.forBoundedOutOfOrderness(settings.allowedLateness);
@@ -346,6 +389,53 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
          */
         @Override
         public void processWatermark(Watermark mark) {}
+    }
+
+    /**
+     * AWS's ranges to start with: restored ones from a snapshot, or those read when the job was
+     * built, whichever AWS published later (a job restored from an old savepoint has read newer).
+     */
+    private static AwsRanges newer(AwsRanges restored, AwsRanges initial) {
+        if (restored == null) {
+            return initial;
+        }
+        if (initial == null) {
+            return restored;
+        }
+        return restored.publishedAt() >= initial.publishedAt() ? restored : initial;
+    }
+
+    private final class RangeVersions extends AbstractInput<AwsRanges, Alert> {
+        RangeVersions() {
+            super(AnalysisOperator.this, 3);
+        }
+
+        @Override
+        public void processElement(StreamRecord<AwsRanges> element) throws Exception {
+            AwsRanges next = element.getValue();
+            rangesState.put(CURRENT, next);
+            useRanges(next);
+        }
+
+        /** Like the table's, this stream says nothing of time. */
+        @Override
+        public void processWatermark(Watermark mark) {}
+    }
+
+    private void useRanges(AwsRanges next) {
+        if (next == ranges) {
+            return;
+        }
+        if (next != null && (ranges == null || !next.syncToken.equals(ranges.syncToken))) {
+            LOG.info(
+                    "AWS ranges {} in force: syncToken {}, created {}, {} prefixes",
+                    next.source,
+                    next.syncToken,
+                    next.createDate,
+                    next.prefixes.length);
+        }
+        ranges = next;
+        analyzer.useAwsRanges(next == null ? null : AwsRangeIndex.of(next));
     }
 
     private void useTable(OwnershipTable next) {

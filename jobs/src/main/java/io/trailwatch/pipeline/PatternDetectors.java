@@ -7,12 +7,14 @@ import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.detect.SignalKind;
 import io.trailwatch.detect.operators.ExposedPortCorrelation;
+import io.trailwatch.detect.operators.InsideAwsCredentialCorrelation;
 import io.trailwatch.detect.operators.LoginAfterBurst;
 import io.trailwatch.detect.operators.SignalTags;
 import io.trailwatch.detect.operators.ThresholdDetector;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.windowed.ConsoleLoginFailuresRule;
 import io.trailwatch.detect.windowed.ExposedPortUsedRule;
+import io.trailwatch.detect.windowed.InstanceCredentialsInsideAwsRule;
 import io.trailwatch.detect.windowed.LoginBurst;
 import io.trailwatch.detect.windowed.LoginBurstSource;
 import io.trailwatch.detect.windowed.SuccessAfterFailuresRule;
@@ -35,15 +37,16 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * CloudTrail signals ─┬▶ keyBy ─▶ AUTH-01, RECON-01/02, CRED-01, EXFIL-01 ─▶ alerts
  * (AnalysisOperator)  │           └ AUTH-01 bursts ─┐
  *                     ├▶ sign-ins ─▶ keyBy account ─▶ AUTH-02 ─▶ alerts
- *                     └▶ port openings ─▶ keyBy account+port ─▶ CORR-01 ─▶ alerts
+ *                     ├▶ port openings ─▶ keyBy account+port ─▶ CORR-01 ─▶ alerts
+ *                     └▶ addresses given, credentials used from AWS ─▶ keyBy address ─▶ CRED-02 ─▶ alerts
  * flow signals ───────┬▶ keyBy ─▶ NETSCAN-01/02, EXFIL-02 ─▶ alerts     ▲
  *                     └▶ public inbound ─▶ keyBy account+port ──────────┘
  * </pre>
  *
- * Every threshold rule of the registry gets one detector per piece of counting logic; the two joins
- * have operators of their own. Every stateful operator has the uid of its detector (the threshold
- * detectors' with the version of their state's layout), and every detector's late records are
- * counted under its rule id.
+ * Every threshold rule of the registry gets one detector per piece of counting logic; the three
+ * joins have operators of their own. Every stateful operator has the uid of its detector (the
+ * threshold detectors' with the version of their state's layout), and every detector's late records
+ * are counted under its rule id.
  */
 final class PatternDetectors {
     private final PipelineSettings settings;
@@ -135,6 +138,27 @@ final class PatternDetectors {
                             .name(rule.id() + " " + rule.title());
             countLate(correlation.getSideOutput(ExposedPortCorrelation.LATE), rule.id(), rule.id());
             alerts.add(correlation);
+        }
+        if (kinds.contains(SignalKind.INSTANCE_CREDENTIALS_INSIDE_AWS)) {
+            RuleInfo rule = InstanceCredentialsInsideAwsRule.INFO;
+            SingleOutputStreamOperator<Alert> insideAws =
+                    signals.getSideOutput(SignalTags.of(SignalKind.ADDRESS_HELD))
+                            .keyBy(s -> s.key, Types.STRING)
+                            .connect(
+                                    signals.getSideOutput(
+                                                    SignalTags.of(
+                                                            SignalKind
+                                                                    .INSTANCE_CREDENTIALS_INSIDE_AWS))
+                                            .keyBy(s -> s.key, Types.STRING))
+                            .process(
+                                    new InsideAwsCredentialCorrelation(ruleSettings.get(rule.id())))
+                            .uid(rule.id())
+                            .name(rule.id() + " " + rule.title());
+            countLate(
+                    insideAws.getSideOutput(InsideAwsCredentialCorrelation.LATE),
+                    rule.id(),
+                    rule.id());
+            alerts.add(insideAws);
         }
         if (alerts.isEmpty()) {
             return null;

@@ -7,6 +7,7 @@ import io.trailwatch.detect.operators.UnownedAccountAlerts;
 import io.trailwatch.detect.windowed.AccountActivity;
 import io.trailwatch.detect.windowed.UnownedAccountRule;
 import io.trailwatch.model.Alert;
+import io.trailwatch.model.AwsRanges;
 import io.trailwatch.model.DeadLetter;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.RawRecord;
@@ -25,8 +26,9 @@ import org.apache.flink.util.OutputTag;
  * The one detection graph behind every entry point (replay, run, tests):
  *
  * <pre>
- *                 ┌ decode, owners (broadcast table), ┐
- * raw records ──▶ │ event time, stateless rules,      │ ─┬▶ stateless rules' alerts ─┬▶ overrides,  ─▶ dedup ─▶ alerts
+ *                 ┌ decode, owners (broadcast table,  ┐
+ *                 │ AWS's ranges), event time,        │
+ * raw records ──▶ │ stateless rules,                  │ ─┬▶ stateless rules' alerts ─┬▶ overrides,  ─▶ dedup ─▶ alerts
  *                 └ signals ({@link AnalysisOperator})┘  ├▶ unowned ─▶ TW-OWN-01 ─────┤  suppressions
  *                                                        ├▶ signals ─▶ windowed ──────┘
  *                                                        │            ({@link PatternDetectors})
@@ -66,11 +68,32 @@ public final class TrailwatchPipeline {
             DataStream<RawRecord> raw,
             DataStream<OwnershipTable> tableUpdates,
             OwnershipTable initialTable) {
+        return build(raw, tableUpdates, initialTable, null, null);
+    }
+
+    /**
+     * @param rangeUpdates new versions of AWS's published ranges as they are read; {@code null}
+     *     when they are not polled
+     * @param initialRanges AWS's ranges in force before the first update arrives; {@code null} with
+     *     no update either: every public address counts as outside AWS (TW-CRED-01 as without the
+     *     ranges, TW-CRED-02 silent)
+     */
+    public Streams build(
+            DataStream<RawRecord> raw,
+            DataStream<OwnershipTable> tableUpdates,
+            OwnershipTable initialTable,
+            DataStream<AwsRanges> rangeUpdates,
+            AwsRanges initialRanges) {
         PatternDetectors patterns = new PatternDetectors(settings, RuleRegistry.builtIn());
         boolean unownedRule = settings.rules.isEnabled(UnownedAccountRule.INFO.id());
         StreamExecutionEnvironment env = raw.getExecutionEnvironment();
         AnalysisOperator.Factory analyze =
-                new AnalysisOperator.Factory(initialTable, settings, patterns.signalKinds());
+                new AnalysisOperator.Factory(
+                        initialTable,
+                        initialRanges,
+                        rangeUpdates != null,
+                        settings,
+                        patterns.signalKinds());
         // A checkpointed bounded job with its file source chained here never finished: it hung at
         // the end of its input unless Flink's checkpoints after tasks finish were switched off
         // (FaultInjectionTest, Flink 1.20). Chaining is for the replay, which does not checkpoint;
@@ -87,6 +110,9 @@ public final class TrailwatchPipeline {
                                 false)
                         .addInput(raw.getTransformation())
                         .addInput(tableUpdates.broadcast().getTransformation());
+        if (rangeUpdates != null) {
+            analysis.addInput(rangeUpdates.broadcast().getTransformation());
+        }
         env.addOperator(analysis);
         SingleOutputStreamOperator<Alert> analyzed =
                 new MultipleConnectedStreams(env).transform(analysis).uid("analyze");

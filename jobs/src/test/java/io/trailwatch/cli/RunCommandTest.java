@@ -52,6 +52,38 @@ class RunCommandTest {
     }
 
     @Test
+    void awsRangesThatCannotBeReadOrParsedStopTheStartNamingTheProblem() throws Exception {
+        Path table = dir.resolve("ownership.csv");
+        Files.writeString(table, "match,team\n111122223333,payments\n");
+        Path ranges = dir.resolve("ip-ranges.json");
+        Files.writeString(
+                ranges,
+                "{\"syncToken\":\"1791964384\",\"createDate\":\"2026-10-13-21-53-04\","
+                        + "\"prefixes\":[{\"ip_prefix\":\"0.0.0.0/0\",\"region\":\"GLOBAL\","
+                        + "\"service\":\"AMAZON\"}]}");
+        Path props = dir.resolve("app.properties");
+        String base =
+                "Input.region=eu-west-1\nInput.cloudtrail.stream=ct\nOwnership.table.location="
+                        + table
+                        + "\nAwsRanges.location=";
+        Files.writeString(props, base + ranges + "\n");
+        String[] broken = run("run", "--properties", props.toString());
+        assertThat(broken[0]).isEqualTo("2");
+        assertThat(broken[1])
+                .contains(
+                        "AwsRanges.location: "
+                                + ranges
+                                + ": prefixes[0].ip_prefix: '0.0.0.0/0' is broader than /8");
+
+        Files.writeString(props, base + dir.resolve("gone.json") + "\n");
+        String[] missing = run("run", "--properties", props.toString());
+        assertThat(missing[0]).isEqualTo("2");
+        assertThat(missing[1])
+                .contains("AwsRanges.location: cannot read AWS's ranges: ")
+                .contains("gone.json");
+    }
+
+    @Test
     void aTrustedRangeBroaderThanTheSettingAllowsStopsTheStart() throws Exception {
         Path table = dir.resolve("ownership.csv");
         Files.writeString(table, "match,team,trusted_cidrs\n111122223333,payments,10.16.0.0/12\n");

@@ -192,6 +192,70 @@ class RunSettingsTest {
     }
 
     @Test
+    void awsRangesAreReadDailyFromWhereTheyAreSetAndNotAtAllOtherwise() throws Exception {
+        Path file = dir.resolve("app.json");
+        Files.writeString(file, MINIMAL_JSON);
+        RunSettings without = RunSettings.from(PropertyGroups.fromFile(file));
+        assertThat(without.awsRangesLocation).isNull();
+        assertThat(without.awsRangesReloadInterval).isEqualTo(Duration.ofDays(1));
+
+        for (String location :
+                new String[] {
+                    "https://ip-ranges.amazonaws.com/ip-ranges.json",
+                    "s3://trailwatch-config/ip-ranges.json",
+                    "/etc/trailwatch/ip-ranges.json",
+                    "http://127.0.0.1:8080/ip-ranges.json"
+                }) {
+            Map<String, Properties> groups = minimal();
+            put(groups, "AwsRanges", "location", location);
+            put(groups, "AwsRanges", "reload.interval", "6h");
+            RunSettings s = RunSettings.from(groups);
+            assertThat(s.awsRangesLocation).isEqualTo(location);
+            assertThat(s.awsRangesReloadInterval).isEqualTo(Duration.ofHours(6));
+        }
+    }
+
+    @Test
+    void awsRangesFetchedInTheClearOrFromNowhereAreRefused() {
+        String[][] cases = {
+            {"http://ip-ranges.amazonaws.com/ip-ranges.json", "is plain HTTP: use https://"},
+            {
+                "https://user:pw@ranges.example.com/ip-ranges.json",
+                "must not hold a user or password"
+            },
+            {"s3://trailwatch-config", "must be s3://bucket/key"},
+            {"ftp://ranges.example.com/ip-ranges.json", "is neither https://host/path"}
+        };
+        for (String[] c : cases) {
+            Map<String, Properties> groups = minimal();
+            put(groups, "AwsRanges", "location", c[0]);
+            put(groups, "AwsRanges", "reload.interval", "0s");
+            assertThatThrownBy(() -> RunSettings.from(groups))
+                    .isInstanceOf(SettingsException.class)
+                    .satisfies(
+                            e ->
+                                    assertThat(((SettingsException) e).problems())
+                                            .as(c[0])
+                                            .anyMatch(
+                                                    p ->
+                                                            p.startsWith("AwsRanges.location")
+                                                                    && p.contains(c[1]))
+                                            .anyMatch(
+                                                    p ->
+                                                            p.startsWith(
+                                                                    "AwsRanges.reload.interval must be positive")));
+        }
+    }
+
+    private static Map<String, Properties> minimal() {
+        Map<String, Properties> groups = new java.util.TreeMap<>();
+        put(groups, "Input", "region", "eu-west-1");
+        put(groups, "Input", "cloudtrail.stream", "ct");
+        put(groups, "Ownership", "table.location", "/tmp/o.csv");
+        return groups;
+    }
+
+    @Test
     void theLocalExampleIsValid() throws Exception {
         RunSettings s =
                 RunSettings.from(

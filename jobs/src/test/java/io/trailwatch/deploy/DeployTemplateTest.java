@@ -11,6 +11,8 @@ import io.trailwatch.config.RunSettings;
 import io.trailwatch.config.SlackWebhook;
 import io.trailwatch.config.SnsMessageFormat;
 import io.trailwatch.model.DeliveryFailure;
+import io.trailwatch.ownership.AwsRangesFiles;
+import io.trailwatch.ownership.source.AwsRangesReloader;
 import io.trailwatch.ownership.source.OwnershipTableReloader;
 import io.trailwatch.ownership.source.TableLocation;
 import java.io.IOException;
@@ -92,7 +94,7 @@ class DeployTemplateTest {
                 .as("CloudTrail and flow log groups")
                 .isEqualTo(2);
         assertThat(types.get("AWS::SNS::Topic")).as("alerts, alarms").isEqualTo(2);
-        assertThat(types.get("AWS::CloudWatch::Alarm")).isEqualTo(6);
+        assertThat(types.get("AWS::CloudWatch::Alarm")).isEqualTo(7);
     }
 
     @Test
@@ -143,7 +145,8 @@ class DeployTemplateTest {
                         "AWS/KinesisAnalytics millisBehindLatest",
                         "AWS/Kinesis IncomingRecords",
                         "Trailwatch/trailwatch UndeliveredAlerts",
-                        "Trailwatch/trailwatch RejectedOwnershipTables");
+                        "Trailwatch/trailwatch RejectedOwnershipTables",
+                        "Trailwatch/trailwatch RejectedAwsRanges");
     }
 
     @Test
@@ -246,6 +249,76 @@ class DeployTemplateTest {
                 .hasSize(2);
         assertThat(events).hasSizeGreaterThan(2);
         assertThat(counted).allMatch(e -> e.shippedAt(applicationLogLevel()));
+    }
+
+    @Test
+    void rejectedAwsRangesAreCountedFromTheLinesTheReloaderLogs() throws Exception {
+        List<ManagedFlinkLog.Event> events;
+        try (ManagedFlinkLog log = new ManagedFlinkLog()) {
+            AwsRangesReloader reloader =
+                    new AwsRangesReloader(
+                            new Versions(
+                                    AwsRangesFiles.text(),
+                                    "{\"syncToken\":\"1792050784\",\"prefixes\":[]}",
+                                    null));
+            assertThat(reloader.poll()).as("the first version is published").isNotNull();
+            assertThat(reloader.poll()).as("the broken one is rejected").isNull();
+            assertThat(reloader.poll()).as("the unreadable one is rejected").isNull();
+            assertThat(reloader.rejected()).isEqualTo(2);
+            events = log.events();
+        }
+
+        LogMetric metric = logMetric("RejectedAwsRanges");
+        List<ManagedFlinkLog.Event> counted = new ArrayList<>();
+        for (ManagedFlinkLog.Event e : events) {
+            if (metric.pattern.matches(e.json())) {
+                counted.add(e);
+            }
+        }
+        assertThat(counted)
+                .as("the two rejections, not the publication, among %s", events)
+                .hasSize(2);
+        assertThat(events).hasSizeGreaterThan(2);
+        assertThat(counted).allMatch(e -> e.shippedAt(applicationLogLevel()));
+        // the ownership table's filter does not count them, nor this one the table's
+        assertThat(counted)
+                .noneMatch(e -> logMetric("RejectedOwnershipTables").pattern.matches(e.json()));
+    }
+
+    @Test
+    void awsRangesComeFromAwsByDefaultFromTheBucketWithItsGrantOrNotAtAll() throws Exception {
+        JsonNode policies = resources.at("/ApplicationRole/Properties/Policies");
+
+        Stack byDefault = new Stack(Map.of());
+        assertThat(byDefault.settings().awsRangesLocation)
+                .isEqualTo("https://ip-ranges.amazonaws.com/ip-ranges.json");
+        assertThat(readsOfKey(byDefault.statements(policies), "config/ip-ranges.json")).isEmpty();
+
+        Stack bucket = new Stack(Map.of("AwsRanges", "bucket"));
+        RunSettings fromBucket = bucket.settings();
+        assertThat(fromBucket.awsRangesLocation)
+                .isEqualTo("s3://artifact-bucket/config/ip-ranges.json");
+        assertThat(fromBucket.awsRangesReloadInterval).hasDays(1);
+        assertThat(readsOfKey(bucket.statements(policies), "config/ip-ranges.json"))
+                .containsExactly("s3:GetObject");
+
+        Stack none = new Stack(Map.of("AwsRanges", "none"));
+        assertThat(none.settings().awsRangesLocation).isNull();
+        assertThat(readsOfKey(none.statements(policies), "config/ip-ranges.json")).isEmpty();
+    }
+
+    /** The actions of the statements whose resource is that key of the artifact bucket. */
+    private List<String> readsOfKey(List<JsonNode> statements, String key) {
+        Stack stack = new Stack(Map.of());
+        List<String> actions = new ArrayList<>();
+        for (JsonNode st : statements) {
+            for (String resource : stack.resources(st)) {
+                if (resource.endsWith("/" + key)) {
+                    actions.addAll(strings(st.get("Action")));
+                }
+            }
+        }
+        return actions;
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.trailwatch.detect.windowed.LoginBurst;
 import io.trailwatch.detect.windowed.PortExposure;
 import io.trailwatch.detect.windowed.PortExposures;
 import io.trailwatch.detect.windowed.RecentBursts;
+import io.trailwatch.ownership.AwsRangesFiles;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -46,6 +47,8 @@ class KryoFreeSerializationTest {
                 Samples.alertDelivery(),
                 Samples.deliveryFailure(),
                 new io.trailwatch.ownership.source.OwnershipPoll(Samples.ownershipTable()),
+                AwsRangesFiles.parsed(),
+                new io.trailwatch.ownership.source.AwsRangesPoll(AwsRangesFiles.parsed()),
                 Samples.signal("e1", 5L),
                 Samples.burstState(),
                 Samples.burstState().window,
@@ -87,6 +90,7 @@ class KryoFreeSerializationTest {
                         DeadLetter.class,
                         RawRecord.class,
                         OwnershipTable.class,
+                        AwsRanges.class,
                         Owner.class,
                         AccountActivity.class,
                         ActivitySummary.class,

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.detect.SignalKind;
+import io.trailwatch.detect.operators.SignalTags;
 import io.trailwatch.detect.windowed.AccountActivity;
 import io.trailwatch.model.Alert;
+import io.trailwatch.model.AwsRanges;
+import io.trailwatch.model.CloudTrailRecord;
 import io.trailwatch.model.DeadLetter;
 import io.trailwatch.model.OwnershipTable;
 import io.trailwatch.model.RawKind;
 import io.trailwatch.model.RawRecord;
+import io.trailwatch.ownership.AwsRangesFiles;
+import io.trailwatch.ownership.AwsRangesParser;
 import io.trailwatch.ownership.OwnershipTableParser;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -123,6 +128,108 @@ class AnalysisOperatorTest {
             assertThat(h.getSideOutput(AnalysisOperator.UNOWNED_ACTIVITY))
                     .extracting(r -> ((AccountActivity) r.getValue()).reference)
                     .containsExactly("e1");
+        }
+    }
+
+    private static final int RANGES = 2;
+
+    private static final EnumSet<SignalKind> CREDENTIALS =
+            EnumSet.of(
+                    SignalKind.INSTANCE_CREDENTIALS_OUTSIDE,
+                    SignalKind.INSTANCE_CREDENTIALS_INSIDE_AWS);
+
+    /** An EC2 instance-role session's call, as CloudTrail records it. */
+    private static String instanceCall(String eventId, String time, String from) {
+        return CloudTrailRecord.call("444455556666", "sts.amazonaws.com", "GetCallerIdentity")
+                .readOnly()
+                .instanceRole("payments-web-role", "i-0a1b2c3d4e5f67890", "2.0")
+                .from(from)
+                .at(time, eventId)
+                .json();
+    }
+
+    private static MultiInputStreamOperatorTestHarness<Alert> rangesHarness(
+            AwsRanges initial, OperatorSubtaskState restored) throws Exception {
+        AnalysisOperator.Factory operator =
+                new AnalysisOperator.Factory(
+                        OwnershipTable.empty(),
+                        initial,
+                        true,
+                        PipelineSettings.forReplay(),
+                        CREDENTIALS);
+        MultiInputStreamOperatorTestHarness<Alert> h =
+                new MultiInputStreamOperatorTestHarness<>(operator);
+        h.setup();
+        if (restored != null) {
+            h.initializeState(restored);
+        }
+        h.open();
+        return h;
+    }
+
+    /** "KIND key" of every credential signal the operator sent, in order. */
+    private static List<String> credentialSignals(MultiInputStreamOperatorTestHarness<Alert> h) {
+        List<String> out = new java.util.ArrayList<>();
+        for (SignalKind kind : CREDENTIALS) {
+            var records = h.getSideOutput(SignalTags.of(kind));
+            if (records != null) {
+                for (var r : records) {
+                    out.add(kind + " " + r.getValue().ref);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void newAwsRangesTakeEffectWithoutRestartAndTheLaterPublishedWinAfterOne() throws Exception {
+        AwsRanges older =
+                AwsRangesParser.parse(
+                        AwsRangesFiles.single("1791000000", "52.208.0.0/13", "eu-west-1", "EC2")
+                                .getBytes(StandardCharsets.UTF_8),
+                        "older.json");
+        AwsRanges newer = AwsRangesFiles.parsed();
+        OperatorSubtaskState snapshot;
+        try (var h = rangesHarness(older, null)) {
+            // 34.241.2.9 is EC2's only in the newer ranges
+            h.processElement(
+                    RAW,
+                    new StreamRecord<>(
+                            logFile(instanceCall("e1", "2026-10-14T10:20:05Z", "34.241.2.9"))));
+            h.processElement(RANGES, new StreamRecord<>(newer));
+            h.processElement(
+                    RAW,
+                    new StreamRecord<>(
+                            logFile(instanceCall("e2", "2026-10-14T10:21:05Z", "34.241.2.9"))));
+
+            assertThat(credentialSignals(h))
+                    .containsExactly(
+                            "INSTANCE_CREDENTIALS_OUTSIDE e1",
+                            "INSTANCE_CREDENTIALS_INSIDE_AWS e2");
+            snapshot = h.snapshot(1, 1);
+        }
+        // restored with the older ranges read at build time: the newer ones of the snapshot apply
+        try (var h = rangesHarness(older, snapshot)) {
+            h.processElement(
+                    RAW,
+                    new StreamRecord<>(
+                            logFile(instanceCall("e3", "2026-10-14T10:22:05Z", "34.241.2.9"))));
+
+            assertThat(credentialSignals(h)).containsExactly("INSTANCE_CREDENTIALS_INSIDE_AWS e3");
+        }
+        // restored with ranges published after the snapshot's: those apply
+        AwsRanges latest =
+                AwsRangesParser.parse(
+                        AwsRangesFiles.single("1799000000", "52.208.0.0/13", "eu-west-1", "EC2")
+                                .getBytes(StandardCharsets.UTF_8),
+                        "latest.json");
+        try (var h = rangesHarness(latest, snapshot)) {
+            h.processElement(
+                    RAW,
+                    new StreamRecord<>(
+                            logFile(instanceCall("e4", "2026-10-14T10:23:05Z", "34.241.2.9"))));
+
+            assertThat(credentialSignals(h)).containsExactly("INSTANCE_CREDENTIALS_OUTSIDE e4");
         }
     }
 

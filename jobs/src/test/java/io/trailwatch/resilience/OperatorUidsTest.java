@@ -14,6 +14,7 @@ import io.trailwatch.config.RunSettings;
 import io.trailwatch.model.Alert;
 import io.trailwatch.model.DeadLetter;
 import io.trailwatch.model.OwnershipTable;
+import io.trailwatch.ownership.AwsRangesFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * state is refused (the service does not allow non-restored state). Renaming one must be a decision
  * taken here, with what it costs a deployment (deploy/README.md), not a side effect of a
  * refactoring. The lists are those the build of commit 014af50 produced, before the operators of
- * the stateful rules moved to detect.operators.
+ * the stateful rules moved to detect.operators, with the operators added since: TW-CRED-02's join
+ * and the source of AWS's published ranges.
  */
 class OperatorUidsTest {
     /** The detection graph every entry point shares (TrailwatchPipeline). */
@@ -52,6 +54,8 @@ class OperatorUidsTest {
                     "TW-CORR-01-late",
                     "TW-CRED-01-v2",
                     "TW-CRED-01-late",
+                    "TW-CRED-02",
+                    "TW-CRED-02-late",
                     "TW-EXFIL-01-list-then-read-v2",
                     "TW-EXFIL-01-list-then-read-late",
                     "TW-EXFIL-01-volume-v2",
@@ -92,6 +96,9 @@ class OperatorUidsTest {
                     "ownership-table-polls",
                     "ownership-table-changes",
                     "ownership-table-updates",
+                    "aws-ranges-polls",
+                    "aws-ranges-changes",
+                    "aws-ranges-updates",
                     "alert-stream-sink",
                     "alert-log-sink",
                     "dead-letter-stream-sink",
@@ -147,13 +154,19 @@ class OperatorUidsTest {
         put(groups, "Input", "cloudtrail.stream", "cloudtrail");
         put(groups, "Input", "flow.stream", "flows");
         put(groups, "Ownership", "table.location", table.toString());
+        Path ranges = Files.writeString(dir.resolve("ip-ranges.json"), AwsRangesFiles.text());
+        put(groups, "AwsRanges", "location", ranges.toString());
         put(groups, "Output", "alerts.stream", "alerts");
         put(groups, "Output", "deadletters.stream", "dead-letters");
         put(groups, "Delivery", "sns.default-topic-arn", TOPIC);
         put(groups, "Delivery", "slack.webhook.default", SLACK_SECRET);
         RunSettings settings = RunSettings.from(groups);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        RunJob.buildGraph(env, settings, RunJob.readInitialTable(settings));
+        RunJob.buildGraph(
+                env,
+                settings,
+                RunJob.readInitialTable(settings),
+                RunJob.readInitialAwsRanges(settings));
 
         assertThat(uids(env))
                 .containsExactlyInAnyOrderElementsOf(concat(DETECTION, RUN_IO, DELIVERY));

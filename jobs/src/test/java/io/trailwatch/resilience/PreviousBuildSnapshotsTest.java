@@ -14,14 +14,24 @@ import io.trailwatch.alert.DeadLetterJson;
 import io.trailwatch.alert.TestAlerts;
 import io.trailwatch.alert.sink.LineSink;
 import io.trailwatch.cli.ReplayJob;
+import io.trailwatch.cli.RunJob;
 import io.trailwatch.config.PipelineSettings;
+import io.trailwatch.config.RunSettings;
+import io.trailwatch.detect.SignalKind;
+import io.trailwatch.detect.operators.SignalTags;
 import io.trailwatch.detect.operators.ThresholdDetector;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.windowed.AccountActivity;
 import io.trailwatch.detect.windowed.LoginBurst;
 import io.trailwatch.model.Alert;
+import io.trailwatch.model.CloudTrailRecord;
 import io.trailwatch.model.EvidenceField;
 import io.trailwatch.model.OwnershipTable;
+import io.trailwatch.model.RawKind;
+import io.trailwatch.model.RawRecord;
+import io.trailwatch.ownership.AwsRangesFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -29,12 +39,17 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.operators.StreamOperatorFactory;
+import org.apache.flink.streaming.api.transformations.MultipleInputTransformation;
 import org.apache.flink.streaming.api.transformations.OneInputTransformation;
 import org.apache.flink.streaming.api.transformations.TwoInputTransformation;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -42,6 +57,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.MultiInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +84,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * proves nothing about the previous one. An intended change of an alert's content may be edited
  * into the expected files by hand; an intended break of state compatibility (a new uid, as the
  * detectors' "-v2") retires the files of the operator it breaks.
+ *
+ * <p>{@code snapshots/129f67c/analyze-heap.snapshot} is the analysis operator's state as the build
+ * of commit 129f67c, the last before AWS's published ranges, snapshotted it in the streaming job's
+ * graph: a table published after the start (team payments) in its broadcast state, and the two
+ * kinds of record the job had seen. That build took its operator from the graph, fed it the table
+ * and a CloudTrail and a flow record, and wrote {@code harness.snapshot(1, 1)}; the same rule
+ * holds: never made again with the current code.
  *
  * <p>Each operator is the one the job graph holds under the uid that its state is stored under, so
  * the test restores what a deployment started from a snapshot would. The threshold detectors are
@@ -314,6 +337,89 @@ class PreviousBuildSnapshotsTest {
         return a;
     }
 
+    // ------------------------------------------------------------------ analyze (129f67c)
+
+    /**
+     * The analysis operator of a build that reads AWS's ranges (a third input, a broadcast state of
+     * their own) restores 129f67c's state: the table it had in force, not the one read at this
+     * start; the ranges, absent from that snapshot, are those read at start.
+     */
+    @Test
+    void theAnalysisOperatorOfTheBuildBeforeAwsRangesRestoresWithThem() throws Exception {
+        @SuppressWarnings("unchecked")
+        StreamOperatorFactory<Alert> factory =
+                ((MultipleInputTransformation<Alert>) runGraphOperator("analyze"))
+                        .getOperatorFactory();
+        try (var h = new MultiInputStreamOperatorTestHarness<>(factory)) {
+            h.getExecutionConfig().setAutoWatermarkInterval(200);
+            h.setup();
+            h.initializeState(
+                    OperatorSnapshotUtil.readStateHandle(
+                            Path.of(
+                                            PreviousBuildSnapshotsTest.class
+                                                    .getResource(
+                                                            "/snapshots/129f67c/analyze-heap.snapshot")
+                                                    .toURI())
+                                    .toString()));
+            h.open();
+            String call =
+                    CloudTrailRecord.call("444455556666", "sts.amazonaws.com", "GetCallerIdentity")
+                            .readOnly()
+                            .instanceRole("payments-web-role", "i-0a1b2c3d4e5f67890", "2.0")
+                            .from("34.241.2.9")
+                            .at("2026-10-14T10:30:05Z", "after-restore")
+                            .json();
+            h.processElement(
+                    0,
+                    new StreamRecord<>(
+                            new RawRecord(
+                                    "trail.json",
+                                    RawKind.JSON,
+                                    ("{\"Records\":[" + call + "]}")
+                                            .getBytes(StandardCharsets.UTF_8),
+                                    null)));
+            h.setProcessingTime(1000);
+
+            var inside = h.getSideOutput(SignalTags.of(SignalKind.INSTANCE_CREDENTIALS_INSIDE_AWS));
+            assertThat(inside).hasSize(1);
+            Signal s = inside.iterator().next().getValue();
+            assertThat(s.ref).isEqualTo("after-restore");
+            assertThat(s.detail).isEqualTo("34.240.0.0/13 eu-west-1 AMAZON EC2");
+            assertThat(s.owner.team).as("the table of the snapshot").isEqualTo("payments");
+            assertThat(h.getSideOutput(SignalTags.of(SignalKind.INSTANCE_CREDENTIALS_OUTSIDE)))
+                    .isNull();
+        }
+    }
+
+    /**
+     * The streaming job's graph with AWS's ranges (the tests' file), its table saying "platform".
+     */
+    private Transformation<?> runGraphOperator(String uid) throws Exception {
+        Path table =
+                Files.writeString(
+                        dir.resolve("ownership.csv"), "match,team\n444455556666,platform\n");
+        Path ranges = Files.writeString(dir.resolve("ip-ranges.json"), AwsRangesFiles.text());
+        Map<String, Properties> groups = new TreeMap<>();
+        put(groups, "Input", "region", "eu-west-1");
+        put(groups, "Input", "cloudtrail.stream", "cloudtrail");
+        put(groups, "Input", "flow.stream", "flows");
+        put(groups, "Ownership", "table.location", table.toString());
+        put(groups, "AwsRanges", "location", ranges.toString());
+        RunSettings settings = RunSettings.from(groups);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        RunJob.buildGraph(
+                env,
+                settings,
+                RunJob.readInitialTable(settings),
+                RunJob.readInitialAwsRanges(settings));
+        return find(env, uid);
+    }
+
+    private static void put(
+            Map<String, Properties> groups, String group, String key, String value) {
+        groups.computeIfAbsent(group, g -> new Properties()).setProperty(key, value);
+    }
+
     // ------------------------------------------------------------------ harness
 
     /** The job graph's transformation with this uid; a fresh graph, so a fresh operator. */
@@ -326,6 +432,10 @@ class PreviousBuildSnapshotsTest {
                 OwnershipTable.empty(),
                 LineSink.toFile(dir.resolve("alerts.jsonl"), AlertJson::toJson),
                 LineSink.toFile(dir.resolve("dead-letters.jsonl"), DeadLetterJson::toJson));
+        return find(env, uid);
+    }
+
+    private static Transformation<?> find(StreamExecutionEnvironment env, String uid) {
         Deque<Transformation<?>> todo = new ArrayDeque<>(env.getTransformations());
         Set<Integer> seen = new HashSet<>();
         while (!todo.isEmpty()) {

@@ -8,6 +8,7 @@ import io.trailwatch.model.CloudTrailEvent;
 import io.trailwatch.model.EvidenceField;
 import io.trailwatch.model.Severity;
 import io.trailwatch.model.UserIdentity;
+import io.trailwatch.ownership.AwsRange;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,8 +17,9 @@ import java.util.function.Function;
 
 /**
  * Turns CloudTrail events into the signals of the windowed rules: who failed or managed to sign in,
- * who was denied, who read what, where instance credentials were used, who opened which sensitive
- * port to the internet. The decisions that need no state are made here, once per event.
+ * who was denied, who read what, where instance credentials were used, which public addresses the
+ * organization was given, who opened which sensitive port to the internet. The decisions that need
+ * no state are made here, once per event.
  */
 public final class CloudTrailSignals {
     static final String SIGNIN = "signin.amazonaws.com";
@@ -34,12 +36,22 @@ public final class CloudTrailSignals {
                 enabled.isEmpty() ? EnumSet.noneOf(SignalKind.class) : EnumSet.copyOf(enabled);
     }
 
+    /** The same without AWS's ranges: every public address counts as outside AWS. */
+    public void extract(
+            CloudTrailEvent e, Function<CloudTrailEvent, String[]> trustedCidrs, SignalSink out) {
+        extract(e, trustedCidrs, CallerAddresses.UNKNOWN, out);
+    }
+
     /**
      * @param trustedCidrs the trusted ranges that apply to the event's caller (asked only for
      *     instance-role sessions seen from public addresses, which are rare)
+     * @param addresses whether such an address is AWS's or the organization's (asked as rarely)
      */
     public void extract(
-            CloudTrailEvent e, Function<CloudTrailEvent, String[]> trustedCidrs, SignalSink out) {
+            CloudTrailEvent e,
+            Function<CloudTrailEvent, String[]> trustedCidrs,
+            CallerAddresses addresses,
+            SignalSink out) {
         String account = e.account();
         if (account == null || e.eventId == null) {
             return;
@@ -47,6 +59,11 @@ public final class CloudTrailSignals {
         if (SIGNIN.equals(e.eventSource) && "ConsoleLogin".equals(e.eventName)) {
             consoleLogin(e, account, out);
             return;
+        }
+        // Whoever made the call (CloudFormation on someone's behalf included), the address is the
+        // organization's.
+        if (on(SignalKind.ADDRESS_HELD) && HeldAddresses.teaches(e)) {
+            heldAddresses(e, out);
         }
         UserIdentity id = e.userIdentity;
         String principal = e.principal();
@@ -81,8 +98,9 @@ public final class CloudTrailSignals {
                 s3Access(e, key, principal, out);
             }
         }
-        if (on(SignalKind.INSTANCE_CREDENTIALS_OUTSIDE)) {
-            instanceCredentials(e, account, principal, trustedCidrs, out);
+        if (on(SignalKind.INSTANCE_CREDENTIALS_OUTSIDE)
+                || on(SignalKind.INSTANCE_CREDENTIALS_INSIDE_AWS)) {
+            instanceCredentials(e, account, principal, trustedCidrs, addresses, out);
         }
         if (e.errorCode == null
                 && !Boolean.TRUE.equals(e.readOnly)
@@ -167,11 +185,17 @@ public final class CloudTrailSignals {
         return user == null ? null : "arn:aws:iam::" + account + ":user/" + user;
     }
 
+    /**
+     * An instance-role session calling from a public address outside the owner's trusted ranges:
+     * outside AWS (TW-CRED-01), or from an address AWS publishes as its own (TW-CRED-02, which
+     * still has to rule out the organization's own addresses, keyed by the address).
+     */
     private void instanceCredentials(
             CloudTrailEvent e,
             String account,
             String principal,
             Function<CloudTrailEvent, String[]> trustedCidrs,
+            CallerAddresses addresses,
             SignalSink out) {
         String instance = AwsPrincipals.instanceId(e.userIdentity);
         String address = e.sourceIpAddress;
@@ -182,15 +206,35 @@ public final class CloudTrailSignals {
         if (!new AddressScope(List.of(trustedCidrs.apply(e))).isPublic(address)) {
             return;
         }
-        out.emit(
-                SignalKind.INSTANCE_CREDENTIALS_OUTSIDE,
-                signal(account + " " + principal + " " + address, e, principal, instance)
-                        .value(api(e))
-                        .attribute(
-                                e.userIdentity.ec2RoleDelivery == null
-                                        ? "unknown"
-                                        : e.userIdentity.ec2RoleDelivery)
-                        .detail(address));
+        String delivery =
+                e.userIdentity.ec2RoleDelivery == null ? "unknown" : e.userIdentity.ec2RoleDelivery;
+        AwsRange aws = addresses.awsRange(address);
+        if (aws == null) {
+            if (on(SignalKind.INSTANCE_CREDENTIALS_OUTSIDE)) {
+                out.emit(
+                        SignalKind.INSTANCE_CREDENTIALS_OUTSIDE,
+                        signal(account + " " + principal + " " + address, e, principal, instance)
+                                .value(api(e))
+                                .attribute(delivery)
+                                .detail(address));
+            }
+        } else if (on(SignalKind.INSTANCE_CREDENTIALS_INSIDE_AWS)
+                && !addresses.inOwnedNetwork(address)) {
+            out.emit(
+                    SignalKind.INSTANCE_CREDENTIALS_INSIDE_AWS,
+                    signal(address, e, principal, instance)
+                            .value(api(e))
+                            .attribute(delivery)
+                            .detail(aws.toString()));
+        }
+    }
+
+    private void heldAddresses(CloudTrailEvent e, SignalSink out) {
+        for (String address : HeldAddresses.of(e)) {
+            out.emit(
+                    SignalKind.ADDRESS_HELD,
+                    signal(address, e, e.principal(), address).value(e.eventName));
+        }
     }
 
     private static void s3Access(CloudTrailEvent e, String key, String principal, SignalSink out) {

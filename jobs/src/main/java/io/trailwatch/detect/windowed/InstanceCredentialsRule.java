@@ -24,7 +24,9 @@ public final class InstanceCredentialsRule implements WindowedRule {
                             HIGH,
                             "HIGH: an instance-role session (named after its instance or delivered by the"
                                     + " instance metadata service) calls AWS from an address that is neither inside"
-                                    + " AWS nor in the owner's trusted_cidrs, the equivalent of GuardDuty's"
+                                    + " AWS (a private address, a service name, or an address of AWS's"
+                                    + " published ranges when they are given) nor in the owner's"
+                                    + " trusted_cidrs, the equivalent of GuardDuty's"
                                     + " UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS; one"
                                     + " alert per session and address")
                     .responsibility(COMPUTE)

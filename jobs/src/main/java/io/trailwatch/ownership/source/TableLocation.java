@@ -3,7 +3,10 @@ package io.trailwatch.ownership.source;
 import java.io.Closeable;
 import java.io.IOException;
 
-/** Where the ownership table is published: an S3 object or a local file. */
+/**
+ * Where the ownership table (or AWS's ranges) is published: an S3 object, an HTTPS URL or a local
+ * file.
+ */
 public interface TableLocation extends Closeable {
     /**
      * The table's bytes, or {@code null} when the location still holds the version tagged {@code
