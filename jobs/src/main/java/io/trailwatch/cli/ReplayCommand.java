@@ -331,7 +331,8 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println(
                     "trailwatch: no --aws-ranges file given: "
                             + InstanceCredentialsRule.INFO.id()
-                            + " counts every public address as outside AWS");
+                            + " counts every public address as outside AWS (AWS publishes its ranges at"
+                            + " https://ip-ranges.amazonaws.com/ip-ranges.json)");
         }
         return new ReplayJob(
                 settings,

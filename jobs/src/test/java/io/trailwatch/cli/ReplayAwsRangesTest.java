@@ -177,7 +177,8 @@ class ReplayAwsRangesTest {
         assertThat(r.stderrLines())
                 .contains(
                         "trailwatch: no --aws-ranges file given: TW-CRED-01 counts every public"
-                                + " address as outside AWS");
+                                + " address as outside AWS (AWS publishes its ranges at"
+                                + " https://ip-ranges.amazonaws.com/ip-ranges.json)");
     }
 
     @Test
