@@ -142,9 +142,10 @@ public final class OwnerResolver {
             }
         }
         Owner named = byIdsIn(e.requestParameters);
-        if (named == null) {
-            // what the call created or acted on may appear only in the response: the instances a
-            // launch started, the id of a group the request named by name
+        if (named == null && e.errorCode == null && !Boolean.TRUE.equals(e.readOnly)) {
+            // What a change created or acted on may appear only in its response: the instances a
+            // launch started, the id of a group the request named by name. A read's response
+            // lists what it found, which says nothing of whose the read was.
             named = byIdsIn(e.responseElements);
         }
         if (named != null) {

@@ -60,6 +60,11 @@ class OwnerResolverTest {
 
         assertThat(o.team).isEqualTo("platform-network");
         assertThat(o.matchedBy).isEqualTo("sg-0c3f5a7b9d1e24680");
+
+        // a read's response lists what it found: the read is still the caller's account's
+        e.readOnly = true;
+        e.eventName = "DescribeSecurityGroups";
+        assertThat(resolver.resolve(e).team).isEqualTo("payments");
     }
 
     @Test
