@@ -83,6 +83,7 @@ final class JsonEnvelopeDecoder {
     private int decode(
             byte[] json, String origin, DecodedBatch out, String damageReason, String damage) {
         int decoded = 0;
+        // JSON values read; -1 once reading failed (and a dead letter said so)
         int values = 0;
         JsonParser p = null;
         try {
@@ -108,6 +109,7 @@ final class JsonEnvelopeDecoder {
             decoded += resumeRecords(json, r, origin, out, damageReason, damage);
             return decoded;
         } catch (JsonProcessingException e) {
+            values = -1;
             decoded += takeDecodedInArray();
             if (damageReason != null && e instanceof JsonEOFException) {
                 // the document ends where the input was damaged: one dead letter says so
@@ -124,6 +126,7 @@ final class JsonEnvelopeDecoder {
                     origin,
                     Excerpt.of(json));
         } catch (IOException e) {
+            values = -1;
             decoded += takeDecodedInArray();
             out.addDeadLetter(
                     "invalid-json",
@@ -135,6 +138,14 @@ final class JsonEnvelopeDecoder {
         }
         if (damageReason != null) {
             out.addDeadLetter(damageReason, damage + decodedBefore(decoded), origin, "");
+        } else if (values == 0 && ContentSniffer.firstSignificantByte(json, 0) >= 0) {
+            // The parser guesses UTF-16 or UTF-32 from zero bytes among the first four, and can
+            // then read text that is not blank as whitespace alone: such input is no JSON at all.
+            out.addDeadLetter(
+                    "invalid-json",
+                    "holds no JSON value that can be read",
+                    origin,
+                    Excerpt.of(json));
         }
         return decoded;
     }
