@@ -2,9 +2,13 @@ package io.trailwatch.analysis;
 
 import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.detect.SignalKind;
+import io.trailwatch.detect.rules.FlowRule;
+import io.trailwatch.detect.rules.FlowRuleEngine;
 import io.trailwatch.detect.rules.RuleContext;
 import io.trailwatch.detect.rules.RuleEngine;
 import io.trailwatch.detect.rules.StatelessRule;
+import io.trailwatch.detect.sigma.CorrelationInputs;
+import io.trailwatch.detect.sigma.SigmaRuleSet;
 import io.trailwatch.detect.signals.AddressScope;
 import io.trailwatch.detect.signals.CallerAddresses;
 import io.trailwatch.detect.signals.CloudTrailSignals;
@@ -35,6 +39,8 @@ public final class RecordAnalyzer {
     private final CloudTrailSignals cloudTrailSignals;
     private final FlowSignals flowSignals;
     private final RuleEngine rules;
+    private final FlowRuleEngine flowRules;
+    private final CorrelationInputs correlationInputs;
     private final boolean unownedRule;
 
     private OwnerResolver owners;
@@ -57,10 +63,26 @@ public final class RecordAnalyzer {
      */
     public RecordAnalyzer(
             Set<String> disabledRules, Set<SignalKind> signalKinds, boolean unownedRule) {
+        this(SigmaRuleSet.none(RuleRegistry.builtIn()), disabledRules, signalKinds, unownedRule);
+    }
+
+    /**
+     * @param ruleSet the built-in rules with the rule files' rules, filters and correlations
+     */
+    public RecordAnalyzer(
+            SigmaRuleSet ruleSet,
+            Set<String> disabledRules,
+            Set<SignalKind> signalKinds,
+            boolean unownedRule) {
         this.cloudTrailSignals = new CloudTrailSignals(signalKinds);
         this.flowSignals = new FlowSignals(signalKinds);
-        this.rules =
-                new RuleEngine(RuleRegistry.builtIn().rules(StatelessRule.class), disabledRules);
+        this.rules = new RuleEngine(ruleSet.registry().rules(StatelessRule.class), disabledRules);
+        this.flowRules =
+                new FlowRuleEngine(ruleSet.registry().rules(FlowRule.class), disabledRules);
+        this.correlationInputs =
+                signalKinds.contains(SignalKind.RULE_FILE_MATCH)
+                        ? ruleSet.correlations().inputs(disabledRules)
+                        : null;
         this.unownedRule = unownedRule;
     }
 
@@ -112,6 +134,9 @@ public final class RecordAnalyzer {
     private void cloudTrail(CloudTrailEvent event) {
         event.owner = owners.resolve(event);
         cloudTrailSignals.extract(event, trustedCidrs, callerAddresses, signals);
+        if (correlationInputs != null) {
+            correlationInputs.extract(event, signals);
+        }
         for (Alert alert : rules.evaluate(event, knownAccounts, System.currentTimeMillis())) {
             out.alert(alert, event.eventTime);
         }
@@ -128,6 +153,14 @@ public final class RecordAnalyzer {
             scopeOf = owners;
         }
         flowSignals.extract(record, scope, signals);
+        if (correlationInputs != null) {
+            correlationInputs.extract(record, signals);
+        }
+        if (!flowRules.isEmpty()) {
+            for (Alert alert : flowRules.evaluate(record, System.currentTimeMillis())) {
+                out.alert(alert, record.eventTime);
+            }
+        }
         // "unknown" is what AWS writes for an interface an AWS service made: no account to own
         if (unownedRule
                 && record.owner.isUnowned()

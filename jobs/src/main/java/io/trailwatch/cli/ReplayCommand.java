@@ -9,6 +9,8 @@ import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.config.RuleSettings;
 import io.trailwatch.config.SuppressionFileParser;
 import io.trailwatch.detect.RuleRegistry;
+import io.trailwatch.detect.sigma.RuleFileReader;
+import io.trailwatch.detect.sigma.SigmaRuleSet;
 import io.trailwatch.detect.windowed.InstanceCredentialsRule;
 import io.trailwatch.ingest.FlowLogFormat;
 import io.trailwatch.ingest.paths.DeclaredFlowFormats;
@@ -143,6 +145,18 @@ public final class ReplayCommand implements Callable<Integer> {
                         + " by their field count."
             })
     String flowFormat;
+
+    @Option(
+            names = "--rules",
+            paramLabel = "PATH",
+            description = {
+                "Sigma rule files to run besides the built-in rules (repeatable): a file, or a directory searched",
+                "recursively for .yml and .yaml files. A file or rule that cannot be used is reported and left out."
+            })
+    List<Path> rulePaths = new ArrayList<>();
+
+    /** The built-in rules and those of the rule files, once {@link #prepare} has read them. */
+    private RuleRegistry registry = RuleRegistry.builtIn();
 
     @Option(
             names = "--disable-rule",
@@ -303,15 +317,19 @@ public final class ReplayCommand implements Callable<Integer> {
                 }
             }
         }
+        RuleFileReader.Result ruleFiles = RuleFileReader.read(rulePaths);
+        SigmaRuleSet ruleSet = SigmaRuleSet.compile(ruleFiles.files(), RuleRegistry.builtIn());
+        registry = ruleSet.registry();
         PipelineSettings settings = PipelineSettings.forReplay();
         settings.allowedLateness = lateness;
         settings.decodeLimits.eventTimeHorizon = eventTimeHorizon;
         settings.rules = ruleSettings();
+        settings.rules.files = ruleFiles.files();
         try {
             for (String assignment : ruleSettingAssignments) {
                 settings.rules.tuning.set(assignment);
             }
-            RuleRegistry.builtIn().settings(settings.rules.tuning);
+            registry.settings(settings.rules.tuning);
         } catch (ConfigException e) {
             throw new UsageException("--rule-setting " + e.getMessage());
         }
@@ -323,6 +341,9 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         for (String note : notes) {
             err.println("trailwatch: " + note);
+        }
+        if (!rulePaths.isEmpty()) {
+            RuleSetReport.print(ruleFiles.problems(), ruleSet, err);
         }
         if (ownership == null) {
             err.println("trailwatch: no --ownership table given: every account counts as unowned");
@@ -394,10 +415,11 @@ public final class ReplayCommand implements Callable<Integer> {
                     dedup.withDefaultWindow(Durations.parse(w));
                 } else {
                     String rule = w.substring(0, eq).trim();
-                    if (!RuleRegistry.builtIn().contains(rule)) {
+                    if (registry.idOf(rule) == null) {
                         throw new IllegalArgumentException(
                                 "'" + rule + "' is not a rule id (see trailwatch rules)");
                     }
+                    rule = registry.idOf(rule);
                     dedup.withRuleWindow(rule, Durations.parse(w.substring(eq + 1)));
                 }
             } catch (IllegalArgumentException e) {
@@ -480,8 +502,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         "cannot read suppression file " + suppressions + ": no such readable file");
             }
             try {
-                rules.suppressions =
-                        SuppressionFileParser.parse(suppressions, RuleRegistry.builtIn()::contains);
+                rules.suppressions = SuppressionFileParser.parse(suppressions, registry::contains);
             } catch (ConfigException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -489,9 +510,9 @@ public final class ReplayCommand implements Callable<Integer> {
         return rules;
     }
 
-    private static String knownRule(String id, String option) throws UsageException {
-        String rule = id.trim().toUpperCase(Locale.ROOT);
-        if (!RuleRegistry.builtIn().contains(rule)) {
+    private String knownRule(String id, String option) throws UsageException {
+        String rule = registry.idOf(id.trim());
+        if (rule == null) {
             throw new UsageException(option + " " + id + ": no such rule (see trailwatch rules)");
         }
         return rule;

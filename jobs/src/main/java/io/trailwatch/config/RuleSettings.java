@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which rules run, severities users override, the suppressions in force, and the stateful rules'
- * tuned settings.
+ * Which rules run, severities users override, the suppressions in force, the stateful rules' tuned
+ * settings, and the rule files loaded besides the built-in rules.
  */
 public class RuleSettings implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -19,6 +19,7 @@ public class RuleSettings implements Serializable {
     public Map<String, Severity> severityOverrides = new HashMap<>();
     public List<Suppression> suppressions = List.of();
     public RuleTuning tuning = new RuleTuning();
+    public List<RuleFile> files = List.of();
 
     public RuleSettings() {}
 

@@ -61,6 +61,22 @@ public final class RuleRegistry {
         return new RuleRegistry(all);
     }
 
+    /**
+     * This registry with each of {@code replacements} in place of the entry of the same id (e.g. a
+     * built-in rule with a filter's condition added).
+     *
+     * @throws IllegalStateException when an id is not registered
+     */
+    public RuleRegistry replacing(Collection<? extends DetectionRule> replacements) {
+        Map<String, DetectionRule> all = new LinkedHashMap<>(rules);
+        for (DetectionRule r : replacements) {
+            if (all.put(r.info().id(), r) == null) {
+                throw new IllegalStateException("no rule to replace: " + r.info().id());
+            }
+        }
+        return new RuleRegistry(all.values());
+    }
+
     /** Every rule, in catalog order. */
     public List<DetectionRule> rules() {
         return List.copyOf(rules.values());
@@ -90,6 +106,19 @@ public final class RuleRegistry {
 
     public boolean contains(String id) {
         return rules.containsKey(id);
+    }
+
+    /** The registered id that equals {@code id} ignoring case, or {@code null}. */
+    public String idOf(String id) {
+        if (rules.containsKey(id)) {
+            return id;
+        }
+        for (String known : rules.keySet()) {
+            if (known.equalsIgnoreCase(id)) {
+                return known;
+            }
+        }
+        return null;
     }
 
     /**

@@ -41,7 +41,11 @@ public enum SignalKind {
                     + " value: the source port (one per connection)"),
     EGRESS(true, "flows from inside to a public address, by account, interface and destination"),
     PUBLIC_INBOUND(
-            true, "accepted flows from public addresses to a sensitive port, by account and port");
+            true, "accepted flows from public addresses to a sensitive port, by account and port"),
+    RULE_FILE_MATCH(
+            false,
+            "matches of the rules a correlation of a rule file names, by correlation and its"
+                    + " group-by values");
 
     private final boolean fromFlows;
     private final String description;

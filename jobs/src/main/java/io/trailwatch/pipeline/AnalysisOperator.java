@@ -3,8 +3,10 @@ package io.trailwatch.pipeline;
 import io.trailwatch.analysis.AnalysisOutput;
 import io.trailwatch.analysis.RecordAnalyzer;
 import io.trailwatch.config.PipelineSettings;
+import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.detect.SignalKind;
 import io.trailwatch.detect.operators.SignalTags;
+import io.trailwatch.detect.sigma.SigmaRuleSet;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.windowed.AccountActivity;
 import io.trailwatch.detect.windowed.UnownedAccountRule;
@@ -263,6 +265,7 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
         decoder.handOverEvery(HAND_OVER_ENTRIES, this::analyzeHandedOver);
         analyzer =
                 new RecordAnalyzer(
+                        SigmaRuleSet.compile(settings.rules.files, RuleRegistry.builtIn()),
                         settings.rules.disabled,
                         signalKinds,
                         settings.rules.isEnabled(UnownedAccountRule.INFO.id()));

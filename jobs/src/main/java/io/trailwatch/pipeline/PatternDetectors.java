@@ -11,6 +11,7 @@ import io.trailwatch.detect.operators.InsideAwsCredentialCorrelation;
 import io.trailwatch.detect.operators.LoginAfterBurst;
 import io.trailwatch.detect.operators.SignalTags;
 import io.trailwatch.detect.operators.ThresholdDetector;
+import io.trailwatch.detect.sigma.SigmaCorrelationRule;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.windowed.ConsoleLoginFailuresRule;
 import io.trailwatch.detect.windowed.ExposedPortUsedRule;
@@ -99,8 +100,10 @@ final class PatternDetectors {
             if (!settings.rules.isEnabled(id)) {
                 continue;
             }
+            String keyPrefix = declared instanceof SigmaCorrelationRule c ? c.keyPrefix() : null;
             for (ThresholdRule rule : declared.detectors(ruleSettings.get(id))) {
-                SingleOutputStreamOperator<Alert> detector = thresholdDetector(signals, rule);
+                SingleOutputStreamOperator<Alert> detector =
+                        thresholdDetector(signals, rule, keyPrefix);
                 alerts.add(detector);
                 if (rule instanceof LoginBurstSource) {
                     DataStream<LoginBurst> b = detector.getSideOutput(ThresholdDetector.BURSTS);
@@ -170,11 +173,21 @@ final class PatternDetectors {
         return all;
     }
 
+    /**
+     * @param keyPrefix for a correlation of a rule file, the prefix of its signals' keys: every
+     *     correlation reads the same signal stream and takes its own from it
+     */
     private static SingleOutputStreamOperator<Alert> thresholdDetector(
-            SingleOutputStreamOperator<Alert> signals, ThresholdRule rule) {
+            SingleOutputStreamOperator<Alert> signals, ThresholdRule rule, String keyPrefix) {
+        DataStream<Signal> input = signals.getSideOutput(SignalTags.of(rule.input()));
+        if (keyPrefix != null) {
+            input =
+                    input.filter(s -> s.key.startsWith(keyPrefix))
+                            .name(rule.name() + " matches")
+                            .uid(rule.name() + "-matches");
+        }
         SingleOutputStreamOperator<Alert> detector =
-                signals.getSideOutput(SignalTags.of(rule.input()))
-                        .keyBy(s -> s.key, Types.STRING)
+                input.keyBy(s -> s.key, Types.STRING)
                         .transform(
                                 rule.name() + " " + rule.info().title(),
                                 TypeInformation.of(Alert.class),

@@ -4,6 +4,7 @@ import io.trailwatch.alert.dedup.AlertDeduplication;
 import io.trailwatch.config.PipelineSettings;
 import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.detect.operators.UnownedAccountAlerts;
+import io.trailwatch.detect.sigma.SigmaRuleSet;
 import io.trailwatch.detect.windowed.AccountActivity;
 import io.trailwatch.detect.windowed.UnownedAccountRule;
 import io.trailwatch.model.Alert;
@@ -84,7 +85,11 @@ public final class TrailwatchPipeline {
             OwnershipTable initialTable,
             DataStream<AwsRanges> rangeUpdates,
             AwsRanges initialRanges) {
-        PatternDetectors patterns = new PatternDetectors(settings, RuleRegistry.builtIn());
+        PatternDetectors patterns =
+                new PatternDetectors(
+                        settings,
+                        SigmaRuleSet.compile(settings.rules.files, RuleRegistry.builtIn())
+                                .registry());
         boolean unownedRule = settings.rules.isEnabled(UnownedAccountRule.INFO.id());
         StreamExecutionEnvironment env = raw.getExecutionEnvironment();
         AnalysisOperator.Factory analyze =

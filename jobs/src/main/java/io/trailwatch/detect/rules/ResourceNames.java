@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Names the resource an API call acts on, from the request parameters AWS logs for it. */
-final class ResourceNames {
+public final class ResourceNames {
     private static final List<String> KEYS =
             List.of(
                     "groupId",
@@ -53,7 +53,7 @@ final class ResourceNames {
 
     private ResourceNames() {}
 
-    static String of(EventView e) {
+    public static String of(EventView e) {
         JsonNode request = e.request();
         for (String key : KEYS) {
             JsonNode n = request.path(key);

@@ -17,11 +17,17 @@ import java.util.Set;
 /**
  * Runs the stateless rules over one event. Rules are indexed by the event names they can fire on,
  * so the common event (a read, an object access) costs a map lookup; the request documents are
- * parsed only when a rule looks at them.
+ * parsed only when a rule looks at them. Rules from rule files match names in any case: they are
+ * filed under lower-case names (and, when they pin no name, under their event sources), looked up
+ * with the event's name in lower case, which {@link LowerCaseNames} keeps so that a name is lowered
+ * once.
  */
 public final class RuleEngine {
     private final Map<String, List<StatelessRule>> byEventName = new HashMap<>();
+    private final Map<String, List<StatelessRule>> byLowerCaseName = new HashMap<>();
+    private final Map<String, List<StatelessRule>> byLowerCaseSource = new HashMap<>();
     private final List<StatelessRule> forEveryEvent = new ArrayList<>();
+    private final LowerCaseNames lowerCase = new LowerCaseNames();
 
     /**
      * @param disabled ids of rules not to run
@@ -32,7 +38,17 @@ public final class RuleEngine {
                 continue;
             }
             if (rule.eventNames().equals(StatelessRule.EVERY_EVENT)) {
-                forEveryEvent.add(rule);
+                if (rule.eventSources().equals(StatelessRule.EVERY_EVENT)) {
+                    forEveryEvent.add(rule);
+                } else {
+                    for (String source : rule.eventSources()) {
+                        byLowerCaseSource.computeIfAbsent(source, n -> new ArrayList<>()).add(rule);
+                    }
+                }
+            } else if (rule.eventNamesIgnoreCase()) {
+                for (String name : rule.eventNames()) {
+                    byLowerCaseName.computeIfAbsent(name, n -> new ArrayList<>()).add(rule);
+                }
             } else {
                 for (String name : rule.eventNames()) {
                     byEventName.computeIfAbsent(name, n -> new ArrayList<>()).add(rule);
@@ -46,7 +62,18 @@ public final class RuleEngine {
                 event.eventName == null
                         ? List.of()
                         : byEventName.getOrDefault(event.eventName, List.of());
-        if (named.isEmpty() && forEveryEvent.isEmpty()) {
+        List<StatelessRule> fromFiles = List.of();
+        if (!byLowerCaseName.isEmpty() && event.eventName != null) {
+            fromFiles = byLowerCaseName.getOrDefault(lowerCase.of(event.eventName), List.of());
+        }
+        List<StatelessRule> bySource = List.of();
+        if (!byLowerCaseSource.isEmpty() && event.eventSource != null) {
+            bySource = byLowerCaseSource.getOrDefault(lowerCase.of(event.eventSource), List.of());
+        }
+        if (named.isEmpty()
+                && forEveryEvent.isEmpty()
+                && fromFiles.isEmpty()
+                && bySource.isEmpty()) {
             return List.of();
         }
         EventView view = new EventView(event);
@@ -54,7 +81,7 @@ public final class RuleEngine {
         boolean couldChange = event.errorCode == null && !Boolean.TRUE.equals(event.readOnly);
         List<Alert> alerts = new ArrayList<>(1);
         List<Finding> findings = new ArrayList<>(2);
-        for (List<StatelessRule> rules : List.of(forEveryEvent, named)) {
+        for (List<StatelessRule> rules : List.of(forEveryEvent, named, fromFiles, bySource)) {
             for (StatelessRule rule : rules) {
                 if (rule.isChangeRule() && !couldChange) {
                     continue;

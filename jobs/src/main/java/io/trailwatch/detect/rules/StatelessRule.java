@@ -12,6 +12,22 @@ public interface StatelessRule extends DetectionRule {
     /** The event names the rule can fire on: the engine shows it no other events. */
     Set<String> eventNames();
 
+    /**
+     * Whether {@link #eventNames()} are lower case and match event names in any case (rule files:
+     * Sigma compares values case-insensitively).
+     */
+    default boolean eventNamesIgnoreCase() {
+        return false;
+    }
+
+    /**
+     * For a rule that looks at every event name: the event sources (lower case) it can fire on, or
+     * {@link #EVERY_EVENT}.
+     */
+    default Set<String> eventSources() {
+        return EVERY_EVENT;
+    }
+
     @Override
     default List<String> inputs() {
         return eventNames().equals(EVERY_EVENT)

@@ -1,0 +1,122 @@
+package io.trailwatch.detect.sigma;
+
+import io.trailwatch.config.WindowedRuleSettings;
+import io.trailwatch.detect.RuleInfo;
+import io.trailwatch.detect.SignalKind;
+import io.trailwatch.detect.signals.Signal;
+import io.trailwatch.detect.windowed.BurstWindow;
+import io.trailwatch.detect.windowed.Compaction;
+import io.trailwatch.detect.windowed.Incident;
+import io.trailwatch.detect.windowed.PatternAlerts;
+import io.trailwatch.detect.windowed.ThresholdRule;
+import io.trailwatch.detect.windowed.Verdict;
+import io.trailwatch.model.Alert;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The counting logic of a correlation, run per group by a threshold detector over event time:
+ * {@code event_count} counts matches, {@code value_count} distinct values of a field, {@code
+ * temporal} distinct rules, and {@code temporal_ordered} looks for the rules' matches in their
+ * order, all within the timespan.
+ */
+final class CorrelationCounting extends ThresholdRule {
+    private static final long serialVersionUID = 1L;
+
+    /** The most matches an ordered correlation keeps per group within its timespan. */
+    static final int MAX_ORDERED_ENTRIES = 1000;
+
+    private final Correlation c;
+
+    CorrelationCounting(RuleInfo info, Correlation c, WindowedRuleSettings settings) {
+        super(c.id(), info, SignalKind.RULE_FILE_MATCH, settings);
+        this.c = c;
+    }
+
+    /** The prefix of every key of this correlation's signals. */
+    String keyPrefix() {
+        return c.id() + CorrelationInputs.SEPARATOR;
+    }
+
+    @Override
+    public Compaction compaction() {
+        switch (c.type()) {
+            case VALUE_COUNT:
+            case TEMPORAL:
+                return Compaction.LATEST_PER_VALUE;
+            case EVENT_COUNT:
+                return c.atLeast() > MAX_ORDERED_ENTRIES ? Compaction.PER_SECOND : Compaction.NONE;
+            default:
+                return Compaction.NONE;
+        }
+    }
+
+    @Override
+    public boolean admits(Signal s, BurstWindow window) {
+        if (c.type() == CorrelationType.TEMPORAL_ORDERED && window.size() >= MAX_ORDERED_ENTRIES) {
+            window.evictThrough(window.times[0]);
+        }
+        return true;
+    }
+
+    @Override
+    public Verdict judge(BurstWindow w) {
+        switch (c.type()) {
+            case EVENT_COUNT:
+                return w.count() >= c.atLeast() ? Verdict.ALERT : Verdict.NONE;
+            case VALUE_COUNT:
+                return w.distinctValues().size() >= c.atLeast() ? Verdict.ALERT : Verdict.NONE;
+            case TEMPORAL:
+                return w.distinctValues().size() >= c.atLeast() ? Verdict.ALERT : Verdict.NONE;
+            default:
+                return inOrder(w) ? Verdict.ALERT : Verdict.NONE;
+        }
+    }
+
+    /** Whether the window holds a match of every rule, each after the previous rule's. */
+    private boolean inOrder(BurstWindow w) {
+        int next = 0;
+        String want = "0";
+        for (int i = 0; i < w.size() && next < c.ruleNames().size(); i++) {
+            if (want.equals(w.attributes[i])) {
+                next++;
+                want = Integer.toString(next);
+            }
+        }
+        return next == c.ruleNames().size();
+    }
+
+    @Override
+    public Alert alert(String key, Incident i, long detectedAt) {
+        PatternAlerts.Builder b = PatternAlerts.of(this, key, i, info().severity());
+        String[] groupValues =
+                i.trigger.detail == null
+                        ? new String[0]
+                        : i.trigger.detail.split(String.valueOf(CorrelationInputs.SEPARATOR), -1);
+        List<String> group = new ArrayList<>();
+        for (int g = 0; g < c.groupBy().size() && g < groupValues.length; g++) {
+            b.field(c.groupBy().get(g), groupValues[g].isEmpty() ? null : groupValues[g]);
+            if (!groupValues[g].isEmpty()) {
+                group.add(groupValues[g]);
+            }
+        }
+        if (!group.isEmpty()) {
+            b.title(String.join(" ", group));
+        }
+        b.field(
+                "correlation",
+                c.type().id()
+                        + " "
+                        + c.conditionText()
+                        + " within "
+                        + io.trailwatch.config.Durations.format(c.timespan()));
+        b.field("rules", String.join(", ", c.ruleNames()));
+        if (c.type() == CorrelationType.VALUE_COUNT) {
+            b.field("distinct " + c.valueField(), PatternAlerts.distinct(i));
+            b.field(c.valueField(), PatternAlerts.list(i.values, i.valuesCapped));
+        } else if (c.type() == CorrelationType.EVENT_COUNT) {
+            b.field("matches", Long.toString(i.count));
+        }
+        return PatternAlerts.finish(b, i, detectedAt);
+    }
+}

@@ -1,0 +1,126 @@
+package io.trailwatch.detect.sigma;
+
+import io.trailwatch.detect.SignalKind;
+import io.trailwatch.detect.rules.LowerCaseNames;
+import io.trailwatch.detect.rules.ResourceNames;
+import io.trailwatch.detect.signals.Signal;
+import io.trailwatch.detect.signals.SignalSink;
+import io.trailwatch.model.CloudTrailEvent;
+import io.trailwatch.model.FlowRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules that feed correlations, run over each record in the analysis step: a rule that matches
+ * gives each of its correlations a {@link SignalKind#RULE_FILE_MATCH} signal keyed by the
+ * correlation's id and the record's group-by values. CloudTrail rules are indexed by the event
+ * names they pin, like the rule engine's.
+ */
+public final class CorrelationInputs {
+    /** Separates a correlation's id from its group-by values, and the values from each other. */
+    static final char SEPARATOR = '\u001f';
+
+    private final Map<String, List<CorrelationInput>> byName = new HashMap<>();
+    private final List<CorrelationInput> everyEvent = new ArrayList<>();
+    private final List<CorrelationInput> flows = new ArrayList<>();
+    private final LowerCaseNames lowerCase = new LowerCaseNames();
+
+    CorrelationInputs(List<CorrelationInput> inputs) {
+        for (CorrelationInput in : inputs) {
+            if (in.rule().source() == LogSource.VPC_FLOW) {
+                flows.add(in);
+            } else if (in.rule().detection().names() == null) {
+                everyEvent.add(in);
+            } else {
+                for (String n : in.rule().detection().names()) {
+                    byName.computeIfAbsent(n, k -> new ArrayList<>()).add(in);
+                }
+            }
+        }
+    }
+
+    public boolean isEmpty() {
+        return byName.isEmpty() && everyEvent.isEmpty() && flows.isEmpty();
+    }
+
+    public boolean readsFlows() {
+        return !flows.isEmpty();
+    }
+
+    public void extract(CloudTrailEvent event, SignalSink sink) {
+        if (byName.isEmpty() && everyEvent.isEmpty()) {
+            return;
+        }
+        List<CorrelationInput> named =
+                event.eventName == null
+                        ? List.of()
+                        : byName.getOrDefault(lowerCase.of(event.eventName), List.of());
+        if (named.isEmpty() && everyEvent.isEmpty()) {
+            return;
+        }
+        SigmaRecord record = SigmaRecord.of(event);
+        emit(named, record, sink);
+        emit(everyEvent, record, sink);
+    }
+
+    public void extract(FlowRecord flow, SignalSink sink) {
+        if (!flows.isEmpty()) {
+            emit(flows, SigmaRecord.of(flow), sink);
+        }
+    }
+
+    private static void emit(List<CorrelationInput> inputs, SigmaRecord record, SignalSink sink) {
+        for (int i = 0, n = inputs.size(); i < n; i++) {
+            CorrelationInput in = inputs.get(i);
+            if (in.rule().matches(record)) {
+                sink.emit(SignalKind.RULE_FILE_MATCH, signal(in, record));
+            }
+        }
+    }
+
+    static Signal signal(CorrelationInput in, SigmaRecord record) {
+        StringBuilder key = new StringBuilder(in.correlation().id());
+        StringBuilder detail = new StringBuilder();
+        List<Object> values = new ArrayList<>(1);
+        for (int g = 0; g < in.groupBy().length; g++) {
+            values.clear();
+            in.groupBy()[g].values(record, values);
+            String v = EvidenceFields.text(values);
+            key.append(SEPARATOR).append(v == null ? "" : v);
+            detail.append(g == 0 ? "" : String.valueOf(SEPARATOR)).append(v == null ? "" : v);
+        }
+        String value = null;
+        if (in.value() != null) {
+            values.clear();
+            in.value().values(record, values);
+            value = EvidenceFields.text(values);
+        } else if (in.correlation().type() != CorrelationType.EVENT_COUNT) {
+            value = Integer.toString(in.ruleIndex());
+        }
+        CloudTrailEvent e = record.cloudTrail();
+        Signal s;
+        if (e != null) {
+            s =
+                    new Signal(key.toString(), e.eventTime, e.eventId)
+                            .context(
+                                    e.account(),
+                                    e.awsRegion,
+                                    e.principal(),
+                                    ResourceNames.of(record.view()),
+                                    e.owner);
+        } else {
+            FlowRecord f = record.flow();
+            s =
+                    new Signal(key.toString(), f.eventTime, f.tuple())
+                            .context(
+                                    f.accountId,
+                                    f.region,
+                                    f.srcAddr,
+                                    SigmaFlowRule.resource(f),
+                                    f.owner);
+        }
+        return s.value(value).attribute(Integer.toString(in.ruleIndex())).detail(detail.toString());
+    }
+}

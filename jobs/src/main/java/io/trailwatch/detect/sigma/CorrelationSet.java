@@ -1,0 +1,314 @@
+package io.trailwatch.detect.sigma;
+
+import io.trailwatch.config.WindowedRuleSettings;
+import io.trailwatch.detect.RuleInfo;
+import io.trailwatch.detect.RuleKind;
+import io.trailwatch.detect.RuleRegistry;
+import io.trailwatch.detect.SignalKind;
+import io.trailwatch.model.Severity;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The correlations of a rule set: each a registry entry ({@link SigmaCorrelationRule}), plus the
+ * {@link CorrelationInputs} the analysis step runs to feed them, and which rules stay silent
+ * because only correlations read them ({@code generate: false}, the default).
+ */
+public final class CorrelationSet {
+    static final CorrelationSet NONE = new CorrelationSet(List.of(), List.of(), Set.of());
+
+    private static final Pattern TIMESPAN = Pattern.compile("([0-9]{1,6})([smhdw])");
+
+    private final List<SigmaCorrelationRule> rules;
+    private final List<CorrelationInput> inputs;
+    private final Set<SigmaDetection> silent;
+
+    private CorrelationSet(
+            List<SigmaCorrelationRule> rules,
+            List<CorrelationInput> inputs,
+            Set<SigmaDetection> silent) {
+        this.rules = List.copyOf(rules);
+        this.inputs = List.copyOf(inputs);
+        this.silent = silent;
+    }
+
+    /** A correlation document and the file it is in. */
+    record Doc(String file, YamlNode.Mapping doc) {}
+
+    public List<SigmaCorrelationRule> rules() {
+        return rules;
+    }
+
+    /**
+     * A fresh extractor of the signals of the correlations not disabled (it keeps a cache: one per
+     * operator).
+     */
+    public CorrelationInputs inputs(Set<String> disabled) {
+        return new CorrelationInputs(
+                inputs.stream().filter(i -> !disabled.contains(i.correlation().id())).toList());
+    }
+
+    /** Whether the rule alerts on its own: it does unless only correlations read it. */
+    boolean generates(SigmaDetection rule) {
+        return !silent.contains(rule);
+    }
+
+    static CorrelationSet compile(
+            List<Doc> docs,
+            Map<String, SigmaDetection> byId,
+            Map<String, SigmaDetection> byName,
+            Map<String, String> idsTaken,
+            RuleRegistry builtIns,
+            List<RuleProblem> problems) {
+        if (docs.isEmpty()) {
+            return NONE;
+        }
+        List<SigmaCorrelationRule> rules = new ArrayList<>();
+        List<CorrelationInput> inputs = new ArrayList<>();
+        Map<SigmaDetection, Boolean> generated = new IdentityHashMap<>();
+        Set<String> correlationRefs = new HashSet<>();
+        for (Doc d : docs) {
+            YamlNode.Mapping doc = d.doc();
+            try {
+                correlationRefs.add(Documents.required(doc, "title", "the correlation"));
+                String id = Documents.text(doc, "id");
+                if (id != null) {
+                    correlationRefs.add(id);
+                }
+                String name = Documents.text(doc, "name");
+                if (name != null) {
+                    correlationRefs.add(name);
+                }
+            } catch (RuleFileException e) {
+                // reported when the correlation itself is compiled
+            }
+        }
+        for (Doc d : docs) {
+            YamlNode.Mapping doc = d.doc();
+            try {
+                RuleMetadata meta = RuleMetadata.read(doc, d.file(), false);
+                YamlNode.Mapping c = Documents.map(doc, "correlation");
+                String typeText = Documents.required(c, "type", "the correlation");
+                CorrelationType type = CorrelationType.of(typeText);
+                if (type == null) {
+                    throw new RuleFileException(
+                            c.get("type").line(),
+                            "correlation type '"
+                                    + typeText
+                                    + "' is not supported (event_count,"
+                                    + " value_count, temporal, temporal_ordered; value_sum,"
+                                    + " value_avg and value_percentile are not)");
+                }
+                List<String> refs = Documents.texts(c, "rules");
+                if (refs.isEmpty()) {
+                    throw new RuleFileException(c.line(), "correlation.rules names no rule");
+                }
+                List<SigmaDetection> bases = new ArrayList<>();
+                for (String ref : refs) {
+                    SigmaDetection base = byId.get(ref);
+                    if (base == null) {
+                        base = byName.get(ref);
+                    }
+                    if (base == null) {
+                        String why =
+                                correlationRefs.contains(ref)
+                                        ? ", a correlation: correlations of correlations are not supported"
+                                        : builtIns.contains(ref)
+                                                ? ", a built-in rule: correlations read rule files' rules"
+                                                : ", which no loaded rule has as id or name";
+                        throw new RuleFileException(
+                                c.get("rules").line(), "correlation.rules names " + ref + why);
+                    }
+                    bases.add(base);
+                }
+                List<String> groupBy = Documents.texts(c, "group-by");
+                Duration timespan = timespan(c);
+                YamlNode.Mapping aliases = Documents.map(c, "aliases");
+                String valueField = null;
+                CountCondition condition;
+                YamlNode.Mapping cond = Documents.map(c, "condition");
+                if (type == CorrelationType.EVENT_COUNT || type == CorrelationType.VALUE_COUNT) {
+                    if (cond == null) {
+                        throw new RuleFileException(c.line(), type.id() + " needs a condition");
+                    }
+                    if (type == CorrelationType.VALUE_COUNT) {
+                        valueField = Documents.text(cond, "field");
+                        if (valueField == null) {
+                            throw new RuleFileException(
+                                    cond.line(), "value_count's condition names no field");
+                        }
+                    }
+                    condition = CountCondition.read(cond, type == CorrelationType.VALUE_COUNT);
+                } else if (cond != null) {
+                    condition = CountCondition.read(cond, false);
+                } else {
+                    condition = new CountCondition(bases.size(), ">= " + bases.size() + " rules");
+                }
+                if (type == CorrelationType.TEMPORAL_ORDERED && cond != null) {
+                    throw new RuleFileException(
+                            cond.line(),
+                            "temporal_ordered takes no condition: every rule, in order");
+                }
+                boolean generate = false;
+                YamlNode g = c.get("generate");
+                if (g != null) {
+                    if (!(g instanceof YamlNode.Scalar s) || !(s.value() instanceof Boolean b)) {
+                        throw new RuleFileException(g.line(), "generate must be true or false");
+                    }
+                    generate = b;
+                }
+                String earlier =
+                        idsTaken.putIfAbsent(meta.id().toLowerCase(Locale.ROOT), meta.where());
+                if (earlier != null || builtIns.contains(meta.id())) {
+                    throw new RuleFileException(
+                            doc.get("id").line(),
+                            "id "
+                                    + meta.id()
+                                    + " is taken"
+                                    + (earlier != null
+                                            ? " by the rule at " + earlier
+                                            : " by a built-in rule"));
+                }
+                List<String> names = new ArrayList<>();
+                for (SigmaDetection b : bases) {
+                    names.add(b.meta().name() != null ? b.meta().name() : b.meta().id());
+                }
+                Correlation correlation =
+                        new Correlation(
+                                meta.id(),
+                                type,
+                                List.copyOf(names),
+                                List.copyOf(groupBy),
+                                valueField,
+                                timespan,
+                                condition.atLeast(),
+                                condition.text());
+                List<CorrelationInput> mine = new ArrayList<>();
+                for (int i = 0; i < bases.size(); i++) {
+                    SigmaDetection b = bases.get(i);
+                    FieldAccess[] group = new FieldAccess[groupBy.size()];
+                    for (int k = 0; k < groupBy.size(); k++) {
+                        group[k] = field(b, alias(aliases, groupBy.get(k), b), c);
+                    }
+                    FieldAccess value =
+                            valueField == null ? null : field(b, alias(aliases, valueField, b), c);
+                    mine.add(new CorrelationInput(b, correlation, i, group, value));
+                }
+                Severity level = meta.level() != null ? meta.level() : Severity.MEDIUM;
+                WindowedRuleSettings defaults = new WindowedRuleSettings(timespan, Duration.ZERO);
+                RuleInfo info =
+                        RuleInfo.rule(meta.id(), meta.title())
+                                .severity(level, level.name() + " (the correlation's level)")
+                                .responsibility(bases.get(0).info().responsibility())
+                                .controls(meta.controls().toArray(new String[0]))
+                                .evidence(evidence(correlation).toArray(new String[0]))
+                                .techniques(meta.techniques().toArray(new String[0]))
+                                .stateful(
+                                        RuleKind.CORRELATION, defaults, SignalKind.RULE_FILE_MATCH)
+                                .remediation(
+                                        meta.description() != null
+                                                ? "Investigate: " + meta.description().strip()
+                                                : "Investigate the matches of "
+                                                        + String.join(", ", names)
+                                                        + ".");
+                rules.add(new SigmaCorrelationRule(info, correlation, meta.where()));
+                inputs.addAll(mine);
+                for (SigmaDetection b : bases) {
+                    generated.merge(b, generate, Boolean::logicalOr);
+                }
+            } catch (RuleFileException e) {
+                String title = null;
+                try {
+                    title = Documents.text(doc, "title");
+                } catch (RuleFileException ignored) {
+                    // the title itself is what is wrong
+                }
+                problems.add(new RuleProblem(d.file(), e.line(), title, e.reason()));
+            }
+        }
+        Set<SigmaDetection> silent = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        generated.forEach(
+                (rule, gen) -> {
+                    if (!gen) {
+                        silent.add(rule);
+                    }
+                });
+        return new CorrelationSet(rules, inputs, silent);
+    }
+
+    private static List<String> evidence(Correlation c) {
+        List<String> out = new ArrayList<>(c.groupBy());
+        out.add("correlation");
+        out.add("rules");
+        if (c.type() == CorrelationType.VALUE_COUNT) {
+            out.add("distinct " + c.valueField());
+            out.add(c.valueField());
+        } else if (c.type() == CorrelationType.EVENT_COUNT) {
+            out.add("matches");
+        }
+        return out;
+    }
+
+    private static String alias(YamlNode.Mapping aliases, String field, SigmaDetection rule)
+            throws RuleFileException {
+        if (aliases == null) {
+            return field;
+        }
+        YamlNode.Mapping a = Documents.map(aliases, field);
+        if (a == null) {
+            return field;
+        }
+        String byName = rule.meta().name() == null ? null : Documents.text(a, rule.meta().name());
+        String byId = Documents.text(a, rule.meta().id());
+        if (byName == null && byId == null) {
+            throw new RuleFileException(
+                    a.line(),
+                    "alias "
+                            + field
+                            + " does not say which field of "
+                            + (rule.meta().name() != null ? rule.meta().name() : rule.meta().id())
+                            + " it is");
+        }
+        return byName != null ? byName : byId;
+    }
+
+    private static FieldAccess field(SigmaDetection rule, String field, YamlNode.Mapping at)
+            throws RuleFileException {
+        String unknown = rule.source().unknown(field);
+        if (unknown != null) {
+            throw new RuleFileException(at.line(), unknown);
+        }
+        return rule.source().field(field);
+    }
+
+    private static Duration timespan(YamlNode.Mapping c) throws RuleFileException {
+        String text = Documents.required(c, "timespan", "the correlation");
+        Matcher m = TIMESPAN.matcher(text.trim());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new RuleFileException(
+                    c.get("timespan").line(),
+                    "timespan '" + text + "' is not a positive number with s, m, h, d or w");
+        }
+        long n = Long.parseLong(m.group(1));
+        switch (m.group(2)) {
+            case "s":
+                return Duration.ofSeconds(n);
+            case "m":
+                return Duration.ofMinutes(n);
+            case "h":
+                return Duration.ofHours(n);
+            case "d":
+                return Duration.ofDays(n);
+            default:
+                return Duration.ofDays(7 * n);
+        }
+    }
+}

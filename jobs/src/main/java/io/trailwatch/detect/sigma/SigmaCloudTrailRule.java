@@ -1,0 +1,73 @@
+package io.trailwatch.detect.sigma;
+
+import io.trailwatch.detect.RuleInfo;
+import io.trailwatch.detect.rules.EventView;
+import io.trailwatch.detect.rules.Finding;
+import io.trailwatch.detect.rules.ResourceNames;
+import io.trailwatch.detect.rules.RuleContext;
+import io.trailwatch.detect.rules.StatelessRule;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A Sigma rule over CloudTrail events, as a stateless rule of the registry: the rule engine files
+ * it under the event names (else event sources) its condition pins, and shows it every event,
+ * failed and read-only calls included, since Sigma rules say themselves what they look for.
+ */
+public final class SigmaCloudTrailRule implements StatelessRule, SigmaRule {
+    private final SigmaDetection rule;
+
+    SigmaCloudTrailRule(SigmaDetection rule) {
+        this.rule = rule;
+    }
+
+    @Override
+    public RuleInfo info() {
+        return rule.info();
+    }
+
+    @Override
+    public String file() {
+        return rule.meta().where();
+    }
+
+    @Override
+    public SigmaDetection detection() {
+        return rule;
+    }
+
+    @Override
+    public Set<String> eventNames() {
+        Set<String> names = rule.detection().names();
+        return names == null ? EVERY_EVENT : names;
+    }
+
+    @Override
+    public boolean eventNamesIgnoreCase() {
+        return true;
+    }
+
+    @Override
+    public Set<String> eventSources() {
+        Set<String> sources = rule.detection().sources();
+        return sources == null ? EVERY_EVENT : sources;
+    }
+
+    @Override
+    public boolean isChangeRule() {
+        return false;
+    }
+
+    @Override
+    public void evaluate(EventView event, RuleContext context, List<Finding> findings) {
+        SigmaRecord record = SigmaRecord.of(event);
+        if (rule.matches(record)) {
+            findings.add(rule.finding(record, ResourceNames.of(event)));
+        }
+    }
+
+    /** Whether the rule matches the event (for tests and {@code trailwatch test}). */
+    public boolean matches(SigmaRecord record) {
+        return rule.matches(record);
+    }
+}

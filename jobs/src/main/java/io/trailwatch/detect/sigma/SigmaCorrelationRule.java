@@ -1,0 +1,55 @@
+package io.trailwatch.detect.sigma;
+
+import io.trailwatch.config.WindowedRuleSettings;
+import io.trailwatch.detect.RuleInfo;
+import io.trailwatch.detect.windowed.ThresholdRule;
+import io.trailwatch.detect.windowed.WindowedRule;
+import java.util.List;
+
+/**
+ * A correlation of a rule file as an entry of the registry: a windowed rule whose detector counts
+ * the matches of the rules it names per group, over event time, on the same machinery (lateness,
+ * ordering, bounded state, dedup, routing) as the built-in windowed rules. Its settings (window =
+ * the timespan, lateness, report delay) can be tuned like theirs.
+ */
+public final class SigmaCorrelationRule implements WindowedRule {
+    private final RuleInfo info;
+    private final Correlation correlation;
+    private final String file;
+
+    SigmaCorrelationRule(RuleInfo info, Correlation correlation, String file) {
+        this.info = info;
+        this.correlation = correlation;
+        this.file = file;
+    }
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    /** The file and line the correlation was read from. */
+    public String file() {
+        return file;
+    }
+
+    /** The prefix of the keys of its signals: its detector reads only those. */
+    public String keyPrefix() {
+        return correlation.id() + CorrelationInputs.SEPARATOR;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(
+                correlation.type().id() + " of " + String.join(", ", correlation.ruleNames()));
+    }
+
+    @Override
+    public List<ThresholdRule> detectors(WindowedRuleSettings settings) {
+        return List.of(new CorrelationCounting(info, correlation, settings));
+    }
+
+    Correlation correlation() {
+        return correlation;
+    }
+}
