@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * A rule's {@code detection} compiled: the matcher of its condition, the event names and sources
  * every match has (lower case; {@code null} when not pinned), what the index files it under, and
- * the fields it reads, for the evidence, and what a user should know (fields records never have).
+ * the fields it reads, for the evidence, and what a user should know (fields records never have),
+ * and the calls it pins as written, for the catalog.
  */
 record CompiledDetection(
         Matcher matcher,
@@ -15,4 +16,5 @@ record CompiledDetection(
         Set<String> sources,
         List<String> fields,
         Map<String, Selection> selections,
-        List<String> warnings) {}
+        List<String> warnings,
+        List<String> calls) {}

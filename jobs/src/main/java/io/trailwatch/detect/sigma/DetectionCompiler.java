@@ -85,12 +85,17 @@ final class DetectionCompiler {
                 bound.sources,
                 List.copyOf(fields),
                 selections,
-                List.copyOf(warnings));
+                List.copyOf(warnings),
+                List.copyOf(bound.calls));
     }
 
     /** A condition bound to its selections: matcher, pins, and the selections it reads. */
     private record Bound(
-            Matcher matcher, Set<String> names, Set<String> sources, List<Selection> used) {}
+            Matcher matcher,
+            Set<String> names,
+            Set<String> sources,
+            List<Selection> used,
+            Set<String> calls) {}
 
     private static Bound bind(Condition c, Map<String, Selection> selections)
             throws UnsupportedConstructException {
@@ -104,12 +109,17 @@ final class DetectionCompiler {
                                 + selections.keySet()
                                 + ")");
             }
-            return new Bound(s.matcher(), s.names(), s.sources(), List.of(s));
+            return new Bound(
+                    s.matcher(),
+                    s.names(),
+                    s.sources(),
+                    List.of(s),
+                    new LinkedHashSet<>(s.calls()));
         }
         if (c instanceof Condition.Not not) {
             Bound inner = bind(not.part(), selections);
             Matcher m = inner.matcher;
-            return new Bound(r -> !m.matches(r), null, null, inner.used);
+            return new Bound(r -> !m.matches(r), null, null, inner.used, Set.of());
         }
         if (c instanceof Condition.And and) {
             return all(bindAll(and.parts(), selections));
@@ -190,10 +200,12 @@ final class DetectionCompiler {
         Set<String> names = null;
         Set<String> sources = null;
         List<Selection> used = new ArrayList<>();
+        Set<String> calls = new LinkedHashSet<>();
         for (Bound b : parts) {
             names = intersect(names, b.names);
             sources = intersect(sources, b.sources);
             used.addAll(b.used);
+            calls.addAll(b.calls);
         }
         return new Bound(
                 r -> {
@@ -206,7 +218,8 @@ final class DetectionCompiler {
                 },
                 names,
                 sources,
-                used);
+                used,
+                calls);
     }
 
     private static Bound atLeast(int count, List<Bound> parts) {
@@ -214,10 +227,12 @@ final class DetectionCompiler {
         Set<String> names = new HashSet<>();
         Set<String> sources = new HashSet<>();
         List<Selection> used = new ArrayList<>();
+        Set<String> calls = new LinkedHashSet<>();
         for (Bound b : parts) {
             names = names == null || b.names == null ? null : union(names, b.names);
             sources = sources == null || b.sources == null ? null : union(sources, b.sources);
             used.addAll(b.used);
+            calls.addAll(b.calls);
         }
         Matcher m =
                 count == 1
@@ -245,7 +260,8 @@ final class DetectionCompiler {
                 m,
                 names == null ? null : Set.copyOf(names),
                 sources == null ? null : Set.copyOf(sources),
-                used);
+                used,
+                calls);
     }
 
     private static Set<String> intersect(Set<String> a, Set<String> b) {

@@ -10,10 +10,13 @@ import java.util.Set;
  *     any
  * @param sources the same for event sources
  * @param fields the fields it reads, in the order the rule names them
+ * @param calls the calls it pins, as written, for the catalog: {@code eventSource eventName} (or
+ *     the name alone)
  */
 record Selection(
         String identifier,
         Matcher matcher,
         Set<String> names,
         Set<String> sources,
-        List<String> fields) {}
+        List<String> fields,
+        List<String> calls) {}

@@ -30,10 +30,12 @@ final class SelectionCompiler {
                 boolean namesPinned = true;
                 boolean sourcesPinned = true;
                 Set<String> fields = new LinkedHashSet<>();
+                Set<String> calls = new LinkedHashSet<>();
                 for (YamlNode item : seq.items()) {
                     Selection s = map(source, identifier, (YamlNode.Mapping) item);
                     any.add(s.matcher());
                     fields.addAll(s.fields());
+                    calls.addAll(s.calls());
                     if (s.names() == null) {
                         namesPinned = false;
                     } else {
@@ -58,7 +60,8 @@ final class SelectionCompiler {
                         },
                         namesPinned ? Set.copyOf(names) : null,
                         sourcesPinned ? Set.copyOf(sources) : null,
-                        List.copyOf(fields));
+                        List.copyOf(fields),
+                        List.copyOf(calls));
             }
             return keywords(source, identifier, node);
         } catch (UnsupportedConstructException e) {
@@ -75,6 +78,8 @@ final class SelectionCompiler {
         Set<String> names = null;
         Set<String> sources = null;
         List<String> fields = new ArrayList<>();
+        List<Object> nameValues = List.of();
+        List<Object> sourceValues = List.of();
         for (Map.Entry<String, YamlNode> e : map.entries().entrySet()) {
             List<Object> values;
             try {
@@ -90,8 +95,10 @@ final class SelectionCompiler {
             if (key.modifiers().isEmpty() && source == LogSource.CLOUDTRAIL) {
                 if (key.field().equals("eventName")) {
                     names = pins(values);
+                    nameValues = names == null ? List.of() : values;
                 } else if (key.field().equals("eventSource")) {
                     sources = pins(values);
+                    sourceValues = sources == null ? List.of() : values;
                 }
             }
         }
@@ -107,7 +114,17 @@ final class SelectionCompiler {
                             }
                             return true;
                         };
-        return new Selection(identifier, matcher, names, sources, List.copyOf(fields));
+        List<String> calls = new ArrayList<>();
+        for (Object name : nameValues) {
+            calls.add(
+                    sourceValues.size() == 1
+                            ? TextPattern.plain((String) sourceValues.get(0))
+                                    + " "
+                                    + TextPattern.plain((String) name)
+                            : TextPattern.plain((String) name));
+        }
+        return new Selection(
+                identifier, matcher, names, sources, List.copyOf(fields), List.copyOf(calls));
     }
 
     /** The plain values of an equality, lower case; {@code null} when any has a wildcard. */
@@ -160,6 +177,7 @@ final class SelectionCompiler {
                 },
                 null,
                 null,
+                List.of(),
                 List.of());
     }
 

@@ -42,6 +42,13 @@ public final class SigmaCloudTrailRule implements StatelessRule, SigmaRule {
         return names == null ? EVERY_EVENT : names;
     }
 
+    /** The calls the rule pins, as its file writes them; else what {@code StatelessRule} says. */
+    @Override
+    public List<String> inputs() {
+        List<String> calls = rule.detection().calls();
+        return calls.isEmpty() ? StatelessRule.super.inputs() : calls;
+    }
+
     @Override
     public boolean eventNamesIgnoreCase() {
         return true;
