@@ -15,7 +15,8 @@ import java.util.ServiceLoader;
 /**
  * Every rule the job knows, each declared once: the catalog ({@code trailwatch rules},
  * docs/RULES.md), the settings defaults, and which detectors the pipeline builds all come from
- * here. Built-in rules are found on the class path; {@link #with} adds rules made at start.
+ * here. Built-in rules are found on the class path: rule classes, and the rule files shipped in the
+ * jar (through a {@link RuleProvider}); {@link #with} adds rules made at start.
  */
 public final class RuleRegistry {
     /**
@@ -165,11 +166,15 @@ public final class RuleRegistry {
     private static List<DetectionRule> loadBuiltIns() {
         List<DetectionRule> found = new ArrayList<>();
         // The registry's own class loader: in a Flink task the context class loader may differ.
-        ServiceLoader.load(DetectionRule.class, DetectionRule.class.getClassLoader())
-                .forEach(found::add);
+        ClassLoader loader = DetectionRule.class.getClassLoader();
+        ServiceLoader.load(DetectionRule.class, loader).forEach(found::add);
         if (found.isEmpty()) {
             throw new IllegalStateException(
                     "no built-in rules on the class path (META-INF/services missing from the jar?)");
+        }
+        RuleRegistry classRules = new RuleRegistry(found);
+        for (RuleProvider provider : ServiceLoader.load(RuleProvider.class, loader)) {
+            found.addAll(provider.rules(classRules));
         }
         return found;
     }

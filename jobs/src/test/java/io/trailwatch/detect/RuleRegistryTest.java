@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class RuleRegistryTest {
     private static final Path RULES_MD = Path.of("..", "docs", "RULES.md");
     private static final Path MAIN_CODE = Path.of("src", "main", "java");
+    private static final Path SHIPPED_RULES = Path.of("src", "main", "resources", "rules");
     private static final RuleRegistry REGISTRY = RuleRegistry.builtIn();
 
     @Test
@@ -55,9 +56,9 @@ class RuleRegistryTest {
 
     /**
      * Code names a rule through its declaration, never by a literal: each id is declared once
-     * ({@code RuleInfo.rule("TW-...", ...)}) and no other string literal of the main code is a rule
-     * id (or an id with a suffix, such as a detector's name). Help texts may still show an id in an
-     * example.
+     * ({@code RuleInfo.rule("TW-...", ...)}, or {@code id: TW-...} in a shipped rule file) and no
+     * other string literal of the main code is a rule id (or an id with a suffix, such as a
+     * detector's name). Help texts may still show an id in an example.
      */
     @Test
     void aRuleIdIsWrittenOnceInTheMainCode() throws Exception {
@@ -76,6 +77,17 @@ class RuleRegistryTest {
                 Matcher r = reference.matcher(declaration.matcher(code).replaceAll(""));
                 while (r.find()) {
                     references.add(name + ": " + r.group());
+                }
+            }
+        }
+        // a shipped rule file declares its id once, as the file's id
+        Pattern fileId = Pattern.compile("(?m)^id: (TW-[A-Z]+-\\d{2})$");
+        try (Stream<Path> files = Files.walk(SHIPPED_RULES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
+                Matcher d = fileId.matcher(Files.readString(file));
+                while (d.find()) {
+                    declared.computeIfAbsent(d.group(1), k -> new ArrayList<>())
+                            .add(file.getFileName().toString());
                 }
             }
         }
