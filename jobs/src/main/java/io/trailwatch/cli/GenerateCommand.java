@@ -1,6 +1,7 @@
 package io.trailwatch.cli;
 
 import io.trailwatch.generate.LogGenerator;
+import io.trailwatch.generate.SigmaRuleGenerator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,8 +36,22 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(
+            names = "--sigma-rules",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = {
+                "Also write N Sigma rule files to DIR/rules, a seeded mix as a team's own rule set has: equality on",
+                "rare change APIs, wildcards, regular expressions, address ranges, flow rules and a tenth correlations."
+            })
+    int sigmaRules;
+
     @Override
     public Integer call() throws Exception {
+        if (sigmaRules < 0) {
+            System.err.println("trailwatch: --sigma-rules must not be negative, got " + sigmaRules);
+            return TrailwatchCli.EXIT_USAGE;
+        }
         if (events < 1) {
             System.err.println("trailwatch: --events must be at least 1, got " + events);
             return TrailwatchCli.EXIT_USAGE;
@@ -45,6 +60,11 @@ public final class GenerateCommand implements Callable<Integer> {
         System.err.printf(
                 "trailwatch: wrote %,d CloudTrail and %,d flow records in %,d files to %s/logs (ownership table: %s)%n",
                 r.cloudTrailRecords, r.flowRecords, r.files, out, out.resolve("ownership.csv"));
+        if (sigmaRules > 0) {
+            Path dir = out.resolve("rules");
+            new SigmaRuleGenerator(seed).write(dir, sigmaRules);
+            System.err.printf("trailwatch: wrote %,d Sigma rule files to %s%n", sigmaRules, dir);
+        }
         return 0;
     }
 }

@@ -100,10 +100,10 @@ final class PatternDetectors {
             if (!settings.rules.isEnabled(id)) {
                 continue;
             }
-            String keyPrefix = declared instanceof SigmaCorrelationRule c ? c.keyPrefix() : null;
+            String correlation = declared instanceof SigmaCorrelationRule ? id : null;
             for (ThresholdRule rule : declared.detectors(ruleSettings.get(id))) {
                 SingleOutputStreamOperator<Alert> detector =
-                        thresholdDetector(signals, rule, keyPrefix);
+                        thresholdDetector(signals, rule, correlation);
                 alerts.add(detector);
                 if (rule instanceof LoginBurstSource) {
                     DataStream<LoginBurst> b = detector.getSideOutput(ThresholdDetector.BURSTS);
@@ -174,18 +174,16 @@ final class PatternDetectors {
     }
 
     /**
-     * @param keyPrefix for a correlation of a rule file, the prefix of its signals' keys: every
-     *     correlation reads the same signal stream and takes its own from it
+     * @param correlation for a correlation of a rule file, its id: its matches have a side output
+     *     of their own
      */
     private static SingleOutputStreamOperator<Alert> thresholdDetector(
-            SingleOutputStreamOperator<Alert> signals, ThresholdRule rule, String keyPrefix) {
-        DataStream<Signal> input = signals.getSideOutput(SignalTags.of(rule.input()));
-        if (keyPrefix != null) {
-            input =
-                    input.filter(s -> s.key.startsWith(keyPrefix))
-                            .name(rule.name() + " matches")
-                            .uid(rule.name() + "-matches");
-        }
+            SingleOutputStreamOperator<Alert> signals, ThresholdRule rule, String correlation) {
+        DataStream<Signal> input =
+                signals.getSideOutput(
+                        correlation == null
+                                ? SignalTags.of(rule.input())
+                                : SignalTags.ofCorrelation(correlation));
         SingleOutputStreamOperator<Alert> detector =
                 input.keyBy(s -> s.key, Types.STRING)
                         .transform(

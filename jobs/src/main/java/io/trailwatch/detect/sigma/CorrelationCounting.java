@@ -33,11 +33,6 @@ final class CorrelationCounting extends ThresholdRule {
         this.c = c;
     }
 
-    /** The prefix of every key of this correlation's signals. */
-    String keyPrefix() {
-        return c.id() + CorrelationInputs.SEPARATOR;
-    }
-
     @Override
     public Compaction compaction() {
         switch (c.type()) {
@@ -92,7 +87,7 @@ final class CorrelationCounting extends ThresholdRule {
         String[] groupValues =
                 i.trigger.detail == null
                         ? new String[0]
-                        : i.trigger.detail.split(String.valueOf(CorrelationInputs.SEPARATOR), -1);
+                        : i.trigger.detail.split(String.valueOf(CorrelationKeys.SEPARATOR), -1);
         List<String> group = new ArrayList<>();
         for (int g = 0; g < c.groupBy().size() && g < groupValues.length; g++) {
             b.field(c.groupBy().get(g), groupValues[g].isEmpty() ? null : groupValues[g]);

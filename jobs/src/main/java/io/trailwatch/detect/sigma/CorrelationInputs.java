@@ -19,8 +19,7 @@ import java.util.Map;
  * names they pin, like the rule engine's.
  */
 public final class CorrelationInputs {
-    /** Separates a correlation's id from its group-by values, and the values from each other. */
-    static final char SEPARATOR = '\u001f';
+    private static final char SEPARATOR = CorrelationKeys.SEPARATOR;
 
     private final Map<String, List<CorrelationInput>> byName = new HashMap<>();
     private final List<CorrelationInput> everyEvent = new ArrayList<>();

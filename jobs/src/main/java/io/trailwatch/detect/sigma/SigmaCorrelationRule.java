@@ -35,7 +35,7 @@ public final class SigmaCorrelationRule implements WindowedRule {
 
     /** The prefix of the keys of its signals: its detector reads only those. */
     public String keyPrefix() {
-        return correlation.id() + CorrelationInputs.SEPARATOR;
+        return correlation.id() + CorrelationKeys.SEPARATOR;
     }
 
     @Override

@@ -1,0 +1,292 @@
+package io.trailwatch.generate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Writes a seeded set of Sigma rule files for load tests: the mix a security team's own rule set
+ * has. Most rules pin one rarely called change API (equality on eventSource and eventName, with a
+ * further condition); some use wildcards, regular expressions or address ranges, a few look at
+ * every event or every flow record; a tenth are correlations over rules that match the generated
+ * logs' common calls (sign-ins, object reads, role and policy listings), so their detectors carry
+ * real signals. One rule or correlation (with its rules) per file.
+ */
+public final class SigmaRuleGenerator {
+    /** Change APIs by service, as CloudTrail names them. */
+    private static final String[][] CHANGES = {
+        {
+            "iam",
+            "AttachRolePolicy",
+            "AttachUserPolicy",
+            "CreateAccessKey",
+            "CreatePolicyVersion",
+            "CreateRole",
+            "DeleteRole",
+            "DeleteRolePolicy",
+            "DeleteUserPolicy",
+            "PutRolePolicy",
+            "PutUserPolicy",
+            "UpdateAssumeRolePolicy",
+            "AddUserToGroup",
+            "DeactivateMFADevice",
+            "DeleteVirtualMFADevice",
+            "CreateSAMLProvider",
+            "UpdateAccountPasswordPolicy"
+        },
+        {
+            "ec2",
+            "AuthorizeSecurityGroupIngress",
+            "CreateKeyPair",
+            "ImportKeyPair",
+            "ModifyInstanceAttribute",
+            "ModifySnapshotAttribute",
+            "ModifyImageAttribute",
+            "DisableEbsEncryptionByDefault",
+            "CreateNetworkAclEntry",
+            "DeleteNetworkAcl",
+            "RunInstances",
+            "StopInstances",
+            "TerminateInstances",
+            "CreateSnapshot",
+            "SharedSnapshotCopyInitiated",
+            "GetPasswordData",
+            "CreateTrafficMirrorSession"
+        },
+        {
+            "s3",
+            "PutBucketPolicy",
+            "DeleteBucketPolicy",
+            "PutBucketAcl",
+            "PutBucketPublicAccessBlock",
+            "DeleteBucketPublicAccessBlock",
+            "PutBucketLogging",
+            "PutBucketVersioning",
+            "PutBucketReplication",
+            "DeleteBucket",
+            "PutBucketLifecycle",
+            "PutObjectAcl"
+        },
+        {"cloudtrail", "StopLogging", "DeleteTrail", "UpdateTrail", "PutEventSelectors"},
+        {"kms", "PutKeyPolicy", "CreateGrant", "RetireGrant", "DisableKey", "ScheduleKeyDeletion"},
+        {
+            "lambda",
+            "CreateFunction20150331",
+            "UpdateFunctionCode20150331v2",
+            "AddPermission20150331v2",
+            "UpdateFunctionConfiguration20150331v2",
+            "PublishLayerVersion20181031"
+        },
+        {
+            "rds",
+            "ModifyDBInstance",
+            "ModifyDBSnapshotAttribute",
+            "RestoreDBInstanceFromDBSnapshot",
+            "DeleteDBCluster",
+            "CreateDBSnapshot"
+        },
+        {"secretsmanager", "GetSecretValue", "PutResourcePolicy", "DeleteSecret", "UpdateSecret"},
+        {"guardduty", "DeleteDetector", "UpdateDetector", "CreateFilter", "DeleteMembers"},
+        {"logs", "DeleteLogGroup", "PutRetentionPolicy", "DeleteSubscriptionFilter"},
+        {"sts", "GetFederationToken", "GetSessionToken"},
+        {"ssm", "SendCommand", "StartSession", "PutParameter", "DeleteParameter"},
+        {"organizations", "InviteAccountToOrganization", "LeaveOrganization"},
+        {"ecr", "SetRepositoryPolicy", "PutImage"},
+        {"sso", "CreatePermissionSet", "AttachManagedPolicyToPermissionSet"},
+    };
+
+    private final Random random;
+
+    public SigmaRuleGenerator(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /**
+     * Writes {@code count} rules to {@code dir}: a tenth of them correlations, 5 flow rules, the
+     * rest CloudTrail detection rules.
+     *
+     * @return the files written
+     */
+    public List<Path> write(Path dir, int count) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> files = new ArrayList<>();
+        int correlations = count / 10;
+        int flows = Math.min(5, count - correlations);
+        int detections = count - correlations - flows;
+        for (int i = 0; i < count; i++) {
+            String text;
+            if (i < correlations) {
+                text = correlation(i);
+            } else if (i < correlations + flows) {
+                text = flow(i);
+            } else {
+                text = detection(i, i - correlations - flows, detections);
+            }
+            Path f = dir.resolve(String.format(Locale.ROOT, "generated-%03d.yml", i));
+            Files.writeString(f, text, StandardCharsets.UTF_8);
+            files.add(f);
+        }
+        return files;
+    }
+
+    private String detection(int n, int k, int of) {
+        String[] service = CHANGES[random.nextInt(CHANGES.length)];
+        String source = service[0] + ".amazonaws.com";
+        String name = service[1 + random.nextInt(service.length - 1)];
+        StringBuilder sel = new StringBuilder();
+        String condition = "selection";
+        double share = (double) k / of;
+        if (share < 0.60) {
+            sel.append(field("eventSource", source))
+                    .append(field("eventName", name))
+                    .append(
+                            random.nextBoolean()
+                                    ? "        userIdentity.type: "
+                                            + pick("Root", "IAMUser", "AssumedRole")
+                                            + "\n"
+                                    : "");
+            condition = "selection and not filter";
+            sel.append("    filter:\n        errorCode|exists: true\n");
+        } else if (share < 0.78) {
+            sel.append(field("eventSource", source));
+            switch (random.nextInt(3)) {
+                case 0:
+                    sel.append("        eventName|startswith: ")
+                            .append(pick("Delete", "Put", "Create", "Update", "Disable", "Stop"))
+                            .append('\n');
+                    break;
+                case 1:
+                    sel.append(field("eventName", name))
+                            .append(
+                                    "        userAgent|contains:\n            - kali\n            - parrot\n            - pentoo\n");
+                    break;
+                default:
+                    sel.append(field("eventName", name))
+                            .append("        userIdentity.arn|endswith: ")
+                            .append(pick(":root", "/admin", "-break-glass"))
+                            .append('\n');
+            }
+        } else if (share < 0.89) {
+            sel.append(field("eventSource", source))
+                    .append(field("eventName", name))
+                    .append("        userIdentity.arn|re: '")
+                    .append(
+                            pick(
+                                    "^arn:aws:sts::[0-9]{12}:assumed-role/[a-z-]+-admin/.*$",
+                                    ".*:user/(temp|test)[0-9]+$",
+                                    "^arn:aws:iam::[0-9]{12}:root$"))
+                    .append("'\n");
+        } else if (share < 0.97) {
+            sel.append(field("eventName", name))
+                    .append(
+                            "        sourceIPAddress|cidr:\n            - 192.0.2.0/24\n            - 2001:db8:1::/48\n");
+        } else {
+            // no call pinned: judged on every event, as "anything from this range" rules are
+            sel.append(
+                    "        sourceIPAddress|cidr:\n            - 192.0.2.0/25\n        userIdentity.type: Root\n");
+        }
+        return header(n, "Generated detection " + n + ": " + name, pick("low", "medium", "high"))
+                + "logsource:\n    product: aws\n    service: cloudtrail\n"
+                + "detection:\n    selection:\n"
+                + sel
+                + "    condition: "
+                + condition
+                + "\n";
+    }
+
+    private String flow(int n) {
+        return header(n, "Generated flow rule " + n, "medium")
+                + "logsource:\n    product: aws\n    service: vpcflowlogs\n"
+                + "detection:\n    selection:\n"
+                + "        dstport: "
+                + pick("22", "3389", "5432", "6379", "9200")
+                + "\n"
+                + "        action: ACCEPT\n"
+                + "    filter_private:\n"
+                + "        srcaddr|cidr:\n            - 10.0.0.0/8\n            - 172.16.0.0/12\n            - 192.168.0.0/16\n"
+                + "    condition: selection and not filter_private\n";
+    }
+
+    private String correlation(int n) {
+        String base = "base_" + n;
+        String baseId = id(1000 + n);
+        String rule;
+        String correlation;
+        switch (n % 4) {
+            case 0:
+                rule = "        eventName: ConsoleLogin\n        errorMessage|contains: Failed\n";
+                correlation =
+                        "    type: event_count\n    rules:\n        - "
+                                + base
+                                + "\n    group-by:\n        - sourceIPAddress\n    timespan: 10m\n"
+                                + "    condition:\n        gte: "
+                                + (3 + n)
+                                + "\n";
+                break;
+            case 1:
+                rule = "        eventSource: s3.amazonaws.com\n        eventName: GetObject\n";
+                correlation =
+                        "    type: value_count\n    rules:\n        - "
+                                + base
+                                + "\n    group-by:\n        - userIdentity.arn\n    timespan: 5m\n"
+                                + "    condition:\n        field: requestParameters.bucketName\n        gte: "
+                                + (4 + n)
+                                + "\n";
+                break;
+            case 2:
+                rule =
+                        "        eventSource: iam.amazonaws.com\n        eventName:\n            - ListRoles\n            - ListPolicies\n            - GetRole\n";
+                correlation =
+                        "    type: event_count\n    rules:\n        - "
+                                + base
+                                + "\n    group-by:\n        - userIdentity.arn\n    timespan: 15m\n"
+                                + "    condition:\n        gt: "
+                                + (20 + n)
+                                + "\n";
+                break;
+            default:
+                rule =
+                        "        eventSource: ec2.amazonaws.com\n        eventName|startswith: Describe\n";
+                correlation =
+                        "    type: value_count\n    rules:\n        - "
+                                + base
+                                + "\n    group-by:\n        - userIdentity.arn\n    timespan: 10m\n"
+                                + "    condition:\n        field: eventName\n        gte: 4\n";
+        }
+        return "title: Generated base rule "
+                + n
+                + "\nid: "
+                + baseId
+                + "\nname: "
+                + base
+                + "\nstatus: test\nlogsource:\n    product: aws\n    service: cloudtrail\n"
+                + "detection:\n    selection:\n"
+                + rule
+                + "    condition: selection\nlevel: low\n---\n"
+                + header(n, "Generated correlation " + n, "high")
+                + "correlation:\n"
+                + correlation;
+    }
+
+    private String header(int n, String title, String level) {
+        return "title: '" + title + "'\nid: " + id(n) + "\nstatus: test\nlevel: " + level + "\n";
+    }
+
+    private static String field(String name, String value) {
+        return "        " + name + ": " + value + "\n";
+    }
+
+    private String pick(String... options) {
+        return options[random.nextInt(options.length)];
+    }
+
+    /** A fixed UUID per rule number, so that generated sets are the same for the same seed. */
+    private static String id(int n) {
+        return String.format(Locale.ROOT, "00000000-0000-4000-8000-%012d", n);
+    }
+}
