@@ -389,7 +389,7 @@ class CompiledMatcherPropertyTest {
                 }
                 break;
             case 3: // numbers
-                mods.add(r.nextBoolean() ? "gt" : "lt");
+                mods.add(pick(r, new String[] {"gt", "lt", "gte", "lte"}));
                 for (int i = 0; i < count; i++) {
                     values.add(pick(r, new Object[] {5L, 6L, 12L, 12.5, -1L, 0L, 7.0}));
                 }

@@ -265,13 +265,17 @@ final class SigmaInterpreter {
         if (mods.contains("cidr")) {
             return have instanceof String && inNetwork((String) want, text);
         }
-        if (mods.contains("gt") || mods.contains("lt")) {
-            Double h = number(have);
-            Double w = number(want);
-            if (h == null) {
-                return false;
+        for (String op : new String[] {"gt", "gte", "lt", "lte"}) {
+            if (mods.contains(op)) {
+                Double h = number(have);
+                if (h == null) {
+                    return false;
+                }
+                int c = Double.compare(h, number(want));
+                return op.equals("gt")
+                        ? c > 0
+                        : op.equals("gte") ? c >= 0 : op.equals("lt") ? c < 0 : c <= 0;
             }
-            return mods.contains("gt") ? h > w : h < w;
         }
         boolean cased = mods.contains("cased");
         String wanted = asText(want);

@@ -49,7 +49,7 @@ class YamlReaderTest {
     void scalarsResolveByTheYaml12Schema() throws Exception {
         YamlNode.Mapping doc =
                 only(
-                        "s: 'false'\nb: false\ni: 12\nf: 1.5\nn: ~\ne:\nyes: yes\nq: '12'\n"
+                        "s: 'false'\nb: false\ni: 12\nf: 1.5\nn: ~\ne:\nyes: yes\nq: '12'\nz: null\n"
                                 + "t: \"a\\\\*b\"\n");
         assertThat(value(doc, "s")).isEqualTo("false");
         assertThat(value(doc, "b")).isEqualTo(Boolean.FALSE);
@@ -58,6 +58,7 @@ class YamlReaderTest {
         // the JSON schema: only null is null ('~' is the core schema's)
         assertThat(value(doc, "n")).isEqualTo("~");
         assertThat(value(doc, "e")).isNull();
+        assertThat(value(doc, "z")).isNull();
         assertThat(value(doc, "yes")).isEqualTo("yes");
         assertThat(value(doc, "q")).isEqualTo("12");
         assertThat(value(doc, "t")).isEqualTo("a\\*b");
