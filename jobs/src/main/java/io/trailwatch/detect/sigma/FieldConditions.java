@@ -231,14 +231,33 @@ final class FieldConditions {
     static String wrap(String type, String value) {
         switch (type) {
             case "contains":
-                return "*" + value + "*";
+                return "*" + beforeStar(value) + "*";
             case "startswith":
-                return value + "*";
+                return beforeStar(value) + "*";
             case "endswith":
                 return "*" + value;
             default:
                 return value;
         }
+    }
+
+    /**
+     * The value ready for a wildcard after it: a lone backslash at its end is a literal backslash,
+     * and must not escape the star appended to it, so it is doubled (written as an escape).
+     */
+    private static String beforeStar(String value) {
+        int i = 0;
+        boolean lone = false;
+        while (i < value.length()) {
+            lone = value.charAt(i) == '\\' && i + 1 == value.length();
+            i +=
+                    value.charAt(i) == '\\'
+                                    && i + 1 < value.length()
+                                    && "*?\\".indexOf(value.charAt(i + 1)) >= 0
+                            ? 2
+                            : 1;
+        }
+        return lone ? value + "\\" : value;
     }
 
     private static ValueTest regex(Set<String> flags, Object v, String key)

@@ -86,7 +86,8 @@ final class SelectionCompiler {
                 values = values(e.getValue(), e.getKey());
                 all.add(FieldConditions.compile(source, e.getKey(), values));
             } catch (UnsupportedConstructException x) {
-                throw new RuleFileException(e.getValue().line(), x.getMessage());
+                throw new RuleFileException(
+                        faultLine(source, e.getKey(), e.getValue()), x.getMessage());
             }
             FieldConditions.Key key = FieldConditions.Key.parse(e.getKey());
             if (!fields.contains(key.field())) {
@@ -127,6 +128,23 @@ final class SelectionCompiler {
                 identifier, matcher, names, sources, List.copyOf(fields), List.copyOf(calls));
     }
 
+    /** The line of the first listed value that fails on its own, else where the values start. */
+    private static int faultLine(LogSource source, String key, YamlNode node) {
+        if (node instanceof YamlNode.Sequence seq && seq.items().size() > 1) {
+            for (YamlNode item : seq.items()) {
+                if (item instanceof YamlNode.Scalar s) {
+                    try {
+                        FieldConditions.compile(
+                                source, key, java.util.Collections.singletonList(s.value()));
+                    } catch (UnsupportedConstructException x) {
+                        return item.line();
+                    }
+                }
+            }
+        }
+        return node.line();
+    }
+
     /** The plain values of an equality, lower case; {@code null} when any has a wildcard. */
     private static Set<String> pins(List<Object> values) {
         Set<String> out = new HashSet<>();
@@ -155,7 +173,10 @@ final class SelectionCompiler {
             String text = Values.text(w);
             patterns.add(
                     TextPattern.of(
-                            TextPattern.plain(text) != null ? "*" + text + "*" : text, false));
+                            TextPattern.plain(text) != null
+                                    ? FieldConditions.wrap("contains", text)
+                                    : text,
+                            false));
         }
         return new Selection(
                 identifier,

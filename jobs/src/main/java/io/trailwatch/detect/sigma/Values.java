@@ -1,11 +1,18 @@
 package io.trailwatch.detect.sigma;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * How a record's value compares as text: Sigma matches numbers and booleans by their string form.
  */
 final class Values {
+    /**
+     * Decimal notation as JSON writes numbers; not Java's extras ({@code 7d}, {@code 0x1p3}, NaN).
+     */
+    private static final Pattern DECIMAL =
+            Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
     private Values() {}
 
     /** The string form of a non-null value. */
@@ -28,8 +35,12 @@ final class Values {
             return n.doubleValue();
         }
         if (value instanceof String s && !s.isEmpty() && s.length() < 64) {
+            String t = s.trim();
+            if (!DECIMAL.matcher(t).matches()) {
+                return null;
+            }
             try {
-                return Double.valueOf(s.trim());
+                return Double.valueOf(t);
             } catch (NumberFormatException e) {
                 return null;
             }
