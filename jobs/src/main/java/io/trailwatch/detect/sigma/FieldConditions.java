@@ -91,6 +91,12 @@ final class FieldConditions {
             throw new UnsupportedConstructException(
                     "modifiers i, m and s go with re only ('" + key + "')");
         }
+        if (flags.contains("cased")
+                && type != null
+                && List.of("re", "cidr", "gt", "gte", "lt", "lte", "exists").contains(type)) {
+            throw new UnsupportedConstructException(
+                    "modifier cased does not go with " + type + " ('" + key + "')");
+        }
         if (expected.isEmpty()) {
             throw new UnsupportedConstructException("'" + key + "' has an empty list of values");
         }

@@ -15,11 +15,12 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads the documents of a YAML file ({@code ---} separates them) into {@link YamlNode}s with their
  * lines. SnakeYAML Engine composes the node graph; this only converts it, resolving scalars by the
- * YAML 1.2 JSON schema and refusing what a rule file never needs (duplicate keys, keys that are not
+ * YAML 1.2 core schema and refusing what a rule file never needs (duplicate keys, keys that are not
  * scalars, aliases nested too deep).
  */
 public final class YamlReader {
@@ -31,6 +32,9 @@ public final class YamlReader {
         LoadSettings settings =
                 LoadSettings.builder()
                         .setLabel(name)
+                        // YAML 1.2's core schema: ~, Null and NULL are null, True and FALSE
+                        // booleans, as in the files rule authors test with other tools
+                        .setSchema(new CoreSchema())
                         .setMaxAliasesForCollections(50)
                         .setAllowRecursiveKeys(false)
                         .setCodePointLimit(4 * 1024 * 1024)

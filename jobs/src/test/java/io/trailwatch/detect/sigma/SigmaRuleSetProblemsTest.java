@@ -72,6 +72,18 @@ class SigmaRuleSetProblemsTest {
     }
 
     @Test
+    void casedWithAModifierItMeansNothingForIsRefused() {
+        onlyTheBadRuleIsLeftOut(
+                rule(
+                        BAD,
+                        "bad",
+                        "  selection:\n    sourceIPAddress|cidr|cased: 10.0.0.0/8\n"
+                                + "  condition: selection\n"),
+                "cidr|cased",
+                "cased does not go with cidr");
+    }
+
+    @Test
     void unsupportedModifierIsNamed() {
         onlyTheBadRuleIsLeftOut(
                 rule(

@@ -46,17 +46,19 @@ class YamlReaderTest {
     }
 
     @Test
-    void scalarsResolveByTheYaml12Schema() throws Exception {
+    void scalarsResolveByTheYaml12CoreSchema() throws Exception {
         YamlNode.Mapping doc =
                 only(
                         "s: 'false'\nb: false\ni: 12\nf: 1.5\nn: ~\ne:\nyes: yes\nq: '12'\nz: null\n"
-                                + "t: \"a\\\\*b\"\n");
+                                + "t: \"a\\\\*b\"\nN: Null\nT: TRUE\n");
         assertThat(value(doc, "s")).isEqualTo("false");
         assertThat(value(doc, "b")).isEqualTo(Boolean.FALSE);
         assertThat(value(doc, "i")).isEqualTo(12L);
         assertThat(value(doc, "f")).isEqualTo(1.5d);
-        // the JSON schema: only null is null ('~' is the core schema's)
-        assertThat(value(doc, "n")).isEqualTo("~");
+        // the core schema: ~, null, Null are null; TRUE a boolean; yes stays text (YAML 1.2)
+        assertThat(value(doc, "n")).isNull();
+        assertThat(value(doc, "N")).isNull();
+        assertThat(value(doc, "T")).isEqualTo(Boolean.TRUE);
         assertThat(value(doc, "e")).isNull();
         assertThat(value(doc, "z")).isNull();
         assertThat(value(doc, "yes")).isEqualTo("yes");
