@@ -135,7 +135,9 @@ public final class RuleRegistry {
             }
         }
         for (Map.Entry<String, Map<String, String>> rule : tuning.values().entrySet()) {
-            WindowedRuleSettings s = out.get(rule.getKey());
+            // ids compare ignoring case: a rule file's UUID may be written in either
+            String id = idOf(rule.getKey());
+            WindowedRuleSettings s = id == null ? null : out.get(id);
             if (s == null) {
                 throw new ConfigException(
                         rule.getKey()
