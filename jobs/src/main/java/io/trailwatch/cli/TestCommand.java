@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -87,7 +88,7 @@ public final class TestCommand implements Callable<Integer> {
         if (Files.isDirectory(p) || !RuleTestFile.isTestsFile(name)) {
             return p;
         }
-        String stem = name.substring(0, name.toLowerCase().lastIndexOf(".tests."));
+        String stem = name.substring(0, name.toLowerCase(Locale.ROOT).lastIndexOf(".tests."));
         Path yaml = Path.of(stem + ".yaml");
         return Files.exists(yaml) ? yaml : Path.of(stem + ".yml");
     }

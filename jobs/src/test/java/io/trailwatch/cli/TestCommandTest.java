@@ -92,6 +92,18 @@ class TestCommandTest {
     }
 
     @Test
+    void aTestsFileGivenAsPathStandsForItsRuleFile() throws IOException {
+        write("trail.yml", RULE);
+        write("trail.tests.yml", "cases:\n" + testCase("stopped", "match", "StopLogging"));
+        write("other.yml", RULE.replace("7c1b9d8f", "8d2c0e9a").replace("trail-stopped", "other"));
+
+        Run r = run("test", dir.resolve("trail.tests.yml").toString());
+
+        assertThat(r.status()).as(r.out()).isZero();
+        assertThat(r.out()).contains("1 cases: 1 passed").doesNotContain("other");
+    }
+
+    @Test
     void aFailingCaseGivesExitOneAndItsReason() throws IOException {
         write("trail.yml", RULE);
         write(

@@ -125,7 +125,9 @@ public final class RuleTestRunner {
             }
         }
         for (DetectionRule r : set.registry().rules()) {
-            if (r.info().id().equals(ref) && !(r instanceof SigmaRule)) {
+            if (r.info().id().equals(ref)
+                    && !(r instanceof SigmaRule)
+                    && !(r instanceof SigmaCorrelationRule)) {
                 return RuleTestTarget.builtIn(r);
             }
         }

@@ -33,7 +33,7 @@ class RuleTestCorpusTest {
         }
 
         assertThat(results).filteredOn(r -> r.status() != RuleTestResult.Status.PASS).isEmpty();
-        assertThat(results).hasSize(103);
+        assertThat(results).hasSize(104);
         assertThat(results).filteredOn(r -> r.expected().equals("no match")).hasSize(54);
     }
 
