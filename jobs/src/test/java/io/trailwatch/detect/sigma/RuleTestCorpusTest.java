@@ -33,8 +33,8 @@ class RuleTestCorpusTest {
         }
 
         assertThat(results).filteredOn(r -> r.status() != RuleTestResult.Status.PASS).isEmpty();
-        assertThat(results).hasSize(104);
-        assertThat(results).filteredOn(r -> r.expected().equals("no match")).hasSize(54);
+        assertThat(results).hasSize(106);
+        assertThat(results).filteredOn(r -> r.expected().equals("no match")).hasSize(55);
     }
 
     @Test
