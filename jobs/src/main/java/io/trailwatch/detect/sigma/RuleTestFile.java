@@ -39,7 +39,7 @@ import java.util.Set;
  *   <li>{@code owner}: the columns of the ownership row every record matched, as rules read them
  *       ({@code owner.<column>}): {@code team}, {@code environment}, {@code contact}, {@code
  *       match}, {@code trusted_cidrs} (a list) and any other column. Without it the records are
- *       unowned.
+ *       unowned ({@code owner.team} is {@code unowned}).
  *   <li>The records: {@code event}, one CloudTrail record as a map of CloudTrail's JSON fields, or
  *       {@code events}, a list of them; and/or {@code flow}, one VPC flow log line, or {@code
  *       flows}, a list of them (a correlation may read both kinds). They are run in event-time
@@ -50,7 +50,8 @@ import java.util.Set;
  * </ul>
  *
  * Records are decoded by the production decoder, so a record it refuses fails its case with the
- * decoder's reason.
+ * decoder's reason. Every rule and correlation of {@code NAME.yml} needs a case that expects it to
+ * match; a rule only correlations read ({@code generate: false}) is tested as if it alerted.
  */
 public final class RuleTestFile {
     static final String MATCH = "match";
