@@ -32,13 +32,13 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "test",
         mixinStandardHelpOptions = true,
-        description = {
-            "Runs the test cases of Sigma rule files: for NAME.yml, the cases in NAME.tests.yml. PATH is a rule",
-            "file or a directory searched recursively, as for --rules. Prints each case (PASS or FAIL and why),",
-            "each rule or correlation without a case that expects it to match (MISSING), and each rule file or",
-            "tests file that cannot be loaded. Exit status 0 only when every case passed, every rule has such",
-            "a case and everything loaded; 1 otherwise; 2 for bad usage."
-        })
+        description =
+                "Runs the test cases of Sigma rule files: for NAME.yml, the cases in NAME.tests.yml."
+                        + " PATH is a rule file or a directory searched recursively, as for --rules."
+                        + " Prints each case (PASS or FAIL and why), each rule or correlation without a"
+                        + " case that expects it to match (MISSING), and each rule file or tests file"
+                        + " that cannot be loaded. Exit status 0 only when every case passed, every rule"
+                        + " has such a case and everything loaded; 1 otherwise; 2 for bad usage.")
 public final class TestCommand implements Callable<Integer> {
     @Parameters(
             arity = "1..*",
