@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             RunCommand.class,
             RulesCommand.class,
-            GenerateCommand.class
+            GenerateCommand.class,
+            TestCommand.class
         })
 public final class TrailwatchCli implements Runnable {
     /** Exit status for bad usage or unreadable input. */
@@ -60,6 +61,6 @@ public final class TrailwatchCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "a command is required (replay, run, rules, generate)");
+                spec.commandLine(), "a command is required (replay, run, rules, generate, test)");
     }
 }

@@ -80,14 +80,16 @@ public final class CorrelationInputs {
     }
 
     static Signal signal(CorrelationInput in, SigmaRecord record) {
-        StringBuilder key = new StringBuilder(in.correlation().id());
+        // the separator follows the id even without group-by: detectors select their signals
+        // by the prefix id + separator
+        StringBuilder key = new StringBuilder(in.correlation().id()).append(SEPARATOR);
         StringBuilder detail = new StringBuilder();
         List<Object> values = new ArrayList<>(1);
         for (int g = 0; g < in.groupBy().length; g++) {
             values.clear();
             in.groupBy()[g].values(record, values);
             String v = EvidenceFields.text(values);
-            key.append(SEPARATOR).append(v == null ? "" : v);
+            key.append(g == 0 ? "" : String.valueOf(SEPARATOR)).append(v == null ? "" : v);
             detail.append(g == 0 ? "" : String.valueOf(SEPARATOR)).append(v == null ? "" : v);
         }
         String value = null;

@@ -311,4 +311,16 @@ public final class CorrelationSet {
                 return Duration.ofDays(7 * n);
         }
     }
+
+    /** The rules the correlations read, each once (for {@code trailwatch test}). */
+    List<SigmaDetection> bases() {
+        Set<SigmaDetection> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<SigmaDetection> out = new ArrayList<>();
+        for (CorrelationInput in : inputs) {
+            if (seen.add(in.rule())) {
+                out.add(in.rule());
+            }
+        }
+        return out;
+    }
 }
