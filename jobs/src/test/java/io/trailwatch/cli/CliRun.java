@@ -5,17 +5,27 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The command line run in-process, as the tests of its commands use it: exit status and stderr. */
-record CliRun(int status, String stderr) {
+/**
+ * The command line run in-process, as the tests of its commands use it: exit status, stderr and
+ * stdout.
+ */
+record CliRun(int status, String stderr, String stdout) {
     static CliRun of(String... args) {
-        PrintStream original = System.err;
+        PrintStream originalErr = System.err;
+        PrintStream originalOut = System.out;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             int status = TrailwatchCli.run(args);
-            return new CliRun(status, err.toString(StandardCharsets.UTF_8));
+            return new CliRun(
+                    status,
+                    err.toString(StandardCharsets.UTF_8),
+                    out.toString(StandardCharsets.UTF_8));
         } finally {
-            System.setErr(original);
+            System.setErr(originalErr);
+            System.setOut(originalOut);
         }
     }
 

@@ -113,6 +113,29 @@ class ReplayRuleFilesTest {
     }
 
     @Test
+    void ruleFilesGiveTheSameAlertsAtAnyParallelism() throws Exception {
+        Path one = dir.resolve("one.jsonl");
+        Path four = dir.resolve("four.jsonl");
+        assertThat(replay(one).status()).isZero();
+        assertThat(replay(four, "--parallelism", "4").status()).isZero();
+
+        assertThat(fromFiles(four)).isNotEmpty().isEqualTo(fromFiles(one));
+    }
+
+    /** The rule files' alerts, without the time they were made, in a fixed order. */
+    private static List<String> fromFiles(Path alerts) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (JsonNode a : read(alerts)) {
+            if (!a.path("ruleId").asText().startsWith("TW-")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("detectedAt");
+                out.add(a.toString());
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    @Test
     void anUnknownRuleIdInAnOptionIsAUsageError() throws Exception {
         CliRun r =
                 replay(
