@@ -105,6 +105,11 @@ public final class RuleRegistry {
         return r == null ? null : r.info();
     }
 
+    /** The rule with this id, or {@code null}. */
+    public DetectionRule rule(String id) {
+        return rules.get(id);
+    }
+
     public boolean contains(String id) {
         return rules.containsKey(id);
     }

@@ -95,6 +95,7 @@ public final class SigmaRuleSet {
         private final List<RuleProblem> problems = new ArrayList<>();
         private final List<SkippedRule> skipped = new ArrayList<>();
         private final List<RuleProblem> warnings = new ArrayList<>();
+        private final java.util.Set<String> replacesShipped = new java.util.HashSet<>();
         private final Map<String, String> idsTaken = new LinkedHashMap<>();
 
         /** A filter or correlation document, compiled once every detection rule is known. */
@@ -150,9 +151,13 @@ public final class SigmaRuleSet {
                                     : new SigmaFlowRule(d));
                 }
             }
-            List<DetectionRule> added = new ArrayList<>(loaded);
+            List<DetectionRule> added = new ArrayList<>();
+            List<DetectionRule> replacing = new ArrayList<>(filteredBuiltIns.values());
+            for (SigmaRule r : loaded) {
+                (replacesShipped.contains(r.info().id()) ? replacing : added).add(r);
+            }
             added.addAll(correlations.rules());
-            RuleRegistry registry = builtIns.replacing(filteredBuiltIns.values()).with(added);
+            RuleRegistry registry = builtIns.replacing(replacing).with(added);
             return new SigmaRuleSet(registry, loaded, problems, skipped, warnings, correlations);
         }
 
@@ -293,8 +298,19 @@ public final class SigmaRuleSet {
                 throws RuleFileException {
             String id = meta.id();
             if (builtIns.contains(id)) {
-                throw new RuleFileException(
-                        doc.get("id").line(), "id " + id + " is a built-in rule's");
+                if (!(builtIns.rule(id) instanceof SigmaRule)) {
+                    throw new RuleFileException(
+                            doc.get("id").line(), "id " + id + " is a built-in rule's");
+                }
+                // a copy of a shipped rule file, edited or as shipped: it takes the shipped one's
+                // place, as a user who tunes a shipped rule expects
+                replacesShipped.add(id);
+                warnings.add(
+                        new RuleProblem(
+                                file,
+                                doc.get("id").line(),
+                                meta.title(),
+                                "replaces the shipped rule " + id));
             }
             String earlier = idsTaken.putIfAbsent(id.toLowerCase(Locale.ROOT), meta.where());
             if (earlier != null) {
@@ -371,7 +387,7 @@ public final class SigmaRuleSet {
                         }
                         continue;
                     }
-                    DetectionRule builtIn = builtInRule(target);
+                    DetectionRule builtIn = builtIns.rule(target);
                     if (builtIn == null) {
                         throw new RuleFileException(
                                 f.line(),
@@ -412,15 +428,6 @@ public final class SigmaRuleSet {
                                         ? " by the rule at " + earlier
                                         : " by a built-in rule"));
             }
-        }
-
-        private DetectionRule builtInRule(String id) {
-            for (DetectionRule r : builtIns.rules()) {
-                if (r.info().id().equals(id)) {
-                    return r;
-                }
-            }
-            return null;
         }
 
         private static StatelessRule with(StatelessRule rule, String filterId, Matcher condition) {

@@ -7,6 +7,7 @@ import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.detect.rules.StatelessRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,37 @@ class ShippedRulesTest {
                         .toList();
 
         assertThat(listed).isNotEmpty().isEqualTo(onDisk);
+    }
+
+    /**
+     * The shipped files as a user's copies (each takes its shipped rule's place), with their own
+     * cases: every case passes and every rule has a positive one.
+     */
+    @Test
+    void everyShippedRulePassesItsOwnCases() throws Exception {
+        RuleFileReader.Result read = RuleFileReader.read(List.of(DIRECTORY));
+        SigmaRuleSet set = SigmaRuleSet.compile(read.files(), RuleRegistry.builtIn());
+        assertThat(read.problems()).isEmpty();
+        assertThat(set.problems()).isEmpty();
+        assertThat(set.warnings())
+                .allSatisfy(w -> assertThat(w.reason()).startsWith("replaces the shipped rule"));
+
+        RuleTestRunner runner = new RuleTestRunner(read.files(), set);
+        List<RuleTestResult> results = new ArrayList<>();
+        for (RuleFile f : read.files()) {
+            Path tests = Path.of(RuleTestFile.siblingOf(f.name()));
+            assertThat(tests).as("cases of %s", f.name()).exists();
+            List<RuleTestResult> ran =
+                    runner.run(f, RuleTestFile.parse(tests.toString(), Files.readString(tests)));
+            assertThat(ran)
+                    .as(f.name())
+                    .anyMatch(r -> r.expected().equals("match"))
+                    .anyMatch(r -> r.expected().equals("no match"));
+            results.addAll(ran);
+        }
+
+        assertThat(results).filteredOn(r -> r.status() != RuleTestResult.Status.PASS).isEmpty();
+        assertThat(results).hasSize(35);
     }
 
     @Test
