@@ -6,7 +6,8 @@
 #   bench/replay-ab.sh BEFORE.jar AFTER.jar [RECORDS] [PAIRS] [PARALLELISM]     e.g. bench/replay-ab.sh /tmp/old.jar jobs/target/trailwatch.jar 4000000 3 1
 #
 # BENCH_INPUT=DIR replays an input generated earlier (same record count, seed 42). REPLAY_JAVA_OPTS as in
-# replay-bench.sh (default: the options ./trailwatch replay runs with).
+# replay-bench.sh (default: the options ./trailwatch replay runs with). BEFORE_ARGS and AFTER_ARGS are more replay
+# options for each side, e.g. the same jar twice with AFTER_ARGS="--rules DIR" measures what rule files cost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 before="$1"
@@ -16,6 +17,8 @@ pairs="${4:-3}"
 parallelism="${5:-1}"
 input="${BENCH_INPUT:-/tmp/trailwatch-bench-$records}"
 replay_java_opts="${REPLAY_JAVA_OPTS:--Xmx2g -XX:+UseParallelGC}"
+before_args="${BEFORE_ARGS:-}"
+after_args="${AFTER_ARGS:-}"
 
 if [ ! -f "$input/ownership.csv" ]; then
   java -jar "$after" generate --out "$input" --events "$records" --seed 42
@@ -25,7 +28,8 @@ fi
 replay() {
   find "$input/logs" -type f -exec cat {} + > /dev/null
   local summary
-  summary="$(java $replay_java_opts -jar "$1" replay --parallelism "$parallelism" \
+  # shellcheck disable=SC2086 # the extra options are words on purpose
+  summary="$(java $replay_java_opts -jar "$1" replay --parallelism "$parallelism" $2 \
       --ownership "$input/ownership.csv" --out /dev/null "$input/logs" 2>&1 >/dev/null)" \
     || { echo "replay with $1 failed:" >&2; echo "$summary" >&2; exit 1; }
   local steady per_cpu alerts
@@ -38,12 +42,13 @@ replay() {
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1); $records records, parallelism $parallelism, $replay_java_opts"
+[ -z "$before_args$after_args" ] || echo "before: $before_args; after: $after_args"
 a_cpu=(); b_cpu=()
 for i in $(seq "$pairs"); do
-  read -r s c n < <(replay "$before")
+  read -r s c n < <(replay "$before" "$before_args")
   echo "pair $i before: steady $s records/s, $c records per CPU-second, $n alerts"
   a_cpu+=("$c")
-  read -r s c n < <(replay "$after")
+  read -r s c n < <(replay "$after" "$after_args")
   echo "pair $i after:  steady $s records/s, $c records per CPU-second, $n alerts"
   b_cpu+=("$c")
 done

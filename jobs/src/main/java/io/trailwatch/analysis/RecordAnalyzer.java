@@ -2,6 +2,7 @@ package io.trailwatch.analysis;
 
 import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.detect.SignalKind;
+import io.trailwatch.detect.rules.EventView;
 import io.trailwatch.detect.rules.FlowRule;
 import io.trailwatch.detect.rules.FlowRuleEngine;
 import io.trailwatch.detect.rules.RuleContext;
@@ -134,10 +135,12 @@ public final class RecordAnalyzer {
     private void cloudTrail(CloudTrailEvent event) {
         event.owner = owners.resolve(event);
         cloudTrailSignals.extract(event, trustedCidrs, callerAddresses, signals);
+        // one view for every reader of the event: its JSON documents are parsed once
+        EventView view = new EventView(event);
         if (correlationInputs != null) {
-            correlationInputs.extract(event, signals);
+            correlationInputs.extract(view, signals);
         }
-        for (Alert alert : rules.evaluate(event, knownAccounts, System.currentTimeMillis())) {
+        for (Alert alert : rules.evaluate(view, knownAccounts, System.currentTimeMillis())) {
             out.alert(alert, event.eventTime);
         }
         if (unownedRule && event.owner.isUnowned() && event.account() != null) {

@@ -100,6 +100,85 @@ public final class SigmaRuleGenerator {
         {"sso", "CreatePermissionSet", "AttachManagedPolicyToPermissionSet"},
     };
 
+    /**
+     * Correlations over different calls, as a team writes them: the base rule's selection, the
+     * type, the group-by field, the count, and the counted field (for the ordered type: the second
+     * rule's selection).
+     */
+    private static final String[][] CORRELATIONS = {
+        {
+            "        eventName: ConsoleLogin\n        errorMessage|contains: Failed\n",
+            "event_count",
+            "sourceIPAddress",
+            "5",
+            ""
+        },
+        {
+            "        eventSource: s3.amazonaws.com\n        eventName: GetObject\n",
+            "value_count",
+            "userIdentity.arn",
+            "25",
+            "requestParameters.bucketName"
+        },
+        {
+            "        eventSource: iam.amazonaws.com\n        eventName:\n            - ListRoles\n"
+                    + "            - ListPolicies\n",
+            "event_count",
+            "userIdentity.arn",
+            "30",
+            ""
+        },
+        {
+            "        eventSource: ec2.amazonaws.com\n        eventName|startswith: Describe\n",
+            "value_count",
+            "userIdentity.arn",
+            "6",
+            "eventName"
+        },
+        {
+            "        eventSource: sts.amazonaws.com\n        eventName: AssumeRole\n",
+            "value_count",
+            "requestParameters.roleArn",
+            "5",
+            "sourceIPAddress"
+        },
+        {
+            "        eventSource: kms.amazonaws.com\n        eventName: Decrypt\n",
+            "event_count",
+            "userIdentity.arn",
+            "200",
+            ""
+        },
+        {
+            "        eventSource: ssm.amazonaws.com\n        eventName: GetParameter\n",
+            "value_count",
+            "userIdentity.arn",
+            "20",
+            "requestParameters.name"
+        },
+        {
+            "        errorCode:\n            - AccessDenied\n            - Client.UnauthorizedOperation\n",
+            "event_count",
+            "userIdentity.arn",
+            "10",
+            ""
+        },
+        {
+            "        eventSource: logs.amazonaws.com\n        eventName: CreateLogStream\n",
+            "event_count",
+            "userIdentity.arn",
+            "100",
+            ""
+        },
+        {
+            "        eventSource: iam.amazonaws.com\n        eventName: ListRoles\n",
+            "temporal_ordered",
+            "userIdentity.arn",
+            "0",
+            "        eventSource: iam.amazonaws.com\n        eventName: GetRole\n"
+        },
+    };
+
     private final Random random;
 
     public SigmaRuleGenerator(long seed) {
@@ -214,63 +293,53 @@ public final class SigmaRuleGenerator {
 
     private String correlation(int n) {
         String base = "base_" + n;
-        String baseId = id(1000 + n);
-        String rule;
-        String correlation;
-        switch (n % 4) {
-            case 0:
-                rule = "        eventName: ConsoleLogin\n        errorMessage|contains: Failed\n";
-                correlation =
-                        "    type: event_count\n    rules:\n        - "
-                                + base
-                                + "\n    group-by:\n        - sourceIPAddress\n    timespan: 10m\n"
-                                + "    condition:\n        gte: "
-                                + (3 + n)
-                                + "\n";
-                break;
-            case 1:
-                rule = "        eventSource: s3.amazonaws.com\n        eventName: GetObject\n";
-                correlation =
-                        "    type: value_count\n    rules:\n        - "
-                                + base
-                                + "\n    group-by:\n        - userIdentity.arn\n    timespan: 5m\n"
-                                + "    condition:\n        field: requestParameters.bucketName\n        gte: "
-                                + (4 + n)
-                                + "\n";
-                break;
-            case 2:
-                rule =
-                        "        eventSource: iam.amazonaws.com\n        eventName:\n            - ListRoles\n            - ListPolicies\n            - GetRole\n";
-                correlation =
-                        "    type: event_count\n    rules:\n        - "
-                                + base
-                                + "\n    group-by:\n        - userIdentity.arn\n    timespan: 15m\n"
-                                + "    condition:\n        gt: "
-                                + (20 + n)
-                                + "\n";
-                break;
-            default:
-                rule =
-                        "        eventSource: ec2.amazonaws.com\n        eventName|startswith: Describe\n";
-                correlation =
-                        "    type: value_count\n    rules:\n        - "
-                                + base
-                                + "\n    group-by:\n        - userIdentity.arn\n    timespan: 10m\n"
-                                + "    condition:\n        field: eventName\n        gte: 4\n";
+        String[] t = CORRELATIONS[n % CORRELATIONS.length];
+        String rules =
+                "title: 'Generated base rule "
+                        + n
+                        + "'\nid: "
+                        + id(1000 + n)
+                        + "\nname: "
+                        + base
+                        + "\nstatus: test\nlogsource:\n    product: aws\n    service: cloudtrail\n"
+                        + "detection:\n    selection:\n"
+                        + t[0]
+                        + "    condition: selection\nlevel: low\n";
+        String second = "";
+        if (t[1].equals("temporal_ordered")) {
+            second =
+                    "---\ntitle: 'Generated base rule "
+                            + n
+                            + "b'\nid: "
+                            + id(2000 + n)
+                            + "\nname: "
+                            + base
+                            + "b\nstatus: test\nlogsource:\n    product: aws\n    service: cloudtrail\n"
+                            + "detection:\n    selection:\n"
+                            + t[4]
+                            + "    condition: selection\nlevel: low\n";
         }
-        return "title: Generated base rule "
-                + n
-                + "\nid: "
-                + baseId
-                + "\nname: "
-                + base
-                + "\nstatus: test\nlogsource:\n    product: aws\n    service: cloudtrail\n"
-                + "detection:\n    selection:\n"
-                + rule
-                + "    condition: selection\nlevel: low\n---\n"
+        String condition =
+                t[1].equals("temporal_ordered")
+                        ? ""
+                        : "    condition:\n"
+                                + (t[4].isEmpty() ? "" : "        field: " + t[4] + "\n")
+                                + "        gte: "
+                                + (Integer.parseInt(t[3]) + n / CORRELATIONS.length)
+                                + "\n";
+        return rules
+                + second
+                + "---\n"
                 + header(n, "Generated correlation " + n, "high")
-                + "correlation:\n"
-                + correlation;
+                + "correlation:\n    type: "
+                + t[1]
+                + "\n    rules:\n        - "
+                + base
+                + (second.isEmpty() ? "" : "\n        - " + base + "b")
+                + "\n    group-by:\n        - "
+                + t[2]
+                + "\n    timespan: 10m\n"
+                + condition;
     }
 
     private String header(int n, String title, String level) {

@@ -17,6 +17,8 @@ public final class EventView {
     private JsonNode request;
     private JsonNode response;
     private JsonNode additional;
+    private String resource;
+    private boolean resourceKnown;
 
     public EventView(CloudTrailEvent event) {
         this.event = event;
@@ -32,6 +34,18 @@ public final class EventView {
 
     public String source() {
         return event.eventSource;
+    }
+
+    /**
+     * The resource the call acts on, as {@link ResourceNames} names it; found once, for every rule
+     * and correlation that reports it.
+     */
+    public String resource() {
+        if (!resourceKnown) {
+            resource = ResourceNames.of(this);
+            resourceKnown = true;
+        }
+        return resource;
     }
 
     /** {@code requestParameters}, or a missing node. */

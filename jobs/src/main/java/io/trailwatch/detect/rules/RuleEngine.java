@@ -58,6 +58,15 @@ public final class RuleEngine {
     }
 
     public List<Alert> evaluate(CloudTrailEvent event, RuleContext context, long detectedAt) {
+        return evaluate(new EventView(event), context, detectedAt);
+    }
+
+    /**
+     * The alerts of one event, read through a view the caller shares with the other readers of the
+     * event, so that its JSON documents are parsed once.
+     */
+    public List<Alert> evaluate(EventView view, RuleContext context, long detectedAt) {
+        CloudTrailEvent event = view.event();
         List<StatelessRule> named =
                 event.eventName == null
                         ? List.of()
@@ -76,7 +85,6 @@ public final class RuleEngine {
                 && bySource.isEmpty()) {
             return List.of();
         }
-        EventView view = new EventView(event);
         // Failed calls and reads change nothing: they never count for change rules.
         boolean couldChange = event.errorCode == null && !Boolean.TRUE.equals(event.readOnly);
         List<Alert> alerts = new ArrayList<>(1);

@@ -80,14 +80,7 @@ final class CloudTrailFields {
         }
         if (top != null) {
             Function<CloudTrailEvent, Object> read = top;
-            return (r, out) -> {
-                if (r.cloudTrail() != null) {
-                    Object v = read.apply(r.cloudTrail());
-                    if (v != null) {
-                        out.add(v);
-                    }
-                }
-            };
+            return (SingleValue) r -> r.cloudTrail() == null ? null : read.apply(r.cloudTrail());
         }
         if (name.equals("resources") || name.startsWith("resources.")) {
             return resources(name);

@@ -1,8 +1,8 @@
 package io.trailwatch.detect.sigma;
 
 import io.trailwatch.detect.SignalKind;
+import io.trailwatch.detect.rules.EventView;
 import io.trailwatch.detect.rules.LowerCaseNames;
-import io.trailwatch.detect.rules.ResourceNames;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.signals.SignalSink;
 import io.trailwatch.model.CloudTrailEvent;
@@ -22,6 +22,7 @@ public final class CorrelationInputs {
     private static final char SEPARATOR = CorrelationKeys.SEPARATOR;
 
     private final Map<String, List<CorrelationInput>> byName = new HashMap<>();
+    private final Map<String, List<CorrelationInput>> bySource = new HashMap<>();
     private final List<CorrelationInput> everyEvent = new ArrayList<>();
     private final List<CorrelationInput> flows = new ArrayList<>();
     private final LowerCaseNames lowerCase = new LowerCaseNames();
@@ -31,7 +32,13 @@ public final class CorrelationInputs {
             if (in.rule().source() == LogSource.VPC_FLOW) {
                 flows.add(in);
             } else if (in.rule().detection().names() == null) {
-                everyEvent.add(in);
+                if (in.rule().detection().sources() == null) {
+                    everyEvent.add(in);
+                } else {
+                    for (String source : in.rule().detection().sources()) {
+                        bySource.computeIfAbsent(source, k -> new ArrayList<>()).add(in);
+                    }
+                }
             } else {
                 for (String n : in.rule().detection().names()) {
                     byName.computeIfAbsent(n, k -> new ArrayList<>()).add(in);
@@ -41,7 +48,7 @@ public final class CorrelationInputs {
     }
 
     public boolean isEmpty() {
-        return byName.isEmpty() && everyEvent.isEmpty() && flows.isEmpty();
+        return byName.isEmpty() && bySource.isEmpty() && everyEvent.isEmpty() && flows.isEmpty();
     }
 
     public boolean readsFlows() {
@@ -49,18 +56,29 @@ public final class CorrelationInputs {
     }
 
     public void extract(CloudTrailEvent event, SignalSink sink) {
-        if (byName.isEmpty() && everyEvent.isEmpty()) {
+        extract(new EventView(event), sink);
+    }
+
+    /** The signals of one event, read through the view the analysis shares among its readers. */
+    public void extract(EventView view, SignalSink sink) {
+        if (byName.isEmpty() && bySource.isEmpty() && everyEvent.isEmpty()) {
             return;
         }
+        CloudTrailEvent event = view.event();
         List<CorrelationInput> named =
-                event.eventName == null
+                event.eventName == null || byName.isEmpty()
                         ? List.of()
                         : byName.getOrDefault(lowerCase.of(event.eventName), List.of());
-        if (named.isEmpty() && everyEvent.isEmpty()) {
+        List<CorrelationInput> sourced =
+                event.eventSource == null || bySource.isEmpty()
+                        ? List.of()
+                        : bySource.getOrDefault(lowerCase.of(event.eventSource), List.of());
+        if (named.isEmpty() && sourced.isEmpty() && everyEvent.isEmpty()) {
             return;
         }
-        SigmaRecord record = SigmaRecord.of(event);
+        SigmaRecord record = SigmaRecord.of(view);
         emit(named, record, sink);
+        emit(sourced, record, sink);
         emit(everyEvent, record, sink);
     }
 
@@ -109,7 +127,7 @@ public final class CorrelationInputs {
                                     e.account(),
                                     e.awsRegion,
                                     e.principal(),
-                                    ResourceNames.of(record.view()),
+                                    record.view().resource(),
                                     e.owner);
         } else {
             FlowRecord f = record.flow();

@@ -230,6 +230,20 @@ final class FieldConditions {
                             "'" + key + "' has a value that is not plain");
                 }
                 TextPattern p = TextPattern.of(wrap(type, Values.text(v)), cased);
+                Long whole =
+                        type.isEmpty()
+                                ? Values.canonicalLong(TextPattern.plain(Values.text(v)))
+                                : null;
+                if (whole != null) {
+                    // a whole number against a record's integer: the same answer as comparing their
+                    // text, without making the text
+                    long n = whole;
+                    return ValueTest.anyValue(
+                            x ->
+                                    x instanceof Integer || x instanceof Long
+                                            ? ((Number) x).longValue() == n
+                                            : p.matches(Values.text(x)));
+                }
                 return ValueTest.anyValue(x -> p.matches(Values.text(x)));
         }
     }

@@ -76,14 +76,7 @@ final class FlowFields {
                             + String.join(", ", FIELDS.keySet())
                             + ")");
         }
-        return (r, out) -> {
-            if (r.flow() != null) {
-                Object v = read.apply(r.flow());
-                if (v != null) {
-                    out.add(v);
-                }
-            }
-        };
+        return (SingleValue) r -> r.flow() == null ? null : read.apply(r.flow());
     }
 
     static void everyValue(FlowRecord f, List<Object> out) {

@@ -16,13 +16,13 @@ final class OwnerColumns {
         String column = name.substring(PREFIX.length());
         switch (column) {
             case "team":
-                return (r, out) -> add(r.owner() == null ? null : r.owner().team, out);
+                return (SingleValue) r -> r.owner() == null ? null : r.owner().team;
             case "environment":
-                return (r, out) -> add(r.owner() == null ? null : r.owner().environment, out);
+                return (SingleValue) r -> r.owner() == null ? null : r.owner().environment;
             case "contact":
-                return (r, out) -> add(r.owner() == null ? null : r.owner().contact, out);
+                return (SingleValue) r -> r.owner() == null ? null : r.owner().contact;
             case "match":
-                return (r, out) -> add(r.owner() == null ? null : r.owner().matchedBy, out);
+                return (SingleValue) r -> r.owner() == null ? null : r.owner().matchedBy;
             case "trusted_cidrs":
                 return (r, out) -> {
                     Owner o = r.owner();

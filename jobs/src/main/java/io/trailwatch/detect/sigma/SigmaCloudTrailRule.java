@@ -3,7 +3,6 @@ package io.trailwatch.detect.sigma;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.rules.EventView;
 import io.trailwatch.detect.rules.Finding;
-import io.trailwatch.detect.rules.ResourceNames;
 import io.trailwatch.detect.rules.RuleContext;
 import io.trailwatch.detect.rules.StatelessRule;
 import java.util.List;
@@ -69,7 +68,7 @@ public final class SigmaCloudTrailRule implements StatelessRule, SigmaRule {
     public void evaluate(EventView event, RuleContext context, List<Finding> findings) {
         SigmaRecord record = SigmaRecord.of(event);
         if (rule.matches(record)) {
-            findings.add(rule.finding(record, ResourceNames.of(event)));
+            findings.add(rule.finding(record, event.resource()));
         }
     }
 

@@ -47,4 +47,21 @@ final class Values {
         }
         return null;
     }
+
+    /**
+     * The number a text is the canonical decimal form of (as {@code Long.toString} writes it), or
+     * {@code null}: "22" is 22, but "022", "+22" and "22.0" are not, since their text differs from
+     * the number's.
+     */
+    static Long canonicalLong(String text) {
+        if (text == null || text.isEmpty() || text.length() > 19) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(text);
+            return Long.toString(n).equals(text) ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 }
