@@ -139,14 +139,14 @@ public final class SigmaRuleGenerator {
             "        eventSource: sts.amazonaws.com\n        eventName: AssumeRole\n",
             "value_count",
             "requestParameters.roleArn",
-            "5",
+            "50",
             "sourceIPAddress"
         },
         {
             "        eventSource: kms.amazonaws.com\n        eventName: Decrypt\n",
             "event_count",
             "userIdentity.arn",
-            "200",
+            "5000",
             ""
         },
         {
@@ -236,7 +236,7 @@ public final class SigmaRuleGenerator {
             switch (random.nextInt(3)) {
                 case 0:
                     sel.append("        eventName|startswith: ")
-                            .append(pick("Delete", "Put", "Create", "Update", "Disable", "Stop"))
+                            .append(pick("Delete", "Disable", "Stop", "Detach", "Deregister"))
                             .append('\n');
                     break;
                 case 1:

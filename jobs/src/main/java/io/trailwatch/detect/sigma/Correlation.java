@@ -16,6 +16,5 @@ record Correlation(
         List<String> groupBy,
         String valueField,
         Duration timespan,
-        long atLeast,
-        String conditionText)
+        CountCondition condition)
         implements Serializable {}

@@ -40,7 +40,8 @@ final class CorrelationCounting extends ThresholdRule {
             case TEMPORAL:
                 return Compaction.LATEST_PER_VALUE;
             case EVENT_COUNT:
-                return c.atLeast() > MAX_ORDERED_ENTRIES ? Compaction.PER_SECOND : Compaction.NONE;
+                // one entry per second keeps a busy group's window small; the count stays exact
+                return Compaction.PER_SECOND;
             default:
                 return Compaction.NONE;
         }
@@ -56,16 +57,39 @@ final class CorrelationCounting extends ThresholdRule {
 
     @Override
     public Verdict judge(BurstWindow w) {
-        switch (c.type()) {
-            case EVENT_COUNT:
-                return w.count() >= c.atLeast() ? Verdict.ALERT : Verdict.NONE;
-            case VALUE_COUNT:
-                return w.distinctValues().size() >= c.atLeast() ? Verdict.ALERT : Verdict.NONE;
-            case TEMPORAL:
-                return w.distinctValues().size() >= c.atLeast() ? Verdict.ALERT : Verdict.NONE;
-            default:
-                return inOrder(w) ? Verdict.ALERT : Verdict.NONE;
+        if (c.condition().decidedAtClose()) {
+            return Verdict.NONE;
         }
+        return c.type() == CorrelationType.TEMPORAL_ORDERED
+                ? (inOrder(w) ? Verdict.ALERT : Verdict.NONE)
+                : (c.condition().holds(count(w)) ? Verdict.ALERT : Verdict.NONE);
+    }
+
+    @Override
+    public boolean decidesAtClose() {
+        return c.condition().decidedAtClose();
+    }
+
+    @Override
+    public Verdict judgeClosed(BurstWindow w) {
+        return c.condition().holds(count(w)) ? Verdict.ALERT : Verdict.NONE;
+    }
+
+    /**
+     * What the condition counts: matches, or distinct values (or rules), of which the window keeps
+     * one entry each (its latest), so that counting them is counting the entries with a value.
+     */
+    private long count(BurstWindow w) {
+        if (c.type() == CorrelationType.EVENT_COUNT) {
+            return w.count();
+        }
+        long distinct = 0;
+        for (String v : w.values) {
+            if (v != null) {
+                distinct++;
+            }
+        }
+        return distinct;
     }
 
     /** Whether the window holds a match of every rule, each after the previous rule's. */
@@ -102,8 +126,8 @@ final class CorrelationCounting extends ThresholdRule {
                 "correlation",
                 c.type().id()
                         + " "
-                        + c.conditionText()
-                        + " within "
+                        + c.condition().text()
+                        + (c.condition().decidedAtClose() ? " in the timespan of " : " within ")
                         + io.trailwatch.config.Durations.format(c.timespan()));
         b.field("rules", String.join(", ", c.ruleNames()));
         if (c.type() == CorrelationType.VALUE_COUNT) {

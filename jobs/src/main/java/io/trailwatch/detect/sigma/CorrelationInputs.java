@@ -110,6 +110,16 @@ public final class CorrelationInputs {
             key.append(g == 0 ? "" : String.valueOf(SEPARATOR)).append(v == null ? "" : v);
             detail.append(g == 0 ? "" : String.valueOf(SEPARATOR)).append(v == null ? "" : v);
         }
+        if (in.correlation().condition().decidedAtClose()) {
+            // counted in fixed timespans, each decided when it closes: the timespan is part of the
+            // key
+            long time =
+                    record.cloudTrail() != null
+                            ? record.cloudTrail().eventTime
+                            : record.flow().eventTime;
+            key.append(SEPARATOR)
+                    .append(Math.floorDiv(time, in.correlation().timespan().toMillis()));
+        }
         String value = null;
         if (in.value() != null) {
             values.clear();

@@ -50,6 +50,13 @@ final class CorrelationReplay {
                     alerted = true;
                 }
             }
+            // the end of the records: every window closes, as the job's timers close them
+            for (BurstState st : states.values()) {
+                Incident ended = st.expire(Long.MAX_VALUE / 2, detector);
+                if (ended != null && !ended.silent && !ended.reported) {
+                    alerted = true;
+                }
+            }
         }
         return new Outcome(alerted, signals.size(), states.size());
     }

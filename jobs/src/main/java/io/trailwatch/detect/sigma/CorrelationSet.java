@@ -150,7 +150,8 @@ public final class CorrelationSet {
                 } else if (cond != null) {
                     condition = CountCondition.read(cond, false);
                 } else {
-                    condition = new CountCondition(bases.size(), ">= " + bases.size() + " rules");
+                    condition =
+                            CountCondition.atLeast(bases.size(), ">= " + bases.size() + " rules");
                 }
                 if (type == CorrelationType.TEMPORAL_ORDERED && cond != null) {
                     throw new RuleFileException(
@@ -189,8 +190,7 @@ public final class CorrelationSet {
                                 List.copyOf(groupBy),
                                 valueField,
                                 timespan,
-                                condition.atLeast(),
-                                condition.text());
+                                condition);
                 List<CorrelationInput> mine = new ArrayList<>();
                 for (int i = 0; i < bases.size(); i++) {
                     SigmaDetection b = bases.get(i);

@@ -1,68 +1,99 @@
 package io.trailwatch.detect.sigma;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A correlation's {@code condition}: {@code gt} or {@code gte} a number, which a stream decides the
- * moment a group's count reaches it. Bounds from above ({@code lt}, {@code lte}, {@code eq}, {@code
- * neq} and ranges with them) can only be decided when a timespan has closed, which correlations do
- * not do yet: they are refused by name.
+ * A correlation's {@code condition} on a count: {@code gt}, {@code gte}, {@code lt}, {@code lte},
+ * {@code eq}, {@code neq}, and ranges of them. A condition bounded only from below is decided the
+ * moment a group's count reaches the bound, over a sliding timespan. One bounded from above, or
+ * with {@code neq}, can only be decided once the count is final: such a correlation counts in fixed
+ * timespans (aligned to the epoch, as a query over time buckets would) and decides each when it
+ * closes.
+ *
+ * @param atLeast the smallest count that holds
+ * @param atMost the largest count that holds ({@link Long#MAX_VALUE}: no bound)
+ * @param not a count that does not hold, or {@code null}
  */
-record CountCondition(long atLeast, String text) {
+record CountCondition(long atLeast, long atMost, Long not, String text) implements Serializable {
+    static CountCondition atLeast(long n, String text) {
+        return new CountCondition(n, Long.MAX_VALUE, null, text);
+    }
+
     static CountCondition read(YamlNode.Mapping condition, boolean withField)
             throws RuleFileException {
-        Long atLeast = null;
+        long lo = 0;
+        long hi = Long.MAX_VALUE;
+        Long not = null;
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, YamlNode> e : condition.entries().entrySet()) {
             String op = e.getKey();
             if (withField && op.equals("field")) {
                 continue;
             }
-            if (!(e.getValue() instanceof YamlNode.Scalar s) || !(s.value() instanceof Long n)) {
+            if (!(e.getValue() instanceof YamlNode.Scalar s)
+                    || !(s.value() instanceof Long n)
+                    || n < 0) {
                 throw new RuleFileException(
-                        e.getValue().line(), "condition." + op + " takes a whole number");
+                        e.getValue().line(),
+                        "condition." + op + " takes a whole number, 0 or more");
             }
             switch (op) {
                 case "gt":
-                    atLeast = max(atLeast, n + 1);
+                    lo = Math.max(lo, n + 1);
                     parts.add("> " + n);
                     break;
                 case "gte":
-                    atLeast = max(atLeast, n);
+                    lo = Math.max(lo, n);
                     parts.add(">= " + n);
                     break;
                 case "lt":
+                    hi = Math.min(hi, n - 1);
+                    parts.add("< " + n);
+                    break;
                 case "lte":
+                    hi = Math.min(hi, n);
+                    parts.add("<= " + n);
+                    break;
                 case "eq":
+                    lo = Math.max(lo, n);
+                    hi = Math.min(hi, n);
+                    parts.add("= " + n);
+                    break;
                 case "neq":
-                    throw new RuleFileException(
-                            e.getValue().line(),
-                            "condition '"
-                                    + op
-                                    + "' is not supported: a stream decides a"
-                                    + " correlation when its count reaches a bound (gt, gte); '"
-                                    + op
-                                    + "' needs the timespan to close first");
+                    not = n;
+                    parts.add("!= " + n);
+                    break;
                 default:
                     throw new RuleFileException(
                             e.getValue().line(),
                             "condition '" + op + "' is not one of gt, gte, lt, lte, eq, neq");
             }
         }
-        if (atLeast == null) {
-            throw new RuleFileException(
-                    condition.line(), "the condition sets no bound (gt or gte)");
+        if (parts.isEmpty()) {
+            throw new RuleFileException(condition.line(), "the condition sets no bound");
         }
-        return new CountCondition(Math.max(1, atLeast), String.join(" and ", parts));
+        // a group exists only once a rule matched: a count below 1 is never seen
+        lo = Math.max(lo, 1);
+        if (lo > hi) {
+            throw new RuleFileException(
+                    condition.line(),
+                    "the condition '"
+                            + String.join(" and ", parts)
+                            + "' holds for no count a"
+                            + " group can have (groups exist once a rule matched)");
+        }
+        return new CountCondition(lo, hi, not, String.join(" and ", parts));
     }
 
-    private static Long max(Long a, long b) {
-        return a == null ? b : Math.max(a, b);
+    /** Whether the count can only be judged when it is final. */
+    boolean decidedAtClose() {
+        return atMost != Long.MAX_VALUE || not != null;
     }
 
     boolean holds(long count) {
-        return count >= atLeast;
+        return count >= atLeast && count <= atMost && (not == null || count != not);
     }
 }

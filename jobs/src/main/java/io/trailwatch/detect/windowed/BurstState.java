@@ -23,6 +23,12 @@ public class BurstState {
      */
     public long expiryTimer = Long.MIN_VALUE;
 
+    /**
+     * For a rule that decides a window once it is complete: the latest signal kept, whose context
+     * (account, owner …) its alert names.
+     */
+    public Signal latest;
+
     public BurstState() {}
 
     /**
@@ -45,6 +51,9 @@ public class BurstState {
         }
         window.add(s, rule.compaction());
         lastActivity = Math.max(lastActivity, s.time);
+        if (rule.decidesAtClose()) {
+            latest = s;
+        }
         Verdict verdict = rule.judge(window);
         if (verdict == Verdict.NONE) {
             return null;
@@ -75,6 +84,16 @@ public class BurstState {
         if (incident != null && now >= incidentEnd(rule)) {
             ended = incident;
             incident = null;
+        }
+        if (incident == null
+                && latest != null
+                && !window.isEmpty()
+                && now >= lastActivity + rule.windowMillis()) {
+            // the window is complete: an incident opens and ends here, to be reported at once
+            if (rule.judgeClosed(window) == Verdict.ALERT) {
+                ended = Incident.open(window, latest, false, now);
+            }
+            latest = null;
         }
         window.evictThrough(now - rule.windowMillis());
         return ended;

@@ -101,6 +101,19 @@ public abstract class ThresholdRule implements Serializable {
     /** Judges the window after a signal was added. */
     public abstract Verdict judge(BurstWindow window);
 
+    /**
+     * Whether the rule decides a key's window only once it is complete (a count bounded from
+     * above): then {@link #judgeClosed} judges it when the key has been quiet for a window.
+     */
+    public boolean decidesAtClose() {
+        return false;
+    }
+
+    /** Judges a complete window, for a rule that {@link #decidesAtClose}. */
+    public Verdict judgeClosed(BurstWindow window) {
+        return Verdict.NONE;
+    }
+
     /** The alert for an incident of the key. */
     public abstract Alert alert(String key, Incident incident, long detectedAt);
 
