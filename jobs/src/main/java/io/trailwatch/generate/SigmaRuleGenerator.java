@@ -13,9 +13,8 @@ import java.util.Random;
  * Writes a seeded set of Sigma rule files for load tests: the mix a security team's own rule set
  * has. Most rules pin one rarely called change API (equality on eventSource and eventName, with a
  * further condition); some use wildcards, regular expressions or address ranges, a few look at
- * every event or every flow record; a tenth are correlations over rules that match the generated
- * logs' common calls (sign-ins, object reads, role and policy listings), so their detectors carry
- * real signals. One rule or correlation (with its rules) per file.
+ * every event or every flow record; a tenth are correlations, mostly over failures and changes, one
+ * of each ten over the busiest read. One rule or correlation (with its rules) per file.
  */
 public final class SigmaRuleGenerator {
     /** Change APIs by service, as CloudTrail names them. */
@@ -101,9 +100,11 @@ public final class SigmaRuleGenerator {
     };
 
     /**
-     * Correlations over different calls, as a team writes them: the base rule's selection, the
-     * type, the group-by field, the count, and the counted field (for the ordered type: the second
-     * rule's selection).
+     * Correlations as a team writes them: mostly over failures and changes (failed sign-ins, denied
+     * calls and enumeration, new keys, opened groups, bucket policies, key deletion), one over the
+     * busiest read (object downloads, 15% of the generated CloudTrail events). Each: the base
+     * rule's selection, the type, the group-by field, the count, and the counted field (for the
+     * ordered type: the second rule's selection).
      */
     private static final String[][] CORRELATIONS = {
         {
@@ -121,42 +122,6 @@ public final class SigmaRuleGenerator {
             "requestParameters.bucketName"
         },
         {
-            "        eventSource: iam.amazonaws.com\n        eventName:\n            - ListRoles\n"
-                    + "            - ListPolicies\n",
-            "event_count",
-            "userIdentity.arn",
-            "30",
-            ""
-        },
-        {
-            "        eventSource: ec2.amazonaws.com\n        eventName|startswith: Describe\n",
-            "value_count",
-            "userIdentity.arn",
-            "6",
-            "eventName"
-        },
-        {
-            "        eventSource: sts.amazonaws.com\n        eventName: AssumeRole\n",
-            "value_count",
-            "requestParameters.roleArn",
-            "50",
-            "sourceIPAddress"
-        },
-        {
-            "        eventSource: kms.amazonaws.com\n        eventName: Decrypt\n",
-            "event_count",
-            "userIdentity.arn",
-            "5000",
-            ""
-        },
-        {
-            "        eventSource: ssm.amazonaws.com\n        eventName: GetParameter\n",
-            "value_count",
-            "userIdentity.arn",
-            "20",
-            "requestParameters.name"
-        },
-        {
             "        errorCode:\n            - AccessDenied\n            - Client.UnauthorizedOperation\n",
             "event_count",
             "userIdentity.arn",
@@ -164,18 +129,56 @@ public final class SigmaRuleGenerator {
             ""
         },
         {
-            "        eventSource: logs.amazonaws.com\n        eventName: CreateLogStream\n",
-            "event_count",
+            "        eventSource: ec2.amazonaws.com\n        eventName|startswith: Describe\n"
+                    + "        errorCode|exists: true\n",
+            "value_count",
             "userIdentity.arn",
-            "100",
-            ""
+            "4",
+            "eventName"
         },
         {
-            "        eventSource: iam.amazonaws.com\n        eventName: ListRoles\n",
+            "        eventSource: iam.amazonaws.com\n        eventName: CreateUser\n",
             "temporal_ordered",
             "userIdentity.arn",
             "0",
-            "        eventSource: iam.amazonaws.com\n        eventName: GetRole\n"
+            "        eventSource: iam.amazonaws.com\n        eventName: CreateAccessKey\n"
+        },
+        {
+            "        eventSource: sts.amazonaws.com\n        eventName: AssumeRole\n        errorCode: AccessDenied\n",
+            "value_count",
+            "userIdentity.arn",
+            "3",
+            "requestParameters.roleArn"
+        },
+        {
+            "        eventSource: ec2.amazonaws.com\n        eventName: AuthorizeSecurityGroupIngress\n",
+            "event_count",
+            "userIdentity.arn",
+            "3",
+            ""
+        },
+        {
+            "        eventSource: s3.amazonaws.com\n        eventName:\n            - PutBucketPolicy\n"
+                    + "            - PutBucketAcl\n",
+            "value_count",
+            "userIdentity.arn",
+            "3",
+            "requestParameters.bucketName"
+        },
+        {
+            "        eventSource: secretsmanager.amazonaws.com\n        eventName: GetSecretValue\n",
+            "value_count",
+            "userIdentity.arn",
+            "10",
+            "requestParameters.secretId"
+        },
+        {
+            "        eventSource: kms.amazonaws.com\n        eventName:\n            - ScheduleKeyDeletion\n"
+                    + "            - DisableKey\n",
+            "event_count",
+            "userIdentity.arn",
+            "2",
+            ""
         },
     };
 

@@ -545,7 +545,7 @@ public final class AnalysisOperator extends AbstractStreamOperatorV2<Alert>
 
         @Override
         public void signal(SignalKind kind, Signal signal) {
-            output.collect(SignalTags.of(kind, signal), new StreamRecord<>(signal, signal.time));
+            output.collect(SignalTags.of(kind), new StreamRecord<>(signal, signal.time));
         }
 
         @Override

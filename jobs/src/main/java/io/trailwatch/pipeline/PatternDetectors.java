@@ -11,6 +11,7 @@ import io.trailwatch.detect.operators.InsideAwsCredentialCorrelation;
 import io.trailwatch.detect.operators.LoginAfterBurst;
 import io.trailwatch.detect.operators.SignalTags;
 import io.trailwatch.detect.operators.ThresholdDetector;
+import io.trailwatch.detect.sigma.CorrelationDetectorRules;
 import io.trailwatch.detect.sigma.SigmaCorrelationRule;
 import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.detect.windowed.ConsoleLoginFailuresRule;
@@ -50,6 +51,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * are counted under its rule id.
  */
 final class PatternDetectors {
+    /** The uid, name and late-record counter of the rule files' correlations' detector. */
+    static final String CORRELATIONS = "rule-file-correlations";
+
     private final PipelineSettings settings;
     private final RuleRegistry registry;
 
@@ -95,21 +99,29 @@ final class PatternDetectors {
 
         List<DataStream<Alert>> alerts = new ArrayList<>();
         DataStream<LoginBurst> bursts = null;
+        CorrelationDetectorRules correlations = new CorrelationDetectorRules();
         for (WindowedRule declared : registry.rules(WindowedRule.class)) {
             String id = declared.info().id();
             if (!settings.rules.isEnabled(id)) {
                 continue;
             }
-            String correlation = declared instanceof SigmaCorrelationRule ? id : null;
+            if (declared instanceof SigmaCorrelationRule) {
+                for (ThresholdRule rule : declared.detectors(ruleSettings.get(id))) {
+                    correlations.add(id, rule);
+                }
+                continue;
+            }
             for (ThresholdRule rule : declared.detectors(ruleSettings.get(id))) {
-                SingleOutputStreamOperator<Alert> detector =
-                        thresholdDetector(signals, rule, correlation);
+                SingleOutputStreamOperator<Alert> detector = thresholdDetector(signals, rule);
                 alerts.add(detector);
                 if (rule instanceof LoginBurstSource) {
                     DataStream<LoginBurst> b = detector.getSideOutput(ThresholdDetector.BURSTS);
                     bursts = bursts == null ? b : bursts.union(b);
                 }
             }
+        }
+        if (!correlations.isEmpty()) {
+            alerts.add(correlationDetector(signals, correlations));
         }
         if (bursts != null && kinds.contains(SignalKind.SUCCESSFUL_LOGIN)) {
             RuleInfo rule = SuccessAfterFailuresRule.INFO;
@@ -178,14 +190,10 @@ final class PatternDetectors {
      *     of their own
      */
     private static SingleOutputStreamOperator<Alert> thresholdDetector(
-            SingleOutputStreamOperator<Alert> signals, ThresholdRule rule, String correlation) {
-        DataStream<Signal> input =
-                signals.getSideOutput(
-                        correlation == null
-                                ? SignalTags.of(rule.input())
-                                : SignalTags.ofCorrelation(correlation));
+            SingleOutputStreamOperator<Alert> signals, ThresholdRule rule) {
         SingleOutputStreamOperator<Alert> detector =
-                input.keyBy(s -> s.key, Types.STRING)
+                signals.getSideOutput(SignalTags.of(rule.input()))
+                        .keyBy(s -> s.key, Types.STRING)
                         .transform(
                                 rule.name() + " " + rule.info().title(),
                                 TypeInformation.of(Alert.class),
@@ -194,6 +202,24 @@ final class PatternDetectors {
                         // of earlier builds, so their snapshots must not map onto it
                         .uid(rule.name() + "-v2");
         countLate(detector.getSideOutput(ThresholdDetector.LATE), rule.info().id(), rule.name());
+        return detector;
+    }
+
+    /**
+     * The one detector of every correlation of the rule files: a match's key names its correlation,
+     * whose counting logic the detector runs for it.
+     */
+    private static SingleOutputStreamOperator<Alert> correlationDetector(
+            SingleOutputStreamOperator<Alert> signals, CorrelationDetectorRules correlations) {
+        SingleOutputStreamOperator<Alert> detector =
+                signals.getSideOutput(SignalTags.of(SignalKind.RULE_FILE_MATCH))
+                        .keyBy(s -> s.key, Types.STRING)
+                        .transform(
+                                CORRELATIONS + " (rule files)",
+                                TypeInformation.of(Alert.class),
+                                new ThresholdDetector(correlations))
+                        .uid(CORRELATIONS + "-v2");
+        countLate(detector.getSideOutput(ThresholdDetector.LATE), CORRELATIONS, CORRELATIONS);
         return detector;
     }
 

@@ -8,6 +8,7 @@ import io.trailwatch.detect.windowed.Incident;
 import io.trailwatch.detect.windowed.LoginBurst;
 import io.trailwatch.detect.windowed.LoginBurstSource;
 import io.trailwatch.detect.windowed.ThresholdRule;
+import io.trailwatch.detect.windowed.ThresholdRules;
 import io.trailwatch.model.Alert;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,14 +74,19 @@ public class ThresholdDetector extends AbstractStreamOperator<Alert>
 
     static final String PENDING = "pending-by-due";
 
-    private final ThresholdRule rule;
+    private final ThresholdRules rules;
     private transient InternalListState<String, Long, Signal> pending;
     private transient ValueState<BurstState> state;
     private transient InternalTimerService<Integer> timers;
     private transient DueKeys dueKeys;
 
     public ThresholdDetector(ThresholdRule rule) {
-        this.rule = rule;
+        this(ThresholdRules.of(rule));
+    }
+
+    /** A detector whose keys each name the rule that counts them. */
+    public ThresholdDetector(ThresholdRules rules) {
+        this.rules = rules;
         this.chainingStrategy = ChainingStrategy.ALWAYS;
     }
 
@@ -104,7 +110,7 @@ public class ThresholdDetector extends AbstractStreamOperator<Alert>
     @Override
     public void processElement(StreamRecord<Signal> element) throws Exception {
         Signal s = element.getValue();
-        long due = s.time + rule.latenessMillis();
+        long due = onGrain(s.time + rules.forKey((String) getCurrentKey()).latenessMillis());
         if (due <= timers.currentWatermark()) {
             output.collect(LATE, element);
             return;
@@ -141,12 +147,13 @@ public class ThresholdDetector extends AbstractStreamOperator<Alert>
      * Runs the key's clock to timer time {@code t}, then offers the signals due at {@code t + 1}.
      */
     private void release(String key, long t, List<Signal> released) throws Exception {
+        ThresholdRule rule = rules.forKey(key);
         BurstState st = state.value();
         if (st == null && released.isEmpty()) {
             return;
         }
         if (st != null) {
-            tick(st, t, key);
+            tick(st, t, key, rule);
         }
         for (Signal s : released) {
             if (st == null) {
@@ -154,7 +161,8 @@ public class ThresholdDetector extends AbstractStreamOperator<Alert>
             }
             Incident opened = st.offer(s, rule);
             if (opened != null && !opened.silent) {
-                timers.registerEventTimeTimer(CLOCK, opened.reportAt + rule.latenessMillis());
+                timers.registerEventTimeTimer(
+                        CLOCK, onGrain(opened.reportAt + rule.latenessMillis()));
             }
         }
         if (st.isEmpty()) {
@@ -162,12 +170,21 @@ public class ThresholdDetector extends AbstractStreamOperator<Alert>
             state.clear();
             return;
         }
-        long expiry = st.nextExpiry(rule) + rule.latenessMillis();
+        long expiry = onGrain(st.nextExpiry(rule) + rule.latenessMillis());
         if (st.expiryTimer <= t || st.expiryTimer > expiry) {
             timers.registerEventTimeTimer(CLOCK, expiry);
             st.expiryTimer = expiry;
         }
         state.update(st);
+    }
+
+    /**
+     * A due or timer time rounded up to the rules' grain: with a coarser grain, the signals and
+     * timers of a key fall on fewer times, each of which costs the watermark a step.
+     */
+    private long onGrain(long t) {
+        long grain = rules.grainMillis();
+        return grain == 1 ? t : Math.floorDiv(t + grain - 1, grain) * grain;
     }
 
     @Override
@@ -189,30 +206,30 @@ public class ThresholdDetector extends AbstractStreamOperator<Alert>
     }
 
     /** Runs the key's clock to the rule's time of timer {@code t}: reports and expiries due. */
-    private void tick(BurstState st, long t, String key) {
+    private void tick(BurstState st, long t, String key, ThresholdRule rule) {
         long now = t - rule.latenessMillis();
         if (st.reportDue(now)) {
-            report(key, st.incident, t);
+            report(key, st.incident, t, rule);
         }
         Incident ended = st.expire(now, rule);
         if (ended != null && !ended.silent) {
             if (!ended.reported) {
-                report(key, ended, t);
+                report(key, ended, t, rule);
             } else if (ended.lastSeen > ended.reportedLastSeen) {
                 // the burst went on after its alert: tell the follow-up rules when it really ended
-                publish(key, ended, null, t);
+                publish(key, ended, null, t, rule);
             }
         }
     }
 
-    private void report(String key, Incident i, long t) {
+    private void report(String key, Incident i, long t, ThresholdRule rule) {
         Alert alert = rule.alert(key, i, System.currentTimeMillis());
         i.markReported();
         output.collect(new StreamRecord<>(alert, t));
-        publish(key, i, alert.alertId, t);
+        publish(key, i, alert.alertId, t, rule);
     }
 
-    private void publish(String key, Incident i, String alertId, long t) {
+    private void publish(String key, Incident i, String alertId, long t, ThresholdRule rule) {
         if (rule instanceof LoginBurstSource) {
             String id = alertId != null ? alertId : rule.alert(key, i, 0L).alertId;
             output.collect(

@@ -45,7 +45,9 @@ public class BurstState {
             lastActivity = Math.max(lastActivity, s.time);
             return null;
         }
-        window.evictThrough(s.time - rule.windowMillis());
+        if (!rule.decidesAtClose()) {
+            window.evictThrough(s.time - rule.windowMillis());
+        }
         if (!rule.admits(s, window)) {
             return null;
         }
@@ -85,15 +87,17 @@ public class BurstState {
             ended = incident;
             incident = null;
         }
-        if (incident == null
-                && latest != null
-                && !window.isEmpty()
-                && now >= lastActivity + rule.windowMillis()) {
-            // the window is complete: an incident opens and ends here, to be reported at once
-            if (rule.judgeClosed(window) == Verdict.ALERT) {
-                ended = Incident.open(window, latest, false, now);
+        if (rule.decidesAtClose()) {
+            // the whole window counts (its key is one timespan) until the key has been quiet for
+            // a window: then it is complete, and an incident opens and ends here, to be reported
+            if (latest != null && !window.isEmpty() && now >= lastActivity + rule.windowMillis()) {
+                if (rule.judgeClosed(window) == Verdict.ALERT) {
+                    ended = Incident.open(window, latest, false, now);
+                }
+                latest = null;
+                window.clear();
             }
-            latest = null;
+            return ended;
         }
         window.evictThrough(now - rule.windowMillis());
         return ended;

@@ -27,6 +27,8 @@ final class FilesInTimeOrder implements SourceReader<RawRecord, FileSourceSplit>
 
     private final SourceReader<RawRecord, FileSourceSplit> reader;
 
+    private static final int ADD_ATTEMPTS = 10;
+
     FilesInTimeOrder(SourceReader<RawRecord, FileSourceSplit> reader) {
         this.reader = reader;
     }
@@ -34,14 +36,20 @@ final class FilesInTimeOrder implements SourceReader<RawRecord, FileSourceSplit>
     @Override
     public void addSplits(List<FileSourceSplit> splits) {
         List<FileSourceSplit> sorted = inTimeOrder(splits);
-        try {
-            reader.addSplits(sorted);
-        } catch (NoSuchElementException e) {
-            // Flink's single-thread fetcher manager checks that a fetcher runs and then takes it;
-            // when the fetcher, idle, shuts down in between, the take fails before any file was
-            // added (Flink issue FLINK-36146), and the replay failed with it. Asked again, the
-            // manager finds no fetcher and starts one.
-            reader.addSplits(sorted);
+        // Flink's single-thread fetcher manager checks that a fetcher runs and then takes it; when
+        // the fetcher, idle, shuts down in between, the take fails before any file was added (Flink
+        // issue FLINK-36146), and the replay failed with it. Asked again, the manager finds no
+        // fetcher and starts one; on a busy machine the race can recur, so it is asked a few times.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                reader.addSplits(sorted);
+                return;
+            } catch (NoSuchElementException e) {
+                if (attempt == ADD_ATTEMPTS) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+            }
         }
     }
 
