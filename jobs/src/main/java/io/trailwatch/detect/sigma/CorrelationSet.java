@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -166,18 +165,7 @@ public final class CorrelationSet {
                     }
                     generate = b;
                 }
-                String earlier =
-                        idsTaken.putIfAbsent(meta.id().toLowerCase(Locale.ROOT), meta.where());
-                if (earlier != null || builtIns.contains(meta.id())) {
-                    throw new RuleFileException(
-                            doc.get("id").line(),
-                            "id "
-                                    + meta.id()
-                                    + " is taken"
-                                    + (earlier != null
-                                            ? " by the rule at " + earlier
-                                            : " by a built-in rule"));
-                }
+                SigmaRuleSet.claimId(idsTaken, builtIns, meta, doc);
                 List<String> names = new ArrayList<>();
                 for (SigmaDetection b : bases) {
                     names.add(b.meta().name() != null ? b.meta().name() : b.meta().id());

@@ -1,6 +1,5 @@
 package io.trailwatch.detect.sigma;
 
-import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.rules.EventView;
 import io.trailwatch.detect.rules.Finding;
 import io.trailwatch.detect.rules.RuleContext;
@@ -13,26 +12,9 @@ import java.util.Set;
  * it under the event names (else event sources) its condition pins, and shows it every event,
  * failed and read-only calls included, since Sigma rules say themselves what they look for.
  */
-public final class SigmaCloudTrailRule implements StatelessRule, SigmaRule {
-    private final SigmaDetection rule;
-
+public final class SigmaCloudTrailRule extends CompiledSigmaRule implements StatelessRule {
     SigmaCloudTrailRule(SigmaDetection rule) {
-        this.rule = rule;
-    }
-
-    @Override
-    public RuleInfo info() {
-        return rule.info();
-    }
-
-    @Override
-    public String file() {
-        return rule.meta().where();
-    }
-
-    @Override
-    public SigmaDetection detection() {
-        return rule;
+        super(rule);
     }
 
     @Override
@@ -70,10 +52,5 @@ public final class SigmaCloudTrailRule implements StatelessRule, SigmaRule {
         if (rule.matches(record)) {
             findings.add(rule.finding(record, event.resource()));
         }
-    }
-
-    /** Whether the rule matches the event (for tests and {@code trailwatch test}). */
-    public boolean matches(SigmaRecord record) {
-        return rule.matches(record);
     }
 }

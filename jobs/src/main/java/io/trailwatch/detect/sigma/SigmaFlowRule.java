@@ -1,32 +1,14 @@
 package io.trailwatch.detect.sigma;
 
-import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.rules.Finding;
 import io.trailwatch.detect.rules.FlowRule;
 import io.trailwatch.model.FlowRecord;
 import java.util.List;
 
 /** A Sigma rule over VPC flow records. */
-public final class SigmaFlowRule implements FlowRule, SigmaRule {
-    private final SigmaDetection rule;
-
+public final class SigmaFlowRule extends CompiledSigmaRule implements FlowRule {
     SigmaFlowRule(SigmaDetection rule) {
-        this.rule = rule;
-    }
-
-    @Override
-    public RuleInfo info() {
-        return rule.info();
-    }
-
-    @Override
-    public String file() {
-        return rule.meta().where();
-    }
-
-    @Override
-    public SigmaDetection detection() {
-        return rule;
+        super(rule);
     }
 
     @Override
@@ -35,10 +17,6 @@ public final class SigmaFlowRule implements FlowRule, SigmaRule {
         if (rule.matches(r)) {
             findings.add(rule.finding(r, resource(record)));
         }
-    }
-
-    public boolean matches(SigmaRecord record) {
-        return rule.matches(record);
     }
 
     /** What a flow is about: its instance, else its interface, else its destination. */

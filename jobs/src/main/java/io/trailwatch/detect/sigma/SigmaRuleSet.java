@@ -417,17 +417,7 @@ public final class SigmaRuleSet {
         }
 
         private void claimFilter(RuleMetadata meta, YamlNode.Mapping doc) throws RuleFileException {
-            String earlier = idsTaken.putIfAbsent(meta.id().toLowerCase(Locale.ROOT), meta.where());
-            if (earlier != null || builtIns.contains(meta.id())) {
-                throw new RuleFileException(
-                        doc.get("id").line(),
-                        "id "
-                                + meta.id()
-                                + " is taken"
-                                + (earlier != null
-                                        ? " by the rule at " + earlier
-                                        : " by a built-in rule"));
-            }
+            claimId(idsTaken, builtIns, meta, doc);
         }
 
         private static StatelessRule with(StatelessRule rule, String filterId, Matcher condition) {
@@ -447,6 +437,31 @@ public final class SigmaRuleSet {
             } catch (RuleFileException e) {
                 return null;
             }
+        }
+    }
+
+    /**
+     * Takes a filter's or correlation's id for it: no rule of the files (ids compare ignoring case)
+     * and no built-in rule may have it.
+     *
+     * @param idsTaken lower-case ids taken so far, with where each was read
+     */
+    static void claimId(
+            Map<String, String> idsTaken,
+            RuleRegistry builtIns,
+            RuleMetadata meta,
+            YamlNode.Mapping doc)
+            throws RuleFileException {
+        String earlier = idsTaken.putIfAbsent(meta.id().toLowerCase(Locale.ROOT), meta.where());
+        if (earlier != null || builtIns.contains(meta.id())) {
+            throw new RuleFileException(
+                    doc.get("id").line(),
+                    "id "
+                            + meta.id()
+                            + " is taken"
+                            + (earlier != null
+                                    ? " by the rule at " + earlier
+                                    : " by a built-in rule"));
         }
     }
 
