@@ -54,6 +54,9 @@ final class PatternDetectors {
     /** The uid, name and late-record counter of the rule files' correlations' detector. */
     static final String CORRELATIONS = "rule-file-correlations";
 
+    /** The same for the correlations of correlations. */
+    static final String NESTED_CORRELATIONS = "rule-file-correlations-of-correlations";
+
     private final PipelineSettings settings;
     private final RuleRegistry registry;
 
@@ -100,14 +103,15 @@ final class PatternDetectors {
         List<DataStream<Alert>> alerts = new ArrayList<>();
         DataStream<LoginBurst> bursts = null;
         CorrelationDetectorRules correlations = new CorrelationDetectorRules();
+        CorrelationDetectorRules nested = new CorrelationDetectorRules();
         for (WindowedRule declared : registry.rules(WindowedRule.class)) {
             String id = declared.info().id();
             if (!settings.rules.isEnabled(id)) {
                 continue;
             }
-            if (declared instanceof SigmaCorrelationRule) {
+            if (declared instanceof SigmaCorrelationRule c) {
                 for (ThresholdRule rule : declared.detectors(ruleSettings.get(id))) {
-                    correlations.add(id, rule);
+                    (c.depth() == 1 ? correlations : nested).add(id, rule);
                 }
                 continue;
             }
@@ -121,7 +125,19 @@ final class PatternDetectors {
             }
         }
         if (!correlations.isEmpty()) {
-            alerts.add(correlationDetector(signals, correlations));
+            SingleOutputStreamOperator<Alert> first =
+                    correlationDetector(
+                            signals.getSideOutput(SignalTags.of(SignalKind.RULE_FILE_MATCH)),
+                            correlations,
+                            CORRELATIONS);
+            alerts.add(first);
+            if (!nested.isEmpty()) {
+                alerts.add(
+                        correlationDetector(
+                                first.getSideOutput(ThresholdDetector.FEEDS),
+                                nested,
+                                NESTED_CORRELATIONS));
+            }
         }
         if (bursts != null && kinds.contains(SignalKind.SUCCESSFUL_LOGIN)) {
             RuleInfo rule = SuccessAfterFailuresRule.INFO;
@@ -206,20 +222,20 @@ final class PatternDetectors {
     }
 
     /**
-     * The one detector of every correlation of the rule files: a match's key names its correlation,
-     * whose counting logic the detector runs for it.
+     * The one detector of every correlation of the rule files (one for the correlations of rules,
+     * one for the correlations of correlations, fed by the first's reports): a match's key names
+     * its correlation, whose counting logic the detector runs for it.
      */
     private static SingleOutputStreamOperator<Alert> correlationDetector(
-            SingleOutputStreamOperator<Alert> signals, CorrelationDetectorRules correlations) {
+            DataStream<Signal> matches, CorrelationDetectorRules correlations, String name) {
         SingleOutputStreamOperator<Alert> detector =
-                signals.getSideOutput(SignalTags.of(SignalKind.RULE_FILE_MATCH))
-                        .keyBy(s -> s.key, Types.STRING)
+                matches.keyBy(s -> s.key, Types.STRING)
                         .transform(
-                                CORRELATIONS + " (rule files)",
+                                name + " (rule files)",
                                 TypeInformation.of(Alert.class),
                                 new ThresholdDetector(correlations))
-                        .uid(CORRELATIONS + "-v2");
-        countLate(detector.getSideOutput(ThresholdDetector.LATE), CORRELATIONS, CORRELATIONS);
+                        .uid(name + "-v2");
+        countLate(detector.getSideOutput(ThresholdDetector.LATE), name, name);
         return detector;
     }
 

@@ -62,6 +62,13 @@ public class ThresholdDetector extends AbstractStreamOperator<Alert>
     public static final OutputTag<Signal> LATE =
             new OutputTag<>("late-signals", SignalTypeInfo.INSTANCE);
 
+    /**
+     * What the rules' reports give the rules that count them (a correlation's alerts, for the
+     * correlations of correlations).
+     */
+    public static final OutputTag<Signal> FEEDS =
+            new OutputTag<>("fed-signals", SignalTypeInfo.INSTANCE);
+
     /** Sign-in bursts, from the rules that are a {@link LoginBurstSource}. */
     public static final OutputTag<LoginBurst> BURSTS =
             new OutputTag<>("login-bursts", TypeInformation.of(LoginBurst.class));
@@ -225,7 +232,12 @@ public class ThresholdDetector extends AbstractStreamOperator<Alert>
     private void report(String key, Incident i, long t, ThresholdRule rule) {
         Alert alert = rule.alert(key, i, System.currentTimeMillis());
         i.markReported();
-        output.collect(new StreamRecord<>(alert, t));
+        if (rule.alerts()) {
+            output.collect(new StreamRecord<>(alert, t));
+        }
+        for (Signal fed : rule.feeds(key, i, alert.alertId, t)) {
+            output.collect(FEEDS, new StreamRecord<>(fed, t));
+        }
         publish(key, i, alert.alertId, t, rule);
     }
 

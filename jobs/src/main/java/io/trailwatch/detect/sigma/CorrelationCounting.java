@@ -106,6 +106,60 @@ final class CorrelationCounting extends ThresholdRule {
     }
 
     @Override
+    public boolean alerts() {
+        return !c.silent();
+    }
+
+    @Override
+    public List<Signal> feeds(String key, Incident i, String alertId, long time) {
+        if (c.feeds().isEmpty()) {
+            return List.of();
+        }
+        String[] groupValues = groupValues(i);
+        List<Signal> out = new ArrayList<>(c.feeds().size());
+        for (Correlation.Feed f : c.feeds()) {
+            StringBuilder k = new StringBuilder(f.readerId()).append(CorrelationKeys.SEPARATOR);
+            StringBuilder detail = new StringBuilder();
+            for (int g = 0; g < f.groupIndex().length; g++) {
+                String v = at(groupValues, f.groupIndex()[g]);
+                if (g > 0) {
+                    k.append(CorrelationKeys.SEPARATOR);
+                    detail.append(CorrelationKeys.SEPARATOR);
+                }
+                k.append(v);
+                detail.append(v);
+            }
+            if (f.bucketMillis() > 0) {
+                k.append(CorrelationKeys.SEPARATOR).append(Math.floorDiv(time, f.bucketMillis()));
+            }
+            String value =
+                    f.valueIndex() >= 0
+                            ? at(groupValues, f.valueIndex())
+                            : f.readerType() == CorrelationType.EVENT_COUNT
+                                    ? null
+                                    : Integer.toString(f.ruleIndex());
+            Signal t = i.trigger;
+            out.add(
+                    new Signal(k.toString(), time, alertId)
+                            .context(t.account, t.region, t.principal, t.resource, t.owner)
+                            .value(value)
+                            .attribute(Integer.toString(f.ruleIndex()))
+                            .detail(detail.toString()));
+        }
+        return out;
+    }
+
+    private static String[] groupValues(Incident i) {
+        return i.trigger.detail == null
+                ? new String[0]
+                : i.trigger.detail.split(String.valueOf(CorrelationKeys.SEPARATOR), -1);
+    }
+
+    private static String at(String[] values, int index) {
+        return index < values.length ? values[index] : "";
+    }
+
+    @Override
     public Alert alert(String key, Incident i, long detectedAt) {
         PatternAlerts.Builder b = PatternAlerts.of(this, key, i, info().severity());
         String[] groupValues =

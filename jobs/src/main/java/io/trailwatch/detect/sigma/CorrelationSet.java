@@ -74,6 +74,7 @@ public final class CorrelationSet {
         List<CorrelationInput> inputs = new ArrayList<>();
         Map<SigmaDetection, Boolean> generated = new IdentityHashMap<>();
         Set<String> correlationRefs = new HashSet<>();
+        List<Doc> deferred = new ArrayList<>();
         for (Doc d : docs) {
             YamlNode.Mapping doc = d.doc();
             try {
@@ -95,17 +96,7 @@ public final class CorrelationSet {
             try {
                 RuleMetadata meta = RuleMetadata.read(doc, d.file(), false);
                 YamlNode.Mapping c = Documents.map(doc, "correlation");
-                String typeText = Documents.required(c, "type", "the correlation");
-                CorrelationType type = CorrelationType.of(typeText);
-                if (type == null) {
-                    throw new RuleFileException(
-                            c.get("type").line(),
-                            "correlation type '"
-                                    + typeText
-                                    + "' is not supported (event_count,"
-                                    + " value_count, temporal, temporal_ordered; value_sum,"
-                                    + " value_avg and value_percentile are not)");
-                }
+                CorrelationType type = type(c);
                 List<String> refs = Documents.texts(c, "rules");
                 if (refs.isEmpty()) {
                     throw new RuleFileException(c.line(), "correlation.rules names no rule");
@@ -116,13 +107,14 @@ public final class CorrelationSet {
                     if (base == null) {
                         base = byName.get(ref);
                     }
+                    if (base == null && correlationRefs.contains(ref)) {
+                        throw new Deferred();
+                    }
                     if (base == null) {
                         String why =
-                                correlationRefs.contains(ref)
-                                        ? ", a correlation: correlations of correlations are not supported"
-                                        : builtIns.contains(ref)
-                                                ? ", a built-in rule: correlations read rule files' rules"
-                                                : ", which no loaded rule has as id or name";
+                                builtIns.contains(ref)
+                                        ? ", a built-in rule: correlations read rule files' rules"
+                                        : ", which no loaded rule has as id or name";
                         throw new RuleFileException(
                                 c.get("rules").line(), "correlation.rules names " + ref + why);
                     }
@@ -131,40 +123,10 @@ public final class CorrelationSet {
                 List<String> groupBy = Documents.texts(c, "group-by");
                 Duration timespan = timespan(c);
                 YamlNode.Mapping aliases = Documents.map(c, "aliases");
-                String valueField = null;
-                CountCondition condition;
-                YamlNode.Mapping cond = Documents.map(c, "condition");
-                if (type == CorrelationType.EVENT_COUNT || type == CorrelationType.VALUE_COUNT) {
-                    if (cond == null) {
-                        throw new RuleFileException(c.line(), type.id() + " needs a condition");
-                    }
-                    if (type == CorrelationType.VALUE_COUNT) {
-                        valueField = Documents.text(cond, "field");
-                        if (valueField == null) {
-                            throw new RuleFileException(
-                                    cond.line(), "value_count's condition names no field");
-                        }
-                    }
-                    condition = CountCondition.read(cond, type == CorrelationType.VALUE_COUNT);
-                } else if (cond != null) {
-                    condition = CountCondition.read(cond, false);
-                } else {
-                    condition =
-                            CountCondition.atLeast(bases.size(), ">= " + bases.size() + " rules");
-                }
-                if (type == CorrelationType.TEMPORAL_ORDERED && cond != null) {
-                    throw new RuleFileException(
-                            cond.line(),
-                            "temporal_ordered takes no condition: every rule, in order");
-                }
-                boolean generate = false;
-                YamlNode g = c.get("generate");
-                if (g != null) {
-                    if (!(g instanceof YamlNode.Scalar s) || !(s.value() instanceof Boolean b)) {
-                        throw new RuleFileException(g.line(), "generate must be true or false");
-                    }
-                    generate = b;
-                }
+                Counting counting = counting(c, type, bases.size());
+                String valueField = counting.valueField();
+                CountCondition condition = counting.condition();
+                boolean generate = generate(c);
                 SigmaRuleSet.claimId(idsTaken, builtIns, meta, doc);
                 List<String> names = new ArrayList<>();
                 for (SigmaDetection b : bases) {
@@ -178,7 +140,9 @@ public final class CorrelationSet {
                                 List.copyOf(groupBy),
                                 valueField,
                                 timespan,
-                                condition);
+                                condition,
+                                false,
+                                List.of());
                 List<CorrelationInput> mine = new ArrayList<>();
                 for (int i = 0; i < bases.size(); i++) {
                     SigmaDetection b = bases.get(i);
@@ -207,11 +171,14 @@ public final class CorrelationSet {
                                                 : "Investigate the matches of "
                                                         + String.join(", ", names)
                                                         + ".");
-                rules.add(new SigmaCorrelationRule(info, correlation, meta.where()));
+                rules.add(
+                        new SigmaCorrelationRule(info, correlation, meta.where(), meta.name(), 1));
                 inputs.addAll(mine);
                 for (SigmaDetection b : bases) {
                     generated.merge(b, generate, Boolean::logicalOr);
                 }
+            } catch (Deferred e) {
+                deferred.add(d);
             } catch (RuleFileException e) {
                 String title = null;
                 try {
@@ -222,6 +189,7 @@ public final class CorrelationSet {
                 problems.add(new RuleProblem(d.file(), e.line(), title, e.reason()));
             }
         }
+        new Nesting(rules, idsTaken, builtIns, problems).compile(deferred);
         Set<SigmaDetection> silent = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         generated.forEach(
                 (rule, gen) -> {
@@ -230,6 +198,81 @@ public final class CorrelationSet {
                     }
                 });
         return new CorrelationSet(rules, inputs, silent);
+    }
+
+    /** What a correlation counts: the field of a value_count, and the condition. */
+    record Counting(String valueField, CountCondition condition) {}
+
+    static Counting counting(YamlNode.Mapping c, CorrelationType type, int rules)
+            throws RuleFileException {
+        String valueField = null;
+        CountCondition condition;
+        YamlNode.Mapping cond = Documents.map(c, "condition");
+        if (type == CorrelationType.EVENT_COUNT || type == CorrelationType.VALUE_COUNT) {
+            if (cond == null) {
+                throw new RuleFileException(c.line(), type.id() + " needs a condition");
+            }
+            if (type == CorrelationType.VALUE_COUNT) {
+                valueField = Documents.text(cond, "field");
+                if (valueField == null) {
+                    throw new RuleFileException(
+                            cond.line(), "value_count's condition names no field");
+                }
+            }
+            condition = CountCondition.read(cond, type == CorrelationType.VALUE_COUNT);
+        } else if (cond != null) {
+            condition = CountCondition.read(cond, false);
+        } else {
+            condition = CountCondition.atLeast(rules, ">= " + rules + " rules");
+        }
+        if (type == CorrelationType.TEMPORAL_ORDERED && cond != null) {
+            throw new RuleFileException(
+                    cond.line(), "temporal_ordered takes no condition: every rule, in order");
+        }
+        return new Counting(valueField, condition);
+    }
+
+    static boolean generate(YamlNode.Mapping c) throws RuleFileException {
+        YamlNode g = c.get("generate");
+        if (g == null) {
+            return false;
+        }
+        if (!(g instanceof YamlNode.Scalar s) || !(s.value() instanceof Boolean b)) {
+            throw new RuleFileException(g.line(), "generate must be true or false");
+        }
+        return b;
+    }
+
+    static CorrelationType type(YamlNode.Mapping c) throws RuleFileException {
+        String typeText = Documents.required(c, "type", "the correlation");
+        CorrelationType type = CorrelationType.of(typeText);
+        if (type == null) {
+            throw new RuleFileException(
+                    c.get("type").line(),
+                    "correlation type '"
+                            + typeText
+                            + "' is not supported (event_count,"
+                            + " value_count, temporal, temporal_ordered; value_sum,"
+                            + " value_avg and value_percentile are not)");
+        }
+        return type;
+    }
+
+    /** A correlation that names correlations: compiled once every correlation of rules is. */
+    private static final class Deferred extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Deferred() {
+            super(null, null, false, false);
+        }
+    }
+
+    static Duration timespanOf(YamlNode.Mapping c) throws RuleFileException {
+        return timespan(c);
+    }
+
+    static List<String> evidenceOf(Correlation c) {
+        return evidence(c);
     }
 
     private static List<String> evidence(Correlation c) {

@@ -16,11 +16,34 @@ public final class SigmaCorrelationRule implements WindowedRule {
     private final RuleInfo info;
     private final Correlation correlation;
     private final String file;
+    private final String name;
+    private final int depth;
 
-    SigmaCorrelationRule(RuleInfo info, Correlation correlation, String file) {
+    SigmaCorrelationRule(
+            RuleInfo info, Correlation correlation, String file, String name, int depth) {
         this.info = info;
         this.correlation = correlation;
         this.file = file;
+        this.name = name;
+        this.depth = depth;
+    }
+
+    /**
+     * 1 for a correlation of rules, 2 for a correlation of correlations: each depth has a detector,
+     * fed by the one before.
+     */
+    public int depth() {
+        return depth;
+    }
+
+    /** The correlation's {@code name}, or {@code null}. */
+    String name() {
+        return name;
+    }
+
+    /** The same correlation, with what its reports feed. */
+    SigmaCorrelationRule with(Correlation updated) {
+        return new SigmaCorrelationRule(info, updated, file, name, depth);
     }
 
     @Override

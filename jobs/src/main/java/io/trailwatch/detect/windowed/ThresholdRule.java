@@ -7,6 +7,7 @@ import io.trailwatch.detect.signals.Signal;
 import io.trailwatch.model.Alert;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The decision logic of one windowed detector, without Flink: which signals it reads, how its
@@ -112,6 +113,22 @@ public abstract class ThresholdRule implements Serializable {
     /** Judges a complete window, for a rule that {@link #decidesAtClose}. */
     public Verdict judgeClosed(BurstWindow window) {
         return Verdict.NONE;
+    }
+
+    /**
+     * Whether the rule's reports are alerts. A rule that only feeds others (a correlation another
+     * correlation reads, without {@code generate: true}) reports without alerting.
+     */
+    public boolean alerts() {
+        return true;
+    }
+
+    /**
+     * The signals a report of the rule gives the rules that count its reports (correlations of
+     * correlations), at the report's time; most rules feed none.
+     */
+    public List<Signal> feeds(String key, Incident incident, String alertId, long time) {
+        return List.of();
     }
 
     /** The alert for an incident of the key. */
