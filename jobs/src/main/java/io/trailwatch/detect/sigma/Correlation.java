@@ -22,6 +22,15 @@ record Correlation(
         List<Feed> feeds)
         implements Serializable {
 
+    /**
+     * Whether the correlation is judged once its count is final: a condition bounded from above,
+     * and an average (which the next match can still move either way). Such a correlation counts in
+     * fixed timespans and judges each when it closes.
+     */
+    boolean decidedAtClose() {
+        return condition.decidedAtClose() || type == CorrelationType.VALUE_AVG;
+    }
+
     /** The same correlation, read by other correlations. */
     Correlation feeding(List<Feed> more, boolean alone) {
         List<Feed> all = new java.util.ArrayList<>(feeds);

@@ -40,7 +40,10 @@ final class CorrelationCounting extends ThresholdRule {
             case TEMPORAL:
                 return Compaction.LATEST_PER_VALUE;
             case EVENT_COUNT:
-                // one entry per second keeps a busy group's window small; the count stays exact
+            case VALUE_SUM:
+            case VALUE_AVG:
+                // one entry per second keeps a busy group's window small; the count and the sum
+                // stay exact
                 return Compaction.PER_SECOND;
             default:
                 return Compaction.NONE;
@@ -57,22 +60,33 @@ final class CorrelationCounting extends ThresholdRule {
 
     @Override
     public Verdict judge(BurstWindow w) {
-        if (c.condition().decidedAtClose()) {
+        if (c.decidedAtClose()) {
             return Verdict.NONE;
         }
         return c.type() == CorrelationType.TEMPORAL_ORDERED
                 ? (inOrder(w) ? Verdict.ALERT : Verdict.NONE)
-                : (c.condition().holds(count(w)) ? Verdict.ALERT : Verdict.NONE);
+                : (holds(w) ? Verdict.ALERT : Verdict.NONE);
     }
 
     @Override
     public boolean decidesAtClose() {
-        return c.condition().decidedAtClose();
+        return c.decidedAtClose();
     }
 
     @Override
     public Verdict judgeClosed(BurstWindow w) {
-        return c.condition().holds(count(w)) ? Verdict.ALERT : Verdict.NONE;
+        return holds(w) ? Verdict.ALERT : Verdict.NONE;
+    }
+
+    private boolean holds(BurstWindow w) {
+        switch (c.type()) {
+            case VALUE_SUM:
+                return c.condition().holdsSum(w.sum());
+            case VALUE_AVG:
+                return c.condition().holdsAverage(w.sum(), w.count());
+            default:
+                return c.condition().holds(count(w));
+        }
     }
 
     /**
@@ -181,10 +195,23 @@ final class CorrelationCounting extends ThresholdRule {
                 c.type().id()
                         + " "
                         + c.condition().text()
-                        + (c.condition().decidedAtClose() ? " in the timespan of " : " within ")
+                        + (c.decidedAtClose() ? " in the timespan of " : " within ")
                         + io.trailwatch.config.Durations.format(c.timespan()));
         b.field("rules", String.join(", ", c.ruleNames()));
-        if (c.type() == CorrelationType.VALUE_COUNT) {
+        if (c.type().addsUp()) {
+            b.field(
+                    c.type() == CorrelationType.VALUE_SUM ? "sum" : "average",
+                    c.type() == CorrelationType.VALUE_SUM
+                            ? Long.toString(i.sum)
+                            : java.math.BigDecimal.valueOf(i.sum)
+                                    .divide(
+                                            java.math.BigDecimal.valueOf(Math.max(1, i.count)),
+                                            2,
+                                            java.math.RoundingMode.HALF_UP)
+                                    .stripTrailingZeros()
+                                    .toPlainString());
+            b.field("matches", Long.toString(i.count));
+        } else if (c.type() == CorrelationType.VALUE_COUNT) {
             b.field("distinct " + c.valueField(), PatternAlerts.distinct(i));
             b.field(c.valueField(), PatternAlerts.list(i.values, i.valuesCapped));
         } else if (c.type() == CorrelationType.EVENT_COUNT) {

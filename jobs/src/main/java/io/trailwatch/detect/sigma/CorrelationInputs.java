@@ -92,11 +92,16 @@ public final class CorrelationInputs {
         for (int i = 0, n = inputs.size(); i < n; i++) {
             CorrelationInput in = inputs.get(i);
             if (in.rule().matches(record)) {
-                sink.emit(SignalKind.RULE_FILE_MATCH, signal(in, record));
+                Signal s = signal(in, record);
+                // a match whose field holds no number adds nothing to a sum or an average
+                if (s != null) {
+                    sink.emit(SignalKind.RULE_FILE_MATCH, s);
+                }
             }
         }
     }
 
+    /** The match's signal, or {@code null} when a sum or average has no number to add. */
     static Signal signal(CorrelationInput in, SigmaRecord record) {
         // the separator follows the id even without group-by: detectors select their signals
         // by the prefix id + separator
@@ -110,7 +115,7 @@ public final class CorrelationInputs {
             key.append(g == 0 ? "" : String.valueOf(SEPARATOR)).append(v == null ? "" : v);
             detail.append(g == 0 ? "" : String.valueOf(SEPARATOR)).append(v == null ? "" : v);
         }
-        if (in.correlation().condition().decidedAtClose()) {
+        if (in.correlation().decidedAtClose()) {
             // counted in fixed timespans, each decided when it closes: the timespan is part of the
             // key
             long time =
@@ -121,7 +126,17 @@ public final class CorrelationInputs {
                     .append(Math.floorDiv(time, in.correlation().timespan().toMillis()));
         }
         String value = null;
-        if (in.value() != null) {
+        long amount = 0;
+        if (in.value() != null && in.correlation().type().addsUp()) {
+            values.clear();
+            in.value().values(record, values);
+            Double number =
+                    values.isEmpty() || values.get(0) == null ? null : Values.number(values.get(0));
+            if (number == null) {
+                return null;
+            }
+            amount = Math.round(number);
+        } else if (in.value() != null) {
             values.clear();
             in.value().values(record, values);
             value = EvidenceFields.text(values);
@@ -150,6 +165,9 @@ public final class CorrelationInputs {
                                     SigmaFlowRule.resource(f),
                                     f.owner);
         }
-        return s.value(value).attribute(Integer.toString(in.ruleIndex())).detail(detail.toString());
+        return s.value(value)
+                .amount(amount)
+                .attribute(Integer.toString(in.ruleIndex()))
+                .detail(detail.toString());
     }
 }

@@ -208,18 +208,18 @@ public final class CorrelationSet {
         String valueField = null;
         CountCondition condition;
         YamlNode.Mapping cond = Documents.map(c, "condition");
-        if (type == CorrelationType.EVENT_COUNT || type == CorrelationType.VALUE_COUNT) {
+        if (type == CorrelationType.EVENT_COUNT || type.readsField()) {
             if (cond == null) {
                 throw new RuleFileException(c.line(), type.id() + " needs a condition");
             }
-            if (type == CorrelationType.VALUE_COUNT) {
+            if (type.readsField()) {
                 valueField = Documents.text(cond, "field");
                 if (valueField == null) {
                     throw new RuleFileException(
-                            cond.line(), "value_count's condition names no field");
+                            cond.line(), type.id() + "'s condition names no field");
                 }
             }
-            condition = CountCondition.read(cond, type == CorrelationType.VALUE_COUNT);
+            condition = CountCondition.read(cond, type.readsField());
         } else if (cond != null) {
             condition = CountCondition.read(cond, false);
         } else {
@@ -251,9 +251,8 @@ public final class CorrelationSet {
                     c.get("type").line(),
                     "correlation type '"
                             + typeText
-                            + "' is not supported (event_count,"
-                            + " value_count, temporal, temporal_ordered; value_sum,"
-                            + " value_avg and value_percentile are not)");
+                            + "' is not supported (event_count, value_count, value_sum,"
+                            + " value_avg, temporal, temporal_ordered; value_percentile is not)");
         }
         return type;
     }
@@ -279,7 +278,10 @@ public final class CorrelationSet {
         List<String> out = new ArrayList<>(c.groupBy());
         out.add("correlation");
         out.add("rules");
-        if (c.type() == CorrelationType.VALUE_COUNT) {
+        if (c.type().addsUp()) {
+            out.add(c.type() == CorrelationType.VALUE_SUM ? "sum" : "average");
+            out.add("matches");
+        } else if (c.type() == CorrelationType.VALUE_COUNT) {
             out.add("distinct " + c.valueField());
             out.add(c.valueField());
         } else if (c.type() == CorrelationType.EVENT_COUNT) {

@@ -17,9 +17,35 @@ import java.util.Map;
  * @param atMost the largest count that holds ({@link Long#MAX_VALUE}: no bound)
  * @param not a count that does not hold, or {@code null}
  */
-record CountCondition(long atLeast, long atMost, Long not, String text) implements Serializable {
+record CountCondition(long atLeast, long atMost, Long not, String text, List<Bound> bounds)
+        implements Serializable {
+    /**
+     * One bound as written: {@code gt}, {@code gte}, {@code lt}, {@code lte}, {@code eq}, {@code
+     * neq}.
+     */
+    record Bound(String op, long n) implements Serializable {
+        /** Whether {@code num / den} (den positive) meets the bound, in whole numbers. */
+        boolean holds(long num, long den) {
+            long limit = n * den;
+            switch (op) {
+                case "gt":
+                    return num > limit;
+                case "gte":
+                    return num >= limit;
+                case "lt":
+                    return num < limit;
+                case "lte":
+                    return num <= limit;
+                case "eq":
+                    return num == limit;
+                default:
+                    return num != limit;
+            }
+        }
+    }
+
     static CountCondition atLeast(long n, String text) {
-        return new CountCondition(n, Long.MAX_VALUE, null, text);
+        return new CountCondition(n, Long.MAX_VALUE, null, text, List.of(new Bound("gte", n)));
     }
 
     static CountCondition read(YamlNode.Mapping condition, boolean withField)
@@ -28,6 +54,7 @@ record CountCondition(long atLeast, long atMost, Long not, String text) implemen
         long hi = Long.MAX_VALUE;
         Long not = null;
         List<String> parts = new ArrayList<>();
+        List<Bound> bounds = new ArrayList<>();
         for (Map.Entry<String, YamlNode> e : condition.entries().entrySet()) {
             String op = e.getKey();
             if (withField && op.equals("field")) {
@@ -39,6 +66,9 @@ record CountCondition(long atLeast, long atMost, Long not, String text) implemen
                 throw new RuleFileException(
                         e.getValue().line(),
                         "condition." + op + " takes a whole number, 0 or more");
+            }
+            if (List.of("gt", "gte", "lt", "lte", "eq", "neq").contains(op)) {
+                bounds.add(new Bound(op, n));
             }
             switch (op) {
                 case "gt":
@@ -85,7 +115,7 @@ record CountCondition(long atLeast, long atMost, Long not, String text) implemen
                             + "' holds for no count a"
                             + " group can have (groups exist once a rule matched)");
         }
-        return new CountCondition(lo, hi, not, String.join(" and ", parts));
+        return new CountCondition(lo, hi, not, String.join(" and ", parts), List.copyOf(bounds));
     }
 
     /** Whether the count can only be judged when it is final. */
@@ -95,5 +125,28 @@ record CountCondition(long atLeast, long atMost, Long not, String text) implemen
 
     boolean holds(long count) {
         return count >= atLeast && count <= atMost && (not == null || count != not);
+    }
+
+    /** Whether an average, {@code sum / count}, meets every bound as written. */
+    boolean holdsAverage(long sum, long count) {
+        if (count <= 0) {
+            return false;
+        }
+        for (Bound b : bounds) {
+            if (!b.holds(sum, count)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a sum meets every bound as written (a sum can be 0 or negative). */
+    boolean holdsSum(long sum) {
+        for (Bound b : bounds) {
+            if (!b.holds(sum, 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -60,6 +60,11 @@ final class Nesting {
                 RuleMetadata meta = RuleMetadata.read(doc, d.file(), false);
                 YamlNode.Mapping c = Documents.map(doc, "correlation");
                 CorrelationType type = CorrelationSet.type(c);
+                if (type.addsUp()) {
+                    throw new RuleFileException(
+                            c.get("type").line(),
+                            type.id() + " adds up a field of rules' matches, not of correlations");
+                }
                 List<String> refs = Documents.texts(c, "rules");
                 List<Integer> read = new ArrayList<>();
                 for (String ref : refs) {

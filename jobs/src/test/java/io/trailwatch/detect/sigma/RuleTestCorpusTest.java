@@ -21,7 +21,7 @@ class RuleTestCorpusTest {
         assertThat(read.problems()).isEmpty();
         assertThat(set.problems()).isEmpty();
         assertThat(set.warnings()).isEmpty();
-        assertThat(read.files()).hasSize(9);
+        assertThat(read.files()).hasSize(10);
 
         RuleTestRunner runner = new RuleTestRunner(read.files(), set);
         List<RuleTestResult> results = new ArrayList<>();
@@ -33,8 +33,8 @@ class RuleTestCorpusTest {
         }
 
         assertThat(results).filteredOn(r -> r.status() != RuleTestResult.Status.PASS).isEmpty();
-        assertThat(results).hasSize(122);
-        assertThat(results).filteredOn(r -> r.expected().equals("no match")).hasSize(63);
+        assertThat(results).hasSize(129);
+        assertThat(results).filteredOn(r -> r.expected().equals("no match")).hasSize(67);
     }
 
     @Test
