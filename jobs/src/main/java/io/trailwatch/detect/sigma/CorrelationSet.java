@@ -5,6 +5,7 @@ import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.RuleKind;
 import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.detect.SignalKind;
+import io.trailwatch.model.Responsibility;
 import io.trailwatch.model.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,23 +155,13 @@ public final class CorrelationSet {
                             valueField == null ? null : field(b, alias(aliases, valueField, b), c);
                     mine.add(new CorrelationInput(b, correlation, i, group, value));
                 }
-                Severity level = meta.level() != null ? meta.level() : Severity.MEDIUM;
-                WindowedRuleSettings defaults = new WindowedRuleSettings(timespan, Duration.ZERO);
                 RuleInfo info =
-                        RuleInfo.rule(meta.id(), meta.title())
-                                .severity(level, level.name() + " (the correlation's level)")
-                                .responsibility(bases.get(0).info().responsibility())
-                                .controls(meta.controls().toArray(new String[0]))
-                                .evidence(evidence(correlation).toArray(new String[0]))
-                                .techniques(meta.techniques().toArray(new String[0]))
-                                .stateful(
-                                        RuleKind.CORRELATION, defaults, SignalKind.RULE_FILE_MATCH)
-                                .remediation(
-                                        meta.description() != null
-                                                ? "Investigate: " + meta.description().strip()
-                                                : "Investigate the matches of "
-                                                        + String.join(", ", names)
-                                                        + ".");
+                        info(
+                                meta,
+                                correlation,
+                                bases.get(0).info().responsibility(),
+                                "matches of",
+                                names);
                 rules.add(
                         new SigmaCorrelationRule(info, correlation, meta.where(), meta.name(), 1));
                 inputs.addAll(mine);
@@ -180,13 +171,7 @@ public final class CorrelationSet {
             } catch (Deferred e) {
                 deferred.add(d);
             } catch (RuleFileException e) {
-                String title = null;
-                try {
-                    title = Documents.text(doc, "title");
-                } catch (RuleFileException ignored) {
-                    // the title itself is what is wrong
-                }
-                problems.add(new RuleProblem(d.file(), e.line(), title, e.reason()));
+                problems.add(problem(d, e));
             }
         }
         new Nesting(rules, idsTaken, builtIns, problems).compile(deferred);
@@ -198,6 +183,45 @@ public final class CorrelationSet {
                     }
                 });
         return new CorrelationSet(rules, inputs, silent);
+    }
+
+    /** A correlation's catalog entry: its level, tags and description, as a stateful rule. */
+    static RuleInfo info(
+            RuleMetadata meta,
+            Correlation correlation,
+            Responsibility responsibility,
+            String reads,
+            List<String> names) {
+        Severity level = meta.level() != null ? meta.level() : Severity.MEDIUM;
+        return RuleInfo.rule(meta.id(), meta.title())
+                .severity(level, level.name() + " (the correlation's level)")
+                .responsibility(responsibility)
+                .controls(meta.controls().toArray(new String[0]))
+                .evidence(evidence(correlation).toArray(new String[0]))
+                .techniques(meta.techniques().toArray(new String[0]))
+                .stateful(
+                        RuleKind.CORRELATION,
+                        new WindowedRuleSettings(correlation.timespan(), Duration.ZERO),
+                        SignalKind.RULE_FILE_MATCH)
+                .remediation(
+                        meta.description() != null
+                                ? "Investigate: " + meta.description().strip()
+                                : "Investigate the "
+                                        + reads
+                                        + " "
+                                        + String.join(", ", names)
+                                        + ".");
+    }
+
+    /** A correlation document that cannot be used, with its title when that can be read. */
+    static RuleProblem problem(Doc d, RuleFileException e) {
+        String title = null;
+        try {
+            title = Documents.text(d.doc(), "title");
+        } catch (RuleFileException ignored) {
+            // the title itself is what is wrong
+        }
+        return new RuleProblem(d.file(), e.line(), title, e.reason());
     }
 
     /** What a correlation counts: the field of a value_count, and the condition. */
@@ -268,10 +292,6 @@ public final class CorrelationSet {
 
     static Duration timespanOf(YamlNode.Mapping c) throws RuleFileException {
         return timespan(c);
-    }
-
-    static List<String> evidenceOf(Correlation c) {
-        return evidence(c);
     }
 
     private static List<String> evidence(Correlation c) {

@@ -1,11 +1,7 @@
 package io.trailwatch.detect.sigma;
 
-import io.trailwatch.config.WindowedRuleSettings;
 import io.trailwatch.detect.RuleInfo;
-import io.trailwatch.detect.RuleKind;
 import io.trailwatch.detect.RuleRegistry;
-import io.trailwatch.detect.SignalKind;
-import io.trailwatch.model.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,26 +117,13 @@ final class Nesting {
                                 counting.condition(),
                                 false,
                                 List.of());
-                Severity level = meta.level() != null ? meta.level() : Severity.MEDIUM;
                 RuleInfo info =
-                        RuleInfo.rule(meta.id(), meta.title())
-                                .severity(level, level.name() + " (the correlation's level)")
-                                .responsibility(rules.get(read.get(0)).info().responsibility())
-                                .controls(meta.controls().toArray(new String[0]))
-                                .evidence(
-                                        CorrelationSet.evidenceOf(correlation)
-                                                .toArray(new String[0]))
-                                .techniques(meta.techniques().toArray(new String[0]))
-                                .stateful(
-                                        RuleKind.CORRELATION,
-                                        new WindowedRuleSettings(timespan, Duration.ZERO),
-                                        SignalKind.RULE_FILE_MATCH)
-                                .remediation(
-                                        meta.description() != null
-                                                ? "Investigate: " + meta.description().strip()
-                                                : "Investigate the alerts of "
-                                                        + String.join(", ", names)
-                                                        + ".");
+                        CorrelationSet.info(
+                                meta,
+                                correlation,
+                                rules.get(read.get(0)).info().responsibility(),
+                                "alerts of",
+                                names);
                 nested.add(
                         new SigmaCorrelationRule(info, correlation, meta.where(), meta.name(), 2));
                 mine.forEach(
@@ -149,13 +132,7 @@ final class Nesting {
                             generated.merge(at, generate, Boolean::logicalOr);
                         });
             } catch (RuleFileException e) {
-                String title = null;
-                try {
-                    title = Documents.text(doc, "title");
-                } catch (RuleFileException ignored) {
-                    // the title itself is what is wrong
-                }
-                problems.add(new RuleProblem(d.file(), e.line(), title, e.reason()));
+                problems.add(CorrelationSet.problem(d, e));
             }
         }
         feeds.forEach(
