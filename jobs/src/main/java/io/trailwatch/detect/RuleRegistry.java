@@ -25,8 +25,8 @@ public final class RuleRegistry {
      */
     private static final List<String> FAMILIES =
             List.of(
-                    "LOG", "IAM", "NET", "DATA", "KMS", "CMP", "ORG", "OWN", "AUTH", "RECON",
-                    "CRED", "EXFIL", "NETSCAN", "CORR");
+                    "LOG", "IAM", "NET", "DATA", "DESTROY", "KMS", "CMP", "ORG", "OWN", "AUTH",
+                    "RECON", "CRED", "EXFIL", "NETSCAN", "CORR");
 
     private static final Comparator<DetectionRule> CATALOG_ORDER =
             Comparator.comparing((DetectionRule r) -> familyRank(r.info().id()))
