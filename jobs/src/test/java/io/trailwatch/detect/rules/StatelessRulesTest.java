@@ -50,11 +50,14 @@ class StatelessRulesTest {
                                 .request("{\"name\":\"acme-org-trail\"}"),
                         "TW-LOG-01",
                         Severity.CRITICAL),
-                none(
+                // not a change (TW-LOG-01 stays silent), but an attempt worth knowing of
+                hit(
                         "failed StopLogging",
                         call("cloudtrail.amazonaws.com", "StopLogging")
                                 .request("{\"name\":\"t\"}")
-                                .failed("AccessDenied")),
+                                .failed("AccessDenied"),
+                        "TW-ORG-02",
+                        Severity.LOW),
                 hit(
                         "trail made single-region",
                         call("cloudtrail.amazonaws.com", "UpdateTrail")
