@@ -290,10 +290,6 @@ public final class CorrelationSet {
         }
     }
 
-    static Duration timespanOf(YamlNode.Mapping c) throws RuleFileException {
-        return timespan(c);
-    }
-
     private static List<String> evidence(Correlation c) {
         List<String> out = new ArrayList<>(c.groupBy());
         out.add("correlation");
@@ -342,7 +338,7 @@ public final class CorrelationSet {
         return rule.source().field(field);
     }
 
-    private static Duration timespan(YamlNode.Mapping c) throws RuleFileException {
+    static Duration timespan(YamlNode.Mapping c) throws RuleFileException {
         String text = Documents.required(c, "timespan", "the correlation");
         Matcher m = TIMESPAN.matcher(text.trim());
         if (!m.matches() || Long.parseLong(m.group(1)) == 0) {

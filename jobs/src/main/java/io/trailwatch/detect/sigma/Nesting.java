@@ -76,7 +76,7 @@ final class Nesting {
                     read.add(at);
                 }
                 List<String> groupBy = Documents.texts(c, "group-by");
-                Duration timespan = CorrelationSet.timespanOf(c);
+                Duration timespan = CorrelationSet.timespan(c);
                 YamlNode.Mapping aliases = Documents.map(c, "aliases");
                 CorrelationSet.Counting counting = CorrelationSet.counting(c, type, read.size());
                 boolean generate = CorrelationSet.generate(c);
