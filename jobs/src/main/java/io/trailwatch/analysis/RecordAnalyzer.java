@@ -82,7 +82,7 @@ public final class RecordAnalyzer {
                 new FlowRuleEngine(ruleSet.registry().rules(FlowRule.class), disabledRules);
         this.correlationInputs =
                 signalKinds.contains(SignalKind.RULE_FILE_MATCH)
-                        ? ruleSet.correlations().inputs(disabledRules)
+                        ? CorrelationInputs.of(ruleSet.registry().rules(), disabledRules)
                         : null;
         this.unownedRule = unownedRule;
     }

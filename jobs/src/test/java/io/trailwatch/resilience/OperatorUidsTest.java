@@ -34,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * state is refused (the service does not allow non-restored state). Renaming one must be a decision
  * taken here, with what it costs a deployment (deploy/README.md), not a side effect of a
  * refactoring. The lists are those the build of commit 014af50 produced, before the operators of
- * the stateful rules moved to detect.operators, with the operators added since: TW-CRED-02's join
- * and the source of AWS's published ranges.
+ * the stateful rules moved to detect.operators, with the operators added since: TW-CRED-02's join,
+ * the source of AWS's published ranges, and the detector of the shipped rule files' correlations
+ * (new operators: a snapshot of a build without them restores, and they start empty).
  */
 class OperatorUidsTest {
     /** The detection graph every entry point shares (TrailwatchPipeline). */
@@ -72,6 +73,8 @@ class OperatorUidsTest {
                     "TW-RECON-01-late",
                     "TW-RECON-02-v2",
                     "TW-RECON-02-late",
+                    "rule-file-correlations-v2",
+                    "rule-file-correlations-late",
                     "alert-policy",
                     "alert-dedup",
                     "count-alerts");

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * TW-DATA-05: resource policies other than buckets' opened to everyone: SNS topics, SQS queues,
- * Lambda permissions and function URLs, ECR repositories, KMS keys and Secrets Manager secrets.
+ * Lambda permissions and function URLs, ECR repositories, KMS keys, Secrets Manager secrets,
+ * OpenSearch (and Elasticsearch) domains and S3 Glacier vaults.
  */
 @AutoService(DetectionRule.class)
 public final class PublicResourcePolicyRule implements StatelessRule {
@@ -22,7 +23,9 @@ public final class PublicResourcePolicyRule implements StatelessRule {
                     .severity(
                             HIGH,
                             "CRITICAL for a KMS key policy or a Lambda permission open to \"*\"; HIGH for"
-                                    + " SNS, SQS, ECR and Lambda function URLs without authentication")
+                                    + " SNS, SQS, ECR, Secrets Manager, OpenSearch domain and"
+                                    + " Glacier vault policies and Lambda function URLs without"
+                                    + " authentication")
                     .responsibility(DATA_PROTECTION)
                     .controls(
                             "SecurityHub-SNS.4",
@@ -55,7 +58,12 @@ public final class PublicResourcePolicyRule implements StatelessRule {
                 "SetRepositoryPolicy",
                 "PutKeyPolicy",
                 "CreateKey",
-                "PutResourcePolicy");
+                "PutResourcePolicy",
+                "CreateDomain",
+                "UpdateDomainConfig",
+                "CreateElasticsearchDomain",
+                "UpdateElasticsearchDomainConfig",
+                "SetVaultAccessPolicy");
     }
 
     @Override
@@ -114,8 +122,51 @@ public final class PublicResourcePolicyRule implements StatelessRule {
                             findings);
                 }
                 break;
+            case "es.amazonaws.com":
+                // the access policy of a domain with a public endpoint (a domain in a VPC is
+                // reached through its security groups, whatever the policy says)
+                if (!inVpc(e)) {
+                    policy(
+                            r.path("accessPolicies"),
+                            e.requestText("domainName"),
+                            Severity.HIGH,
+                            findings);
+                }
+                break;
+            case "glacier.amazonaws.com":
+                if (e.name().equals("SetVaultAccessPolicy")) {
+                    policy(
+                            r.path("policy").path("policy"),
+                            e.requestText("vaultName"),
+                            Severity.HIGH,
+                            findings);
+                }
+                break;
             default:
         }
+    }
+
+    /**
+     * Whether the request or its response puts the domain in a VPC (the response of an update names
+     * the domain's VPC options even when the request does not change them).
+     */
+    private static boolean inVpc(EventView e) {
+        JsonNode response = e.response();
+        for (JsonNode vpc :
+                new JsonNode[] {
+                    e.request().path("vPCOptions"),
+                    e.request().path("vpcOptions"),
+                    response.path("domainStatus").path("vPCOptions"),
+                    response.path("domainConfig").path("vPCOptions").path("options"),
+                    response.path("domainStatus").path("endpoints").path("vpc")
+                }) {
+            if (vpc.isTextual()
+                    || vpc.path("subnetIds").size() > 0
+                    || vpc.path("vPCId").isTextual()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void lambda(EventView e, List<Finding> findings) {

@@ -1,5 +1,6 @@
 package io.trailwatch.detect.sigma;
 
+import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.SignalKind;
 import io.trailwatch.detect.rules.EventView;
 import io.trailwatch.detect.rules.LowerCaseNames;
@@ -8,9 +9,11 @@ import io.trailwatch.detect.signals.SignalSink;
 import io.trailwatch.model.CloudTrailEvent;
 import io.trailwatch.model.FlowRecord;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The rules that feed correlations, run over each record in the analysis step: a rule that matches
@@ -45,6 +48,22 @@ public final class CorrelationInputs {
                 }
             }
         }
+    }
+
+    /**
+     * A fresh extractor (it keeps a cache: one per operator) of the signals of the correlations
+     * among {@code rules} that are not disabled: those of the registry, shipped or from rule files,
+     * each fed by the rules of its own file.
+     */
+    public static CorrelationInputs of(
+            Collection<? extends DetectionRule> rules, Set<String> disabled) {
+        List<CorrelationInput> inputs = new ArrayList<>();
+        for (DetectionRule r : rules) {
+            if (r instanceof SigmaCorrelationRule c && !disabled.contains(c.info().id())) {
+                inputs.addAll(c.feeders());
+            }
+        }
+        return new CorrelationInputs(inputs);
     }
 
     public boolean isEmpty() {
@@ -94,11 +113,42 @@ public final class CorrelationInputs {
             if (in.rule().matches(record)) {
                 Signal s = signal(in, record);
                 // a match whose field holds no number adds nothing to a sum or an average
-                if (s != null) {
+                if (s == null) {
+                    continue;
+                }
+                List<String> counted = countedValues(in, record);
+                if (counted == null) {
                     sink.emit(SignalKind.RULE_FILE_MATCH, s);
+                } else {
+                    for (String v : counted) {
+                        sink.emit(SignalKind.RULE_FILE_MATCH, s.copy().value(v));
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * For a value_count whose field has several values in one record (the instances one
+     * StopInstances call names), each distinct value, so that one call naming ten instances counts
+     * as ten; else {@code null}, and the signal's value is the field's one value.
+     */
+    static List<String> countedValues(CorrelationInput in, SigmaRecord record) {
+        if (in.value() == null || in.correlation().type() != CorrelationType.VALUE_COUNT) {
+            return null;
+        }
+        List<Object> values = new ArrayList<>(2);
+        in.value().values(record, values);
+        if (values.size() < 2) {
+            return null;
+        }
+        java.util.TreeSet<String> distinct = new java.util.TreeSet<>();
+        for (Object v : values) {
+            if (v != null) {
+                distinct.add(Values.text(v));
+            }
+        }
+        return distinct.size() < 2 ? null : List.copyOf(distinct);
     }
 
     /** The match's signal, or {@code null} when a sum or average has no number to add. */

@@ -23,20 +23,15 @@ import java.util.regex.Pattern;
  * because only correlations read them ({@code generate: false}, the default).
  */
 public final class CorrelationSet {
-    static final CorrelationSet NONE = new CorrelationSet(List.of(), List.of(), Set.of());
+    static final CorrelationSet NONE = new CorrelationSet(List.of(), Set.of());
 
     private static final Pattern TIMESPAN = Pattern.compile("([0-9]{1,6})([smhdw])");
 
     private final List<SigmaCorrelationRule> rules;
-    private final List<CorrelationInput> inputs;
     private final Set<SigmaDetection> silent;
 
-    private CorrelationSet(
-            List<SigmaCorrelationRule> rules,
-            List<CorrelationInput> inputs,
-            Set<SigmaDetection> silent) {
+    private CorrelationSet(List<SigmaCorrelationRule> rules, Set<SigmaDetection> silent) {
         this.rules = List.copyOf(rules);
-        this.inputs = List.copyOf(inputs);
         this.silent = silent;
     }
 
@@ -52,8 +47,7 @@ public final class CorrelationSet {
      * operator).
      */
     public CorrelationInputs inputs(Set<String> disabled) {
-        return new CorrelationInputs(
-                inputs.stream().filter(i -> !disabled.contains(i.correlation().id())).toList());
+        return CorrelationInputs.of(rules, disabled);
     }
 
     /** Whether the rule alerts on its own: it does unless only correlations read it. */
@@ -67,12 +61,12 @@ public final class CorrelationSet {
             Map<String, SigmaDetection> byName,
             Map<String, String> idsTaken,
             RuleRegistry builtIns,
-            List<RuleProblem> problems) {
+            List<RuleProblem> problems,
+            List<RuleProblem> replacements) {
         if (docs.isEmpty()) {
             return NONE;
         }
         List<SigmaCorrelationRule> rules = new ArrayList<>();
-        List<CorrelationInput> inputs = new ArrayList<>();
         Map<SigmaDetection, Boolean> generated = new IdentityHashMap<>();
         Set<String> correlationRefs = new HashSet<>();
         List<Doc> deferred = new ArrayList<>();
@@ -96,6 +90,7 @@ public final class CorrelationSet {
             YamlNode.Mapping doc = d.doc();
             try {
                 RuleMetadata meta = RuleMetadata.read(doc, d.file(), false);
+                TrailwatchExtension ext = TrailwatchExtension.readForCorrelation(doc);
                 YamlNode.Mapping c = Documents.map(doc, "correlation");
                 CorrelationType type = type(c);
                 List<String> refs = Documents.texts(c, "rules");
@@ -128,7 +123,7 @@ public final class CorrelationSet {
                 String valueField = counting.valueField();
                 CountCondition condition = counting.condition();
                 boolean generate = generate(c);
-                SigmaRuleSet.claimId(idsTaken, builtIns, meta, doc);
+                SigmaRuleSet.claimId(idsTaken, builtIns, meta, doc, replacements);
                 List<String> names = new ArrayList<>();
                 for (SigmaDetection b : bases) {
                     names.add(b.meta().name() != null ? b.meta().name() : b.meta().id());
@@ -158,13 +153,14 @@ public final class CorrelationSet {
                 RuleInfo info =
                         info(
                                 meta,
+                                ext,
                                 correlation,
                                 bases.get(0).info().responsibility(),
                                 "matches of",
                                 names);
                 rules.add(
-                        new SigmaCorrelationRule(info, correlation, meta.where(), meta.name(), 1));
-                inputs.addAll(mine);
+                        new SigmaCorrelationRule(
+                                info, correlation, meta.where(), meta.name(), 1, mine));
                 for (SigmaDetection b : bases) {
                     generated.merge(b, generate, Boolean::logicalOr);
                 }
@@ -174,7 +170,7 @@ public final class CorrelationSet {
                 problems.add(problem(d, e));
             }
         }
-        new Nesting(rules, idsTaken, builtIns, problems).compile(deferred);
+        new Nesting(rules, idsTaken, builtIns, problems, replacements).compile(deferred);
         Set<SigmaDetection> silent = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         generated.forEach(
                 (rule, gen) -> {
@@ -182,20 +178,26 @@ public final class CorrelationSet {
                         silent.add(rule);
                     }
                 });
-        return new CorrelationSet(rules, inputs, silent);
+        return new CorrelationSet(rules, silent);
     }
 
     /** A correlation's catalog entry: its level, tags and description, as a stateful rule. */
     static RuleInfo info(
             RuleMetadata meta,
+            TrailwatchExtension ext,
             Correlation correlation,
             Responsibility responsibility,
             String reads,
             List<String> names) {
         Severity level = meta.level() != null ? meta.level() : Severity.MEDIUM;
         return RuleInfo.rule(meta.id(), meta.title())
-                .severity(level, level.name() + " (the correlation's level)")
-                .responsibility(responsibility)
+                .severity(
+                        level,
+                        ext.severityNote() != null
+                                ? ext.severityNote()
+                                : level.name() + " (the correlation's level)")
+                .responsibility(
+                        ext.responsibility() != null ? ext.responsibility() : responsibility)
                 .controls(meta.controls().toArray(new String[0]))
                 .evidence(evidence(correlation).toArray(new String[0]))
                 .techniques(meta.techniques().toArray(new String[0]))
@@ -204,13 +206,9 @@ public final class CorrelationSet {
                         new WindowedRuleSettings(correlation.timespan(), Duration.ZERO),
                         SignalKind.RULE_FILE_MATCH)
                 .remediation(
-                        meta.description() != null
-                                ? "Investigate: " + meta.description().strip()
-                                : "Investigate the "
-                                        + reads
-                                        + " "
-                                        + String.join(", ", names)
-                                        + ".");
+                        ext.remediation(
+                                meta,
+                                "Investigate the " + reads + " " + String.join(", ", names) + "."));
     }
 
     /** A correlation document that cannot be used, with its title when that can be read. */
@@ -365,9 +363,11 @@ public final class CorrelationSet {
     List<SigmaDetection> bases() {
         Set<SigmaDetection> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         List<SigmaDetection> out = new ArrayList<>();
-        for (CorrelationInput in : inputs) {
-            if (seen.add(in.rule())) {
-                out.add(in.rule());
+        for (SigmaCorrelationRule r : rules) {
+            for (CorrelationInput in : r.feeders()) {
+                if (seen.add(in.rule())) {
+                    out.add(in.rule());
+                }
             }
         }
         return out;

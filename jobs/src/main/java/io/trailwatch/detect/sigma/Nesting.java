@@ -20,6 +20,7 @@ final class Nesting {
     private final Map<String, String> idsTaken;
     private final RuleRegistry builtIns;
     private final List<RuleProblem> problems;
+    private final List<RuleProblem> replacements;
 
     /**
      * @param rules the correlations of rules compiled so far: read ones are replaced by their
@@ -29,11 +30,13 @@ final class Nesting {
             List<SigmaCorrelationRule> rules,
             Map<String, String> idsTaken,
             RuleRegistry builtIns,
-            List<RuleProblem> problems) {
+            List<RuleProblem> problems,
+            List<RuleProblem> replacements) {
         this.rules = rules;
         this.idsTaken = idsTaken;
         this.builtIns = builtIns;
         this.problems = problems;
+        this.replacements = replacements;
     }
 
     void compile(List<CorrelationSet.Doc> docs) {
@@ -54,6 +57,7 @@ final class Nesting {
             YamlNode.Mapping doc = d.doc();
             try {
                 RuleMetadata meta = RuleMetadata.read(doc, d.file(), false);
+                TrailwatchExtension ext = TrailwatchExtension.readForCorrelation(doc);
                 YamlNode.Mapping c = Documents.map(doc, "correlation");
                 CorrelationType type = CorrelationSet.type(c);
                 if (type.addsUp()) {
@@ -80,7 +84,7 @@ final class Nesting {
                 YamlNode.Mapping aliases = Documents.map(c, "aliases");
                 CorrelationSet.Counting counting = CorrelationSet.counting(c, type, read.size());
                 boolean generate = CorrelationSet.generate(c);
-                SigmaRuleSet.claimId(idsTaken, builtIns, meta, doc);
+                SigmaRuleSet.claimId(idsTaken, builtIns, meta, doc, replacements);
                 List<String> names = new ArrayList<>();
                 Map<Integer, Correlation.Feed> mine = new HashMap<>();
                 for (int i = 0; i < read.size(); i++) {
@@ -120,12 +124,14 @@ final class Nesting {
                 RuleInfo info =
                         CorrelationSet.info(
                                 meta,
+                                ext,
                                 correlation,
                                 rules.get(read.get(0)).info().responsibility(),
                                 "alerts of",
                                 names);
                 nested.add(
-                        new SigmaCorrelationRule(info, correlation, meta.where(), meta.name(), 2));
+                        new SigmaCorrelationRule(
+                                info, correlation, meta.where(), meta.name(), 2, List.of()));
                 mine.forEach(
                         (at, feed) -> {
                             feeds.computeIfAbsent(at, k -> new ArrayList<>()).add(feed);

@@ -18,14 +18,25 @@ public final class SigmaCorrelationRule implements WindowedRule {
     private final String file;
     private final String name;
     private final int depth;
+    private final List<CorrelationInput> feeders;
 
+    /**
+     * @param feeders the rules whose matches it counts (none for a correlation of correlations, fed
+     *     by the alerts of the correlations it names)
+     */
     SigmaCorrelationRule(
-            RuleInfo info, Correlation correlation, String file, String name, int depth) {
+            RuleInfo info,
+            Correlation correlation,
+            String file,
+            String name,
+            int depth,
+            List<CorrelationInput> feeders) {
         this.info = info;
         this.correlation = correlation;
         this.file = file;
         this.name = name;
         this.depth = depth;
+        this.feeders = List.copyOf(feeders);
     }
 
     /**
@@ -43,7 +54,7 @@ public final class SigmaCorrelationRule implements WindowedRule {
 
     /** The same correlation, with what its reports feed. */
     SigmaCorrelationRule with(Correlation updated) {
-        return new SigmaCorrelationRule(info, updated, file, name, depth);
+        return new SigmaCorrelationRule(info, updated, file, name, depth, feeders);
     }
 
     @Override
@@ -70,6 +81,11 @@ public final class SigmaCorrelationRule implements WindowedRule {
     @Override
     public List<ThresholdRule> detectors(WindowedRuleSettings settings) {
         return List.of(new CorrelationCounting(info, correlation, settings));
+    }
+
+    /** The rules whose matches it counts, each with how it gives the group and value. */
+    List<CorrelationInput> feeders() {
+        return feeders;
     }
 
     Correlation correlation() {

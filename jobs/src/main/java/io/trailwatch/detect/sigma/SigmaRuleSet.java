@@ -3,7 +3,6 @@ package io.trailwatch.detect.sigma;
 import io.trailwatch.config.RuleFile;
 import io.trailwatch.detect.DetectionRule;
 import io.trailwatch.detect.RuleInfo;
-import io.trailwatch.detect.RuleKind;
 import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.detect.rules.StatelessRule;
 import io.trailwatch.model.Responsibility;
@@ -141,7 +140,8 @@ public final class SigmaRuleSet {
                             byName,
                             idsTaken,
                             builtIns,
-                            problems);
+                            problems,
+                            warnings);
             List<SigmaRule> loaded = new ArrayList<>();
             for (SigmaDetection d : byId.values()) {
                 if (correlations.generates(d)) {
@@ -156,7 +156,10 @@ public final class SigmaRuleSet {
             for (SigmaRule r : loaded) {
                 (replacesShipped.contains(r.info().id()) ? replacing : added).add(r);
             }
-            added.addAll(correlations.rules());
+            for (SigmaCorrelationRule c : correlations.rules()) {
+                // an id a built-in has was claimed only by a copy of a shipped correlation
+                (builtIns.contains(c.info().id()) ? replacing : added).add(c);
+            }
             RuleRegistry registry = builtIns.replacing(replacing).with(added);
             return new SigmaRuleSet(registry, loaded, problems, skipped, warnings, correlations);
         }
@@ -262,7 +265,12 @@ public final class SigmaRuleSet {
                                     ext.evidenceNames(evidenceNames(source, detection))
                                             .toArray(new String[0]))
                             .techniques(meta.techniques().toArray(new String[0]))
-                            .remediation(remediation(meta, ext));
+                            .remediation(
+                                    ext.remediation(
+                                            meta,
+                                            "Investigate the event against the rule '"
+                                                    + meta.title()
+                                                    + "'."));
             try {
                 return new SigmaDetection(
                         meta, source, detection, ext, info, List.of(), detection.matcher());
@@ -282,16 +290,6 @@ public final class SigmaRuleSet {
                 }
             }
             return out;
-        }
-
-        private static String remediation(RuleMetadata meta, TrailwatchExtension ext) {
-            if (ext.remediation() != null) {
-                return ext.remediation();
-            }
-            if (meta.description() != null && !meta.description().isBlank()) {
-                return "Investigate: " + meta.description().strip();
-            }
-            return "Investigate the event against the rule '" + meta.title() + "'.";
         }
 
         private void claim(String file, RuleMetadata meta, YamlNode.Mapping doc)
@@ -417,7 +415,7 @@ public final class SigmaRuleSet {
         }
 
         private void claimFilter(RuleMetadata meta, YamlNode.Mapping doc) throws RuleFileException {
-            claimId(idsTaken, builtIns, meta, doc);
+            claimId(idsTaken, builtIns, meta, doc, null);
         }
 
         private static StatelessRule with(StatelessRule rule, String filterId, Matcher condition) {
@@ -446,14 +444,24 @@ public final class SigmaRuleSet {
      *
      * @param idsTaken lower-case ids taken so far, with where each was read
      */
+    /**
+     * Claims the id of a filter or correlation for this compilation.
+     *
+     * @param replacements where a correlation that takes a shipped correlation's place is noted (as
+     *     a user who tunes a copy of a shipped file expects); {@code null} for a filter, which
+     *     never replaces a rule
+     */
     static void claimId(
             Map<String, String> idsTaken,
             RuleRegistry builtIns,
             RuleMetadata meta,
-            YamlNode.Mapping doc)
+            YamlNode.Mapping doc,
+            List<RuleProblem> replacements)
             throws RuleFileException {
         String earlier = idsTaken.putIfAbsent(meta.id().toLowerCase(Locale.ROOT), meta.where());
-        if (earlier != null || builtIns.contains(meta.id())) {
+        boolean shipped =
+                replacements != null && builtIns.rule(meta.id()) instanceof SigmaCorrelationRule;
+        if (earlier != null || (builtIns.contains(meta.id()) && !shipped)) {
             throw new RuleFileException(
                     doc.get("id").line(),
                     "id "
@@ -462,6 +470,14 @@ public final class SigmaRuleSet {
                             + (earlier != null
                                     ? " by the rule at " + earlier
                                     : " by a built-in rule"));
+        }
+        if (shipped) {
+            replacements.add(
+                    new RuleProblem(
+                            meta.file(),
+                            doc.get("id").line(),
+                            meta.title(),
+                            "replaces the shipped rule " + meta.id()));
         }
     }
 
@@ -473,6 +489,9 @@ public final class SigmaRuleSet {
         if (r instanceof SigmaCloudTrailRule) {
             return "sigma (cloudtrail)";
         }
-        return r.info().kind() == RuleKind.CORRELATION ? "sigma correlation" : r.info().kind().id();
+        if (r instanceof SigmaCorrelationRule) {
+            return "sigma correlation";
+        }
+        return r.info().kind().id();
     }
 }

@@ -103,6 +103,40 @@ record TrailwatchExtension(
                 evidence);
     }
 
+    /**
+     * The block of a correlation: what its catalog entry says (responsibility, remediation,
+     * severity note). The keys that shape a single record's alert have nothing to read in a
+     * correlation's alert, whose evidence is its group and counts.
+     */
+    static TrailwatchExtension readForCorrelation(YamlNode.Mapping doc) throws RuleFileException {
+        TrailwatchExtension ext = read(doc);
+        YamlNode.Mapping tw = Documents.map(doc, "trailwatch");
+        if (tw != null) {
+            for (String key : List.of("severity", "detail", "resource-field", "evidence")) {
+                if (tw.get(key) != null) {
+                    throw new RuleFileException(
+                            tw.get(key).line(),
+                            "trailwatch."
+                                    + key
+                                    + " applies to detection rules: a correlation's alert carries"
+                                    + " its group and counts");
+                }
+            }
+        }
+        return ext;
+    }
+
+    /** The remediation the block gives, else the rule's description, else {@code otherwise}. */
+    String remediation(RuleMetadata meta, String otherwise) {
+        if (remediation != null) {
+            return remediation;
+        }
+        if (meta.description() != null && !meta.description().isBlank()) {
+            return "Investigate: " + meta.description().strip();
+        }
+        return otherwise;
+    }
+
     List<String> evidenceNames(List<String> ruleFields) {
         List<String> out = new ArrayList<>();
         if (resourceField != null) {

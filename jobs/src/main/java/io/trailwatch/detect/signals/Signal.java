@@ -63,6 +63,16 @@ public class Signal {
         this.ref = ref;
     }
 
+    /** A copy of this signal, to vary one of its fields. */
+    public Signal copy() {
+        return new Signal(key, time, ref)
+                .value(value)
+                .attribute(attribute)
+                .detail(detail)
+                .amount(amount)
+                .context(account, region, principal, resource, owner);
+    }
+
     public Signal value(String value) {
         this.value = value;
         return this;

@@ -64,7 +64,11 @@ public class BurstWindow {
         values[n] = s.value;
         attributes[n] = s.attribute;
         amounts[n] = s.amount;
-        counts[n] = carried + 1;
+        // a record that gives several values (one call naming many instances) is one signal per
+        // value, but one event: its further entries count nothing
+        boolean sameEvent =
+                n > 0 && times[n - 1] == s.time && s.ref != null && s.ref.equals(refs[n - 1]);
+        counts[n] = carried + (sameEvent ? 0 : 1);
     }
 
     /** Drops the entries at or before {@code cutoff}: they are no longer "within" the window. */

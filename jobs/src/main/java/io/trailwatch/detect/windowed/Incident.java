@@ -62,7 +62,7 @@ public class Incident {
         i.firstSeen = w.times[0];
         i.firstRef = w.refs[0];
         i.lastSeen = trigger.time;
-        i.refs = Arrays.copyOf(w.refs, Math.min(w.refs.length, Evidence.MAX_REFERENCES));
+        i.refs = distinctAdjacent(w.refs);
         for (int k = 0; k < w.size(); k++) {
             i.addValue(w.values[k]);
             i.addAttribute(w.attributes[k]);
@@ -79,15 +79,35 @@ public class Incident {
 
     /** A signal of the key after the threshold: it belongs to the same burst. */
     void absorb(Signal s) {
-        count++;
+        // the further values of a record already counted (see BurstWindow#add)
+        boolean sameEvent =
+                s.time == lastSeen
+                        && s.ref != null
+                        && refs.length > 0
+                        && s.ref.equals(refs[refs.length - 1]);
+        if (!sameEvent) {
+            count++;
+        }
         sum += s.amount;
         lastSeen = Math.max(lastSeen, s.time);
-        if (refs.length < Evidence.MAX_REFERENCES) {
+        if (!sameEvent && refs.length < Evidence.MAX_REFERENCES) {
             refs = Arrays.copyOf(refs, refs.length + 1);
             refs[refs.length - 1] = s.ref;
         }
         addValue(s.value);
         addAttribute(s.attribute);
+    }
+
+    /** The references in order, each run of one repeated reference once, at most the maximum. */
+    private static String[] distinctAdjacent(String[] refs) {
+        String[] out = new String[Math.min(refs.length, Evidence.MAX_REFERENCES)];
+        int n = 0;
+        for (int k = 0; k < refs.length && n < out.length; k++) {
+            if (k == 0 || !java.util.Objects.equals(refs[k], refs[k - 1])) {
+                out[n++] = refs[k];
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /** Marks the incident reported. */

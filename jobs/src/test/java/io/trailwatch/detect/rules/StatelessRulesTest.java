@@ -910,6 +910,81 @@ class StatelessRulesTest {
                                         "{\"repositoryName\":\"web\",\"policyText\":\"{\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":\\\"*\\\",\\\"Action\\\":[\\\"ecr:BatchGetImage\\\"]}]}\"}"),
                         "TW-DATA-05",
                         Severity.HIGH),
+                hit(
+                        "OpenSearch domain with a public endpoint opened to everyone",
+                        call("es.amazonaws.com", "UpdateDomainConfig")
+                                .request(
+                                        "{\"domainName\":\"orders-search\",\"accessPolicies\":\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":{\\\"AWS\\\":\\\"*\\\"},\\\"Action\\\":\\\"es:*\\\",\\\"Resource\\\":\\\"arn:aws:es:eu-west-1:444455556666:domain/orders-search/*\\\"}]}\"}")
+                                .response(
+                                        "{\"domainConfig\":{\"accessPolicies\":{\"options\":\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":{\\\"AWS\\\":\\\"*\\\"},\\\"Action\\\":\\\"es:*\\\",\\\"Resource\\\":\\\"arn:aws:es:eu-west-1:444455556666:domain/orders-search/*\\\"}]}\",\"status\":{\"state\":\"Processing\"}}}}"),
+                        "TW-DATA-05",
+                        Severity.HIGH),
+                none(
+                        "OpenSearch domain in a VPC with an open policy (its security groups decide)",
+                        call("es.amazonaws.com", "UpdateDomainConfig")
+                                .request(
+                                        "{\"domainName\":\"orders-search\",\"accessPolicies\":\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":{\\\"AWS\\\":\\\"*\\\"},\\\"Action\\\":\\\"es:*\\\",\\\"Resource\\\":\\\"arn:aws:es:eu-west-1:444455556666:domain/orders-search/*\\\"}]}\"}")
+                                .response(
+                                        "{\"domainConfig\":{\"vPCOptions\":{\"options\":{\"vPCId\":\"vpc-0a1b2c3d4e5f67890\",\"subnetIds\":[\"subnet-0a1b2c3d4e5f67890\"],\"securityGroupIds\":[\"sg-0c3f5a7b9d1e24680\"]}}}}")),
+                hit(
+                        "Elasticsearch domain created open to everyone",
+                        call("es.amazonaws.com", "CreateElasticsearchDomain")
+                                .request(
+                                        "{\"domainName\":\"logs-legacy\",\"elasticsearchVersion\":\"7.10\",\"accessPolicies\":\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":{\\\"AWS\\\":\\\"*\\\"},\\\"Action\\\":\\\"es:*\\\",\\\"Resource\\\":\\\"arn:aws:es:eu-west-1:444455556666:domain/orders-search/*\\\"}]}\"}"),
+                        "TW-DATA-05",
+                        Severity.HIGH),
+                none(
+                        "SageMaker domain created (another service's CreateDomain)",
+                        call("sagemaker.amazonaws.com", "CreateDomain")
+                                .request("{\"domainName\":\"ml-studio\",\"authMode\":\"IAM\"}")),
+                hit(
+                        "Glacier vault opened to everyone",
+                        call("glacier.amazonaws.com", "SetVaultAccessPolicy")
+                                .request(
+                                        "{\"accountId\":\"-\",\"vaultName\":\"orders-archive\",\"policy\":{\"policy\":\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":\\\"*\\\",\\\"Action\\\":\\\"glacier:InitiateJob\\\",\\\"Resource\\\":\\\"arn:aws:glacier:eu-west-1:444455556666:vaults/orders-archive\\\"}]}\"}}"),
+                        "TW-DATA-05",
+                        Severity.HIGH),
+                none(
+                        "Glacier vault shared with the organization",
+                        call("glacier.amazonaws.com", "SetVaultAccessPolicy")
+                                .request(
+                                        "{\"accountId\":\"-\",\"vaultName\":\"orders-archive\",\"policy\":{\"policy\":\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":\\\"*\\\",\\\"Action\\\":\\\"glacier:InitiateJob\\\",\\\"Resource\\\":\\\"arn:aws:glacier:eu-west-1:444455556666:vaults/orders-archive\\\",\\\"Condition\\\":{\\\"StringEquals\\\":{\\\"aws:PrincipalOrgID\\\":\\\"o-7k2m9x4q1z\\\"}}}]}\"}}")),
+                // TW-DESTROY-20
+                hit(
+                        "object rewritten under another account's key",
+                        call("s3.amazonaws.com", "CopyObject")
+                                .dataEvent()
+                                .request(
+                                        "{\"bucketName\":\"acme-orders-archive\",\"Host\":\"acme-orders-archive.s3.eu-west-1.amazonaws.com\",\"key\":\"exports/orders-00001.parquet\",\"x-amz-server-side-encryption\":\"aws:kms\",\"x-amz-server-side-encryption-aws-kms-key-id\":\"arn:aws:kms:eu-west-1:210987654321:key/7f0e9d8c-6b5a-4c3d-9e2f-1a0b9c8d7e6f\"}")
+                                .resources(
+                                        "[{\"type\":\"AWS::S3::Object\",\"ARN\":\"arn:aws:s3:::acme-orders-archive/exports/orders-00001.parquet\"},{\"accountId\":\"444455556666\",\"type\":\"AWS::S3::Bucket\",\"ARN\":\"arn:aws:s3:::acme-orders-archive\"}]"),
+                        "TW-DESTROY-20",
+                        Severity.HIGH),
+                none(
+                        "object written under the bucket account's own key ARN",
+                        call("s3.amazonaws.com", "PutObject")
+                                .dataEvent()
+                                .request(
+                                        "{\"bucketName\":\"acme-orders-archive\",\"Host\":\"acme-orders-archive.s3.eu-west-1.amazonaws.com\",\"key\":\"exports/orders-00001.parquet\",\"x-amz-server-side-encryption\":\"aws:kms\",\"x-amz-server-side-encryption-aws-kms-key-id\":\"arn:aws:kms:eu-west-1:444455556666:key/9e3b7a1c-4d2f-4a8b-8c6e-0f5d2b7a9c31\"}")
+                                .resources(
+                                        "[{\"type\":\"AWS::S3::Object\",\"ARN\":\"arn:aws:s3:::acme-orders-archive/exports/orders-00001.parquet\"},{\"accountId\":\"444455556666\",\"type\":\"AWS::S3::Bucket\",\"ARN\":\"arn:aws:s3:::acme-orders-archive\"}]")),
+                none(
+                        "object written under a key named by alias",
+                        call("s3.amazonaws.com", "PutObject")
+                                .dataEvent()
+                                .request(
+                                        "{\"bucketName\":\"acme-orders-archive\",\"Host\":\"acme-orders-archive.s3.eu-west-1.amazonaws.com\",\"key\":\"exports/orders-00001.parquet\",\"x-amz-server-side-encryption\":\"aws:kms\",\"x-amz-server-side-encryption-aws-kms-key-id\":\"alias/orders-archive\"}")
+                                .resources(
+                                        "[{\"type\":\"AWS::S3::Object\",\"ARN\":\"arn:aws:s3:::acme-orders-archive/exports/orders-00001.parquet\"},{\"accountId\":\"444455556666\",\"type\":\"AWS::S3::Bucket\",\"ARN\":\"arn:aws:s3:::acme-orders-archive\"}]")),
+                none(
+                        "another account's key refused",
+                        call("s3.amazonaws.com", "PutObject")
+                                .dataEvent()
+                                .request(
+                                        "{\"bucketName\":\"acme-orders-archive\",\"Host\":\"acme-orders-archive.s3.eu-west-1.amazonaws.com\",\"key\":\"exports/orders-00001.parquet\",\"x-amz-server-side-encryption\":\"aws:kms\",\"x-amz-server-side-encryption-aws-kms-key-id\":\"arn:aws:kms:eu-west-1:210987654321:key/7f0e9d8c-6b5a-4c3d-9e2f-1a0b9c8d7e6f\"}")
+                                .resources(
+                                        "[{\"type\":\"AWS::S3::Object\",\"ARN\":\"arn:aws:s3:::acme-orders-archive/exports/orders-00001.parquet\"},{\"accountId\":\"444455556666\",\"type\":\"AWS::S3::Bucket\",\"ARN\":\"arn:aws:s3:::acme-orders-archive\"}]")
+                                .failed("AccessDenied")),
                 // TW-KMS-01/02
                 hit(
                         "key deletion scheduled",

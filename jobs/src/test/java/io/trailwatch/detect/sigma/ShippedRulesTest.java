@@ -63,17 +63,26 @@ class ShippedRulesTest {
         }
 
         assertThat(results).filteredOn(r -> r.status() != RuleTestResult.Status.PASS).isEmpty();
-        assertThat(results).hasSize(81);
+        assertThat(results).hasSize(163);
     }
 
     @Test
-    void shippedRulesAreBuiltInStatelessRulesRunByTheSigmaEngine() {
+    void everyShippedFileIsOneBuiltInRuleRunByTheSigmaEngine() {
         List<String> sigma =
-                RuleRegistry.builtIn().rules(StatelessRule.class).stream()
-                        .filter(r -> r instanceof SigmaCloudTrailRule)
+                RuleRegistry.builtIn().rules().stream()
+                        .filter(
+                                r ->
+                                        r instanceof SigmaCloudTrailRule
+                                                || r instanceof SigmaCorrelationRule)
                         .map(r -> r.info().id())
                         .toList();
 
         assertThat(sigma).hasSize(ShippedRules.files().size()).allMatch(id -> id.startsWith("TW-"));
+        assertThat(RuleRegistry.builtIn().rules(StatelessRule.class))
+                .filteredOn(r -> r instanceof SigmaCloudTrailRule)
+                .isNotEmpty();
+        assertThat(RuleRegistry.builtIn().rules())
+                .filteredOn(r -> r instanceof SigmaCorrelationRule)
+                .isNotEmpty();
     }
 }
