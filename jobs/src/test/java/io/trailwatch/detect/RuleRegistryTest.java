@@ -46,7 +46,7 @@ class RuleRegistryTest {
         List<StatelessRule> rules = REGISTRY.rules(StatelessRule.class);
         List<String> ids = rules.stream().map(r -> r.info().id()).collect(Collectors.toList());
 
-        assertThat(ids).hasSize(45).doesNotHaveDuplicates();
+        assertThat(ids).hasSize(64).doesNotHaveDuplicates();
         for (StatelessRule rule : rules) {
             assertThat(REGISTRY.byId(rule.info().id())).isSameAs(rule.info());
             assertThat(rule.info().kind()).isEqualTo(RuleKind.STATELESS);
@@ -210,7 +210,7 @@ class RuleRegistryTest {
                         "| vendor-ops | prod | vendor@example.com | arn:aws:iam::999900001111:role/vendor | identity |")
                 .contains(
                         "| network | TW-CORR-01, TW-EXFIL-02, TW-EXFIL-04, TW-NET-01, TW-NET-02, TW-NET-03,"
-                                + " TW-NET-04, TW-NET-05, TW-NET-06, TW-NETSCAN-01, TW-NETSCAN-02 |")
+                                + " TW-NET-04, TW-NET-05, TW-NET-06, TW-NET-07, TW-NETSCAN-01, TW-NETSCAN-02 |")
                 .contains("no row owns the account itself: 999900001111.");
     }
 }
