@@ -76,7 +76,9 @@ ATK_SSH = "192.0.2.44"          # scene 2: SSH brute force
 ATK_SSH_OTHERS = ["198.51.100.201", "198.51.100.147", "192.0.2.81"]
 ATK_SCAN = "192.0.2.200"        # scene 3: port scan
 ATK_CI = "192.0.2.150"          # scene 6: leaked CI session used for recon
-SCENE_IPS = {ATK_SSRF, ATK_EXFIL_NET, ATK_BRUTE, ATK_SPRAY, ATK_SSH, ATK_SCAN, ATK_CI, *ATK_SSH_OTHERS}
+ATK_RANSOM = "192.0.2.66"       # scene 12: a leaked platform key sweeps secrets, then holds a bucket for ransom
+RANSOM_ACCOUNT = "999988887777"  # scene 12: the attacker's own account, whose KMS key locks the objects
+SCENE_IPS = {ATK_SSRF, ATK_EXFIL_NET, ATK_BRUTE, ATK_SPRAY, ATK_SSH, ATK_SCAN, ATK_CI, ATK_RANSOM, *ATK_SSH_OTHERS}
 
 # Ordinary internet users of the public web front ends (outside every trusted_cidrs range).
 WEB_CLIENTS = [f"203.0.113.{i}" for i in range(150, 255)]
@@ -248,7 +250,8 @@ EVENT_VERSION = {"s3.amazonaws.com": "1.11", "signin.amazonaws.com": "1.09", "ec
                  "cloudtrail.amazonaws.com": "1.10"}
 READ_ONLY_PREFIXES = ("Describe", "List", "Get", "Head", "Lookup", "Filter", "BatchGet", "Search", "Check")
 READ_ONLY_NAMES = {"Decrypt", "GenerateDataKey", "AssumeRole", "AssumeRoleWithWebIdentity", "Encrypt"}
-S3_DATA_EVENTS = {"GetObject", "PutObject", "HeadObject", "ListObjects", "ListObjectsV2", "DeleteObject"}
+S3_DATA_EVENTS = {"GetObject", "PutObject", "HeadObject", "ListObjects", "ListObjectsV2", "DeleteObject",
+                  "CopyObject", "ListObjectVersions"}
 UA_CLI = ("aws-cli/2.17.42 md/awscrt#0.21.2 ua/2.0 os/linux#6.1.109-118.189.amzn2023.x86_64 md/arch#x86_64 "
           "lang/python#3.12.6 md/pyimpl#CPython cfg/retry-mode#standard md/installer#exe md/distrib#amzn.2023 "
           "md/prompt#off md/command#{cmd}")
@@ -1140,6 +1143,97 @@ def scene_10_root():
                    "acme-platform-artifacts", ip="AWS Internal", ua="AWS Internal", req_extra={"acl": ""})
 
 
+# --- Scene 12: a leaked platform key sweeps secrets, wipes backups and holds a bucket for ransom ------
+
+RANSOM_KEY = f"arn:aws:kms:{REGION}:{RANSOM_ACCOUNT}:key/5d1e7a3c-9b2f-4e6d-8a0c-3f7b1e9d2c64"
+ARTIFACTS = "acme-platform-artifacts"
+
+
+def build_cache_sync():
+    """An IAM user of platform staging whose access key leaked from a build cache."""
+    return iam_user(PLATFORM, "build-cache-sync")
+
+
+def s3_object_call(when, identity, name, key, *, req_extra=None, resp=None, additional=None):
+    return cloudtrail_event(when, PLATFORM, identity, "s3.amazonaws.com", name, ip=ATK_RANSOM,
+                            ua=UA_BOTO, req={"bucketName": ARTIFACTS, "Host": f"{ARTIFACTS}.s3.{REGION}.amazonaws.com",
+                                             "key": key, **(req_extra or {})},
+                            resp=resp, additional=additional or s3_additional(),
+                            resources=s3_object_resources(PLATFORM, ARTIFACTS, key),
+                            host=f"{ARTIFACTS}.s3.{REGION}.amazonaws.com")
+
+
+def scene_12_near_misses():
+    """Data Lifecycle Manager retires 14 old snapshots (no TW-DESTROY-19: a lifecycle policy, not a person)."""
+    dlm = service_linked_role(PLATFORM, "dlm.amazonaws.com", "AWSServiceRoleForDataLifecycleManager",
+                              "DataLifecycleManager", T(9, 58, 0), "dlm.amazonaws.com")
+    t = T(10, 0, 12)
+    for i in range(14):
+        api_call(t, PLATFORM, dlm, "ec2.amazonaws.com", "DeleteSnapshot", ip="dlm.amazonaws.com",
+                 ua="dlm.amazonaws.com", req={"snapshotId": "snap-0" + "%016x" % rng.getrandbits(64)},
+                 resp={"requestId": new_uuid(), "_return": True}, tls=False)
+        t += dt.timedelta(seconds=rng.randint(2, 5))
+
+
+def scene_12_ransom():
+    ident = build_cache_sync()
+    t = T(10, 52, 4)
+    api_call(t, PLATFORM, ident, "sts.amazonaws.com", "GetCallerIdentity", ip=ATK_RANSOM, ua=UA_BOTO,
+             region=REGION, resp={"userId": ident["principalId"], "account": PLATFORM, "arn": ident["arn"]})
+    # 10:52 the secrets, one by one (TW-CRED-10)
+    t += dt.timedelta(seconds=6)
+    api_call(t, PLATFORM, ident, "secretsmanager.amazonaws.com", "ListSecrets", ip=ATK_RANSOM, ua=UA_BOTO)
+    for name in ["staging/api/db", "staging/api/jwt-signing", "staging/worker/db", "staging/worker/queue",
+                 "staging/ci/github-app", "staging/ci/npm-token", "staging/vpn/psk", "staging/ldap/bind",
+                 "staging/smtp/relay", "staging/grafana/admin", "staging/registry/pull", "staging/backup/restic"]:
+        t += dt.timedelta(seconds=rng.randint(2, 4))
+        api_call(t, PLATFORM, ident, "secretsmanager.amazonaws.com", "GetSecretValue", ip=ATK_RANSOM, ua=UA_BOTO,
+                 req={"secretId": name})
+    # 10:53 the EBS snapshots of the staging volumes (TW-DESTROY-19)
+    t = T(10, 53, 20)
+    api_call(t, PLATFORM, ident, "ec2.amazonaws.com", "DescribeSnapshots", ip=ATK_RANSOM, ua=UA_BOTO,
+             req={"snapshotSet": {}, "ownersSet": {"items": [{"owner": "self"}]}, "sharedUsersSet": {},
+                  "filterSet": {}})
+    for _ in range(11):
+        t += dt.timedelta(seconds=rng.randint(3, 6))
+        api_call(t, PLATFORM, ident, "ec2.amazonaws.com", "DeleteSnapshot", ip=ATK_RANSOM, ua=UA_BOTO,
+                 req={"snapshotId": "snap-0" + "%016x" % rng.getrandbits(64)},
+                 resp={"requestId": new_uuid(), "_return": True})
+    # 10:55 every release object rewritten in place under the attacker's KMS key (TW-DESTROY-20)
+    keys = [f"staging/releases/{svc}-2026.10.{n}.tar.gz" for svc in ("api", "worker", "web") for n in range(1, 21)]
+    t = T(10, 55, 2)
+    cloudtrail_event(t, PLATFORM, ident, "s3.amazonaws.com", "ListObjectVersions", ip=ATK_RANSOM, ua=UA_BOTO,
+                     req={"bucketName": ARTIFACTS, "Host": f"{ARTIFACTS}.s3.{REGION}.amazonaws.com",
+                          "versions": "", "prefix": "staging/releases/"},
+                     additional=s3_additional(),
+                     resources=[{"type": "AWS::S3::Object", "ARNPrefix": f"arn:aws:s3:::{ARTIFACTS}/staging/releases/"},
+                                {"accountId": PLATFORM, "type": "AWS::S3::Bucket", "ARN": f"arn:aws:s3:::{ARTIFACTS}"}],
+                     host=f"{ARTIFACTS}.s3.{REGION}.amazonaws.com")
+    versions = {}
+    for i, key in enumerate(keys):
+        t += dt.timedelta(seconds=i % 2)   # two objects a second
+        versions[key] = rand_alnum(32)
+        s3_object_call(t, ident, "CopyObject", key,
+                       req_extra={"x-amz-copy-source": f"{ARTIFACTS}/{key}", "x-amz-metadata-directive": "COPY",
+                                  "x-amz-server-side-encryption": "aws:kms",
+                                  "x-amz-server-side-encryption-aws-kms-key-id": RANSOM_KEY},
+                       resp={"x-amz-server-side-encryption": "aws:kms",
+                             "x-amz-server-side-encryption-aws-kms-key-id": RANSOM_KEY,
+                             "x-amz-version-id": rand_alnum(32)},
+                       additional=s3_additional(bytes_in=0, sse="SSE_KMS"))
+    # 10:57 the earlier versions, the ones under ACME's key, are deleted (TW-DESTROY-16)
+    t = T(10, 57, 1)
+    for key in keys:
+        t += dt.timedelta(milliseconds=rng.randint(600, 1400))
+        s3_object_call(t.replace(microsecond=0), ident, "DeleteObject", key, req_extra={"versionId": versions[key]},
+                       resp={"x-amz-version-id": versions[key]})
+    # 10:58 the note
+    s3_object_call(T(10, 58, 31), ident, "PutObject", "README_RECOVER_YOUR_FILES.txt",
+                   req_extra={"x-amz-server-side-encryption": "AES256"},
+                   resp={"x-amz-server-side-encryption": "AES256", "x-amz-version-id": rand_alnum(32)},
+                   additional=s3_additional(bytes_in=1187, sse="Default_SSE_S3"))
+
+
 # --- Unowned sandbox account -----------------------------------------------------------------------
 
 def scene_unowned_sandbox():
@@ -1738,7 +1832,7 @@ STORY = [scene_unowned_sandbox, scene_5_near_misses, scene_10_root, scene_8_publ
          scene_1_waf_rule_removed, scene_1_imdsv1_enabled, scene_1_ssrf_flows, scene_1_stolen_credentials, scene_5_spray,
          scene_6_ci_recon, scene_6_near_misses, scene_2_ssh_flows, scene_3_port_scan, scene_4_internal_backup,
          scene_4_network_exfiltration, scene_5_brute_force_and_takeover, scene_11_iam_persistence, scene_9_kms,
-         scene_7_trail_stopped]
+         scene_7_trail_stopped, scene_12_near_misses, scene_12_ransom]
 BACKGROUND = [bg_payments, bg_platform, bg_data, bg_security, bg_payments_flows, bg_platform_flows]
 
 

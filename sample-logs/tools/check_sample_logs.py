@@ -28,6 +28,7 @@ UTC = dt.timezone.utc
 DAY_START = dt.datetime(2026, 10, 14, 9, 0, tzinfo=UTC)
 DAY_END = dt.datetime(2026, 10, 14, 11, 0, tzinfo=UTC)
 SANDBOX = "210987654321"
+RANSOM_ACCOUNT = "999988887777"   # scene 12: the attacker's account, named only by its KMS key
 GIB = 1 << 30
 
 OWNERSHIP_CSV = """match,team,environment,contact,trusted_cidrs,cost_center
@@ -85,6 +86,12 @@ EXPECTED = {
     ("TW-IAM-03", "777788889999 AttachUserPolicy ops-temp AdministratorAccess HIGH @ 10:44:05"),
     ("TW-IAM-04", "777788889999 CreateAccessKey for ops-temp by user/analyst-mchen @ 10:41:30"),
     ("TW-OWN-01", "210987654321 hour 09"),
+    ("TW-CRED-05", "111122223333 assumed-role/payments-web-role/i-0a1b2c3d4e5f67890 from 198.51.100.77 (Kali)"),
+    ("TW-CRED-05", "777788889999 user/ops-temp from 198.51.100.23 (Kali)"),
+    ("TW-CRED-10", "444455556666 user/build-cache-sync: 10 distinct secrets by 10:52:34"),
+    ("TW-DESTROY-19", "444455556666 user/build-cache-sync: 10 snapshots deleted by 10:54:09"),
+    ("TW-DESTROY-20", "444455556666 acme-platform-artifacts CopyObject under a key of 999988887777 @ 10:55:02"),
+    ("TW-DESTROY-16", "444455556666 user/build-cache-sync acme-platform-artifacts: 50 DeleteObject by 10:57:51"),
 }
 
 CRITICAL_PORTS = {22, 3389, 3306, 5432, 1433, 1521, 6379, 9200, 27017}
@@ -307,6 +314,8 @@ def check_records(records, ownership):
         if "accountId" in ui:
             accounts.add(ui["accountId"])
         stray = accounts - owned - {SANDBOX}
+        if rec["eventName"] == "CopyObject" and rec["eventTime"] >= "2026-10-14T10:55":
+            stray -= {RANSOM_ACCOUNT}   # scene 12: the attacker's KMS key, named in the request only
         F.check(not stray, f"{where}: foreign account(s) {stray}")
         if SANDBOX in accounts:
             F.check(dt.datetime(2026, 10, 14, 9, 10, tzinfo=UTC) <= t < dt.datetime(2026, 10, 14, 9, 50, tzinfo=UTC),
@@ -602,6 +611,65 @@ def run_rules(records, flows, ownership):
             alerts.add(("TW-CORR-01", f"{acct} {group} tcp/{lo} -> first public ACCEPT {h['t']:%H:%M} "
                                       f"({h['srcaddr']} -> {h['dstaddr']})"))
         notes.append(f"CORR-01 {group} tcp/{lo} ({sev}): {len(hits)} public inbound ACCEPTs within 30 min")
+    # TW-CRED-05: calls from a penetration-testing distribution, one alert per principal and address
+    kali = re.compile(r"(linux[/#]\S*(kali|parrot|pentoo)|distrib#(kali|parrot|pentoo)\b|exe/\S*\.(kali|parrot|pentoo)\.)", re.I)
+    for (p, ip), evs in by_key([(t, r) for t, r in events if kali.search(r.get("userAgent", ""))],
+                               lambda r: (principal(r), r["sourceIPAddress"])).items():
+        alerts.add(("TW-CRED-05", f"{evs[0][1]['recipientAccountId']} {short(p)} from {ip} (Kali)"))
+        notes.append(f"CRED-05 {short(p)} from {ip}: {len(evs)} calls")
+
+    # TW-CRED-10: >= 10 distinct secrets read by one principal in 10 min (services on its behalf excluded)
+    reads = [(t, r) for t, r in ok if r["eventName"] == "GetSecretValue" and "invokedBy" not in r["userIdentity"]]
+    for p, evs in by_key(reads, principal).items():
+        first, peak = None, 0
+        for t, w in sliding(evs, 600):
+            n = len({r["requestParameters"]["secretId"] for r in w})
+            peak = max(peak, n)
+            if first is None and n >= 10:
+                first = t
+        if first:
+            alerts.add(("TW-CRED-10", f"{evs[0][1]['recipientAccountId']} {short(p)}: 10 distinct secrets by {hms(first)}"))
+        notes.append(f"CRED-10 {short(p)}: peak {peak} distinct secrets / 10 min")
+
+    # TW-DESTROY-19: >= 10 snapshots or images deleted by one principal in 10 min (lifecycle services excluded)
+    gone = [(t, r) for t, r in ok if r["eventName"] in ("DeleteSnapshot", "DeregisterImage")]
+    for p, evs in by_key(gone, principal).items():
+        first, peak = None, 0
+        for t, w in sliding(evs, 600):
+            n = len({r["requestParameters"].get("snapshotId") or r["requestParameters"].get("imageId") for r in w})
+            peak = max(peak, n)
+            if first is None and n >= 10:
+                first = t
+        lifecycle = evs[0][1]["userIdentity"].get("invokedBy") in ("dlm.amazonaws.com", "backup.amazonaws.com")
+        if first and not lifecycle:
+            alerts.add(("TW-DESTROY-19", f"{evs[0][1]['recipientAccountId']} {short(p)}: 10 snapshots deleted by {hms(first)}"))
+        notes.append(f"DESTROY-19 {short(p)}: peak {peak} snapshots / 10 min{' (lifecycle service)' if lifecycle else ''}")
+
+    # TW-DESTROY-20: objects written under a KMS key of another account than the bucket's (first per bucket)
+    foreign = {}
+    for t, r in ok:
+        key = (r.get("requestParameters") or {}).get("x-amz-server-side-encryption-aws-kms-key-id", "")
+        if r["eventSource"] == "s3.amazonaws.com" and key.startswith("arn:"):
+            bucket_acct = next((x["accountId"] for x in r.get("resources", []) if x.get("type") == "AWS::S3::Bucket"),
+                               r["recipientAccountId"])
+            if key.split(":")[4] != bucket_acct:
+                foreign.setdefault(r["requestParameters"]["bucketName"], []).append((t, r, key.split(":")[4]))
+    for bucket, hits in foreign.items():
+        t, r, acct = hits[0]
+        alerts.add(("TW-DESTROY-20", f"{r['recipientAccountId']} {bucket} {r['eventName']} under a key of {acct} @ {hms(t)}"))
+        notes.append(f"DESTROY-20 {bucket}: {len(hits)} objects under a key of {acct}")
+
+    # TW-DESTROY-16: >= 50 DeleteObject by one principal in one bucket in 10 min
+    deletes = [(t, r) for t, r in ok if r["eventName"] == "DeleteObject"]
+    for (p, bucket), evs in by_key(deletes, lambda r: (principal(r), r["requestParameters"]["bucketName"])).items():
+        first, peak = None, 0
+        for t, w in sliding(evs, 600):
+            peak = max(peak, len(w))
+            if first is None and len(w) >= 50:
+                first = t
+        if first:
+            alerts.add(("TW-DESTROY-16", f"{evs[0][1]['recipientAccountId']} {short(p)} {bucket}: 50 DeleteObject by {hms(first)}"))
+        notes.append(f"DESTROY-16 {short(p)} {bucket}: peak {peak} deletes / 10 min")
     return alerts, notes
 
 

@@ -66,7 +66,13 @@ class SampleLogsReplayTest {
                     "TW-IAM-03 HIGH ops-temp 2026-10-14T10:44:05Z data-engineering",
                     "TW-KMS-01 HIGH 9e3b7a1c-4d2f-4a8b-8c6e-0f5d2b7a9c31 2026-10-14T10:44:12Z payments",
                     "TW-NET-01 CRITICAL sg-0d4e6f8091a2b3c45 2026-10-14T10:47:30Z platform",
-                    "TW-LOG-01 CRITICAL arn:aws:cloudtrail:eu-west-1:555566667777:trail/acme-org-trail 2026-10-14T10:50:13Z data-engineering");
+                    "TW-LOG-01 CRITICAL arn:aws:cloudtrail:eu-west-1:555566667777:trail/acme-org-trail 2026-10-14T10:50:13Z data-engineering",
+                    "TW-CRED-05 MEDIUM null 2026-10-14T10:05:12Z payments-web",
+                    "TW-CRED-05 MEDIUM null 2026-10-14T10:47:41Z data-engineering",
+                    "TW-CRED-10 HIGH null 2026-10-14T10:52:12Z platform",
+                    "TW-DESTROY-19 HIGH snap-00d871b0755b86a1d 2026-10-14T10:53:25Z platform",
+                    "TW-DESTROY-20 HIGH acme-platform-artifacts 2026-10-14T10:55 platform",
+                    "TW-DESTROY-16 HIGH acme-platform-artifacts 2026-10-14T10:57:02Z platform");
 
     @Test
     void theStoryRaisesExactlyItsAlertsAndNoFalseOnes() throws Exception {
@@ -77,8 +83,18 @@ class SampleLogsReplayTest {
                         2,
                         dir);
 
-        assertThat(run.alerts.stream().map(SampleLogsReplayTest::summary))
+        assertThat(firstAlerts(run).map(SampleLogsReplayTest::summary))
                 .containsExactlyInAnyOrderElementsOf(EXPECTED);
+    }
+
+    /**
+     * The alerts that open an episode, without the follow-ups that fold their repeats. Which of a
+     * burst's alerts opens it is the first to arrive: TW-DESTROY-20 raises one per object rewritten
+     * (sixty within half a minute), so its summary keeps the minute only.
+     */
+    static java.util.stream.Stream<JsonNode> firstAlerts(ReplayRun run) {
+        return run.alerts.stream()
+                .filter(a -> a.path("followUpOf").isMissingNode() || a.path("followUpOf").isNull());
     }
 
     @Test
@@ -106,19 +122,20 @@ class SampleLogsReplayTest {
         expected.remove("TW-NET-01 LOW sg-0a7b9c1d3e5f24681 2026-10-14T09:35:40Z platform");
         expected.remove("TW-OWN-01 MEDIUM 210987654321 2026-10-14T09:12:04Z unowned");
         expected.replaceAll(a -> a.startsWith("TW-IAM-03 HIGH") ? a.replace("HIGH", "MEDIUM") : a);
-        assertThat(run.alerts.stream().map(SampleLogsReplayTest::summary))
+        assertThat(firstAlerts(run).map(SampleLogsReplayTest::summary))
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(run.count(Counters.SUPPRESSED + "TW-NET-01")).isEqualTo(1);
     }
 
     static String summary(JsonNode a) {
+        String time = a.get("eventTime").asText();
         return a.get("ruleId").asText()
                 + " "
                 + a.get("severity").asText()
                 + " "
                 + a.get("resource").asText()
                 + " "
-                + a.get("eventTime").asText()
+                + (a.get("ruleId").asText().equals("TW-DESTROY-20") ? time.substring(0, 16) : time)
                 + " "
                 + a.at("/owner/team").asText();
     }
@@ -134,7 +151,7 @@ class SampleLogsReplayTest {
 
         assertThat(run.deadLetters).isEmpty();
         assertThat(run.count(Counters.DEAD_LETTERS)).isZero();
-        assertThat(run.count(Counters.CLOUDTRAIL_RECORDS)).isEqualTo(873);
+        assertThat(run.count(Counters.CLOUDTRAIL_RECORDS)).isEqualTo(1035);
         assertThat(run.count(Counters.FLOW_RECORDS)).isEqualTo(3219);
         assertThat(run.count(Counters.FLOW_NODATA)).isEqualTo(2);
         assertThat(run.count(Counters.FLOW_SKIPDATA)).isEqualTo(1);

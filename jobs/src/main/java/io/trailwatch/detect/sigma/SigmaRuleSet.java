@@ -157,7 +157,7 @@ public final class SigmaRuleSet {
                 (replacesShipped.contains(r.info().id()) ? replacing : added).add(r);
             }
             for (SigmaCorrelationRule c : correlations.rules()) {
-                // an id a built-in has was claimed only by a copy of a shipped correlation
+                // an id a built-in has was claimed only by a copy of a shipped rule file
                 (builtIns.contains(c.info().id()) ? replacing : added).add(c);
             }
             RuleRegistry registry = builtIns.replacing(replacing).with(added);
@@ -296,7 +296,7 @@ public final class SigmaRuleSet {
                 throws RuleFileException {
             String id = meta.id();
             if (builtIns.contains(id)) {
-                if (!(builtIns.rule(id) instanceof SigmaRule)) {
+                if (!shipped(builtIns.rule(id))) {
                     throw new RuleFileException(
                             doc.get("id").line(), "id " + id + " is a built-in rule's");
                 }
@@ -440,16 +440,12 @@ public final class SigmaRuleSet {
 
     /**
      * Takes a filter's or correlation's id for it: no rule of the files (ids compare ignoring case)
-     * and no built-in rule may have it.
+     * may have it, nor a built-in rule unless a correlation takes a shipped rule's place.
      *
      * @param idsTaken lower-case ids taken so far, with where each was read
-     */
-    /**
-     * Claims the id of a filter or correlation for this compilation.
-     *
-     * @param replacements where a correlation that takes a shipped correlation's place is noted (as
-     *     a user who tunes a copy of a shipped file expects); {@code null} for a filter, which
-     *     never replaces a rule
+     * @param replacements where a correlation that takes a shipped rule's place is noted (as a user
+     *     who tunes a copy of a shipped file expects); {@code null} for a filter, which never
+     *     replaces a rule
      */
     static void claimId(
             Map<String, String> idsTaken,
@@ -459,8 +455,7 @@ public final class SigmaRuleSet {
             List<RuleProblem> replacements)
             throws RuleFileException {
         String earlier = idsTaken.putIfAbsent(meta.id().toLowerCase(Locale.ROOT), meta.where());
-        boolean shipped =
-                replacements != null && builtIns.rule(meta.id()) instanceof SigmaCorrelationRule;
+        boolean shipped = replacements != null && shipped(builtIns.rule(meta.id()));
         if (earlier != null || (builtIns.contains(meta.id()) && !shipped)) {
             throw new RuleFileException(
                     doc.get("id").line(),
@@ -479,6 +474,14 @@ public final class SigmaRuleSet {
                             meta.title(),
                             "replaces the shipped rule " + meta.id()));
         }
+    }
+
+    /**
+     * Whether a built-in rule came from a shipped rule file (a rule or a correlation), so that a
+     * user's file with its id, of either kind, takes its place.
+     */
+    static boolean shipped(DetectionRule rule) {
+        return rule instanceof SigmaRule || rule instanceof SigmaCorrelationRule;
     }
 
     /** How a loaded rule is listed: kind name for the catalog and {@code trailwatch rules}. */
