@@ -92,6 +92,7 @@ EXPECTED = {
     ("TW-DESTROY-19", "444455556666 user/build-cache-sync: 10 snapshots deleted by 10:54:09"),
     ("TW-DESTROY-20", "444455556666 acme-platform-artifacts CopyObject under a key of 999988887777 @ 10:55:02"),
     ("TW-DESTROY-16", "444455556666 user/build-cache-sync acme-platform-artifacts: 50 DeleteObject by 10:57:51"),
+    ("TW-DESTROY-08", "444455556666 acme-platform-artifacts README_RECOVER_YOUR_FILES.txt @ 10:58:31"),
 }
 
 CRITICAL_PORTS = {22, 3389, 3306, 5432, 1433, 1521, 6379, 9200, 27017}
@@ -670,6 +671,13 @@ def run_rules(records, flows, ownership):
         if first:
             alerts.add(("TW-DESTROY-16", f"{evs[0][1]['recipientAccountId']} {short(p)} {bucket}: 50 DeleteObject by {hms(first)}"))
         notes.append(f"DESTROY-16 {short(p)} {bucket}: peak {peak} deletes / 10 min")
+    # TW-DESTROY-08: an object whose name reads like a ransom note
+    note = re.compile(r"(^|/)[^/]*(decrypt|ransom|how[-_. ]*to[-_. ]*(recover|restore|unlock)|"
+                      r"(recover|restore|unlock)[-_. ]*((your|my|all)[-_. ]*)?files)[^/]*\.(txt|html?|hta)$", re.I)
+    for t, r in ok:
+        if r["eventName"] == "PutObject" and note.search(r["requestParameters"]["key"]):
+            alerts.add(("TW-DESTROY-08", f"{r['recipientAccountId']} {r['requestParameters']['bucketName']} "
+                                         f"{r['requestParameters']['key']} @ {hms(t)}"))
     return alerts, notes
 
 

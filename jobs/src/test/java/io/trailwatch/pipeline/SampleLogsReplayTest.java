@@ -72,7 +72,8 @@ class SampleLogsReplayTest {
                     "TW-CRED-10 HIGH null 2026-10-14T10:52:12Z platform",
                     "TW-DESTROY-19 HIGH snap-00d871b0755b86a1d 2026-10-14T10:53:25Z platform",
                     "TW-DESTROY-20 HIGH acme-platform-artifacts 2026-10-14T10:55 platform",
-                    "TW-DESTROY-16 HIGH acme-platform-artifacts 2026-10-14T10:57:02Z platform");
+                    "TW-DESTROY-16 HIGH acme-platform-artifacts 2026-10-14T10:57:02Z platform",
+                    "TW-DESTROY-08 HIGH acme-platform-artifacts 2026-10-14T10:58:31Z platform");
 
     @Test
     void theStoryRaisesExactlyItsAlertsAndNoFalseOnes() throws Exception {
