@@ -46,7 +46,7 @@ class RuleRegistryTest {
         List<StatelessRule> rules = REGISTRY.rules(StatelessRule.class);
         List<String> ids = rules.stream().map(r -> r.info().id()).collect(Collectors.toList());
 
-        assertThat(ids).hasSize(80).doesNotHaveDuplicates();
+        assertThat(ids).hasSize(79).doesNotHaveDuplicates();
         for (StatelessRule rule : rules) {
             assertThat(REGISTRY.byId(rule.info().id())).isSameAs(rule.info());
             assertThat(rule.info().kind()).isEqualTo(RuleKind.STATELESS);

@@ -35,7 +35,7 @@ class DecodedBatchHandOverTest {
             }
         }
         // the sample logs' CloudTrail and flow records, NODATA and SKIPDATA
-        assertThat(entries).isEqualTo(873 + 3219 + 3);
+        assertThat(entries).isEqualTo(1035 + 3219 + 3);
     }
 
     @Test

@@ -133,16 +133,6 @@ public final class CloudTrailRecord {
         return this;
     }
 
-    /** The event's {@code resources} array, as JSON. */
-    public CloudTrailRecord resources(String json) {
-        try {
-            record.set("resources", JSON.readTree(json));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(json, e);
-        }
-        return this;
-    }
-
     public CloudTrailRecord eventType(String type) {
         record.put("eventType", type);
         return this;

@@ -949,42 +949,6 @@ class StatelessRulesTest {
                         call("glacier.amazonaws.com", "SetVaultAccessPolicy")
                                 .request(
                                         "{\"accountId\":\"-\",\"vaultName\":\"orders-archive\",\"policy\":{\"policy\":\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":\\\"*\\\",\\\"Action\\\":\\\"glacier:InitiateJob\\\",\\\"Resource\\\":\\\"arn:aws:glacier:eu-west-1:444455556666:vaults/orders-archive\\\",\\\"Condition\\\":{\\\"StringEquals\\\":{\\\"aws:PrincipalOrgID\\\":\\\"o-7k2m9x4q1z\\\"}}}]}\"}}")),
-                // TW-DESTROY-20
-                hit(
-                        "object rewritten under another account's key",
-                        call("s3.amazonaws.com", "CopyObject")
-                                .dataEvent()
-                                .request(
-                                        "{\"bucketName\":\"acme-orders-archive\",\"Host\":\"acme-orders-archive.s3.eu-west-1.amazonaws.com\",\"key\":\"exports/orders-00001.parquet\",\"x-amz-server-side-encryption\":\"aws:kms\",\"x-amz-server-side-encryption-aws-kms-key-id\":\"arn:aws:kms:eu-west-1:210987654321:key/7f0e9d8c-6b5a-4c3d-9e2f-1a0b9c8d7e6f\"}")
-                                .resources(
-                                        "[{\"type\":\"AWS::S3::Object\",\"ARN\":\"arn:aws:s3:::acme-orders-archive/exports/orders-00001.parquet\"},{\"accountId\":\"444455556666\",\"type\":\"AWS::S3::Bucket\",\"ARN\":\"arn:aws:s3:::acme-orders-archive\"}]"),
-                        "TW-DESTROY-20",
-                        Severity.HIGH),
-                none(
-                        "object written under the bucket account's own key ARN",
-                        call("s3.amazonaws.com", "PutObject")
-                                .dataEvent()
-                                .request(
-                                        "{\"bucketName\":\"acme-orders-archive\",\"Host\":\"acme-orders-archive.s3.eu-west-1.amazonaws.com\",\"key\":\"exports/orders-00001.parquet\",\"x-amz-server-side-encryption\":\"aws:kms\",\"x-amz-server-side-encryption-aws-kms-key-id\":\"arn:aws:kms:eu-west-1:444455556666:key/9e3b7a1c-4d2f-4a8b-8c6e-0f5d2b7a9c31\"}")
-                                .resources(
-                                        "[{\"type\":\"AWS::S3::Object\",\"ARN\":\"arn:aws:s3:::acme-orders-archive/exports/orders-00001.parquet\"},{\"accountId\":\"444455556666\",\"type\":\"AWS::S3::Bucket\",\"ARN\":\"arn:aws:s3:::acme-orders-archive\"}]")),
-                none(
-                        "object written under a key named by alias",
-                        call("s3.amazonaws.com", "PutObject")
-                                .dataEvent()
-                                .request(
-                                        "{\"bucketName\":\"acme-orders-archive\",\"Host\":\"acme-orders-archive.s3.eu-west-1.amazonaws.com\",\"key\":\"exports/orders-00001.parquet\",\"x-amz-server-side-encryption\":\"aws:kms\",\"x-amz-server-side-encryption-aws-kms-key-id\":\"alias/orders-archive\"}")
-                                .resources(
-                                        "[{\"type\":\"AWS::S3::Object\",\"ARN\":\"arn:aws:s3:::acme-orders-archive/exports/orders-00001.parquet\"},{\"accountId\":\"444455556666\",\"type\":\"AWS::S3::Bucket\",\"ARN\":\"arn:aws:s3:::acme-orders-archive\"}]")),
-                none(
-                        "another account's key refused",
-                        call("s3.amazonaws.com", "PutObject")
-                                .dataEvent()
-                                .request(
-                                        "{\"bucketName\":\"acme-orders-archive\",\"Host\":\"acme-orders-archive.s3.eu-west-1.amazonaws.com\",\"key\":\"exports/orders-00001.parquet\",\"x-amz-server-side-encryption\":\"aws:kms\",\"x-amz-server-side-encryption-aws-kms-key-id\":\"arn:aws:kms:eu-west-1:210987654321:key/7f0e9d8c-6b5a-4c3d-9e2f-1a0b9c8d7e6f\"}")
-                                .resources(
-                                        "[{\"type\":\"AWS::S3::Object\",\"ARN\":\"arn:aws:s3:::acme-orders-archive/exports/orders-00001.parquet\"},{\"accountId\":\"444455556666\",\"type\":\"AWS::S3::Bucket\",\"ARN\":\"arn:aws:s3:::acme-orders-archive\"}]")
-                                .failed("AccessDenied")),
                 // TW-KMS-01/02
                 hit(
                         "key deletion scheduled",

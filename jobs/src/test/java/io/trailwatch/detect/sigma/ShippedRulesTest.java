@@ -63,7 +63,7 @@ class ShippedRulesTest {
         }
 
         assertThat(results).filteredOn(r -> r.status() != RuleTestResult.Status.PASS).isEmpty();
-        assertThat(results).hasSize(372);
+        assertThat(results).hasSize(380);
     }
 
     @Test
