@@ -26,11 +26,28 @@ final class TextPattern {
     private final boolean cased;
     private final Pattern regex;
 
+    /**
+     * For a case-insensitive contains: which ASCII characters can start a match, so that the scan
+     * compares a region only where one does (an ASCII character is all a user agent or an ARN has).
+     */
+    private final boolean[] asciiStarts;
+
     private TextPattern(Shape shape, String literal, boolean cased, Pattern regex) {
         this.shape = shape;
         this.literal = literal;
         this.cased = cased;
         this.regex = regex;
+        this.asciiStarts =
+                shape == Shape.CONTAINS && !cased && !literal.isEmpty() ? starts(literal) : null;
+    }
+
+    private static boolean[] starts(String literal) {
+        boolean[] out = new boolean[128];
+        String first = literal.substring(0, 1);
+        for (char c = 0; c < 128; c++) {
+            out[c] = String.valueOf(c).regionMatches(true, 0, first, 0, 1);
+        }
+        return out;
     }
 
     /** Parts of a value: literal text, and wildcards as the characters '*' and '?' flagged. */
@@ -121,9 +138,18 @@ final class TextPattern {
     }
 
     private boolean contains(String text) {
-        int last = text.length() - literal.length();
+        if (asciiStarts == null) {
+            // cased, or nothing to find
+            return text.contains(literal);
+        }
+        int m = literal.length();
+        int last = text.length() - m;
         for (int i = 0; i <= last; i++) {
-            if (text.regionMatches(!cased, i, literal, 0, literal.length())) {
+            char c = text.charAt(i);
+            if (c < 128 && !asciiStarts[c]) {
+                continue;
+            }
+            if (text.regionMatches(true, i, literal, 0, m)) {
                 return true;
             }
         }

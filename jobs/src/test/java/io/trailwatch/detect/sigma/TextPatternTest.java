@@ -130,4 +130,32 @@ class TextPatternTest {
         }
         return sb.toString();
     }
+
+    /**
+     * A case-insensitive contains compares a region only where an ASCII character can start a
+     * match: it agrees with comparing every region, Unicode case pairs included (the Kelvin sign
+     * matches k, the dotted capital I matches i and I, the dotless i matches I).
+     */
+    @Test
+    void caseInsensitiveContainsAgreesWithComparingEveryRegion() {
+        Random random = new Random(20261208L);
+        String alphabet = "kKiIaA-/\u212a\u0130\u0131\u00df\u00e9\u00c9";
+        for (int i = 0; i < 20000; i++) {
+            String needle = randomText(random, alphabet, 3);
+            String text = randomText(random, alphabet, 12);
+            if (needle.isEmpty()) {
+                continue;
+            }
+            boolean expected = false;
+            for (int at = 0; at + needle.length() <= text.length(); at++) {
+                expected |= text.regionMatches(true, at, needle, 0, needle.length());
+            }
+            assertThat(m("*" + TextPattern.escape(needle) + "*", text))
+                    .as("*%s* in %s", needle, text)
+                    .isEqualTo(expected);
+        }
+        assertThat(m("*kali*", "aws-cli/2.15.30 Linux/6.6.9-amd64 exe/x86_64.KALI.2024")).isTrue();
+        assertThat(m("*\u212aali*", "x86_64.kali.2024")).isTrue();
+        assertThat(m("*kali*", "aws-cli/2.15.30 Linux/6.1 exe/x86_64.ubuntu.22")).isFalse();
+    }
 }
