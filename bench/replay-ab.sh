@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Before/after replay benchmark: two builds of trailwatch.jar replay the same seeded input, alternating
-# (A B A B ...), so that whatever else the machine does falls on both alike. Prints each run's steady throughput
+# (A B B A A B ...), so that whatever else the machine does falls on both alike. Prints each run's steady throughput
 # and records per CPU-second of the whole process, then the median of each and their ratio (after / before).
 #
 #   bench/replay-ab.sh BEFORE.jar AFTER.jar [RECORDS] [PAIRS] [PARALLELISM]     e.g. bench/replay-ab.sh /tmp/old.jar jobs/target/trailwatch.jar 4000000 3 1
@@ -44,13 +44,20 @@ median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1); $records records, parallelism $parallelism, $replay_java_opts"
 [ -z "$before_args$after_args" ] || echo "before: $before_args; after: $after_args"
 a_cpu=(); b_cpu=()
-for i in $(seq "$pairs"); do
+run_before() {
   read -r s c n < <(replay "$before" "$before_args")
-  echo "pair $i before: steady $s records/s, $c records per CPU-second, $n alerts"
+  echo "pair $1 before: steady $s records/s, $c records per CPU-second, $n alerts"
   a_cpu+=("$c")
+}
+run_after() {
   read -r s c n < <(replay "$after" "$after_args")
-  echo "pair $i after:  steady $s records/s, $c records per CPU-second, $n alerts"
+  echo "pair $1 after:  steady $s records/s, $c records per CPU-second, $n alerts"
   b_cpu+=("$c")
+}
+# odd pairs run before first, even pairs after first (A B B A ...), so that a machine that slows down or speeds
+# up over the series weighs on both sides alike
+for i in $(seq "$pairs"); do
+  if [ $((i % 2)) -eq 1 ]; then run_before "$i"; run_after "$i"; else run_after "$i"; run_before "$i"; fi
 done
 a="$(printf '%s\n' "${a_cpu[@]}" | median)"
 b="$(printf '%s\n' "${b_cpu[@]}" | median)"

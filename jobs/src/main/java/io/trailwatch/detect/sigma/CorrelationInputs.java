@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The rules that feed correlations, run over each record in the analysis step: a rule that matches
@@ -29,6 +30,7 @@ public final class CorrelationInputs {
     private final List<CorrelationInput> everyEvent = new ArrayList<>();
     private final List<CorrelationInput> flows = new ArrayList<>();
     private final LowerCaseNames lowerCase = new LowerCaseNames();
+    private final TreeSet<String> counted = new TreeSet<>();
 
     CorrelationInputs(List<CorrelationInput> inputs) {
         for (CorrelationInput in : inputs) {
@@ -107,17 +109,17 @@ public final class CorrelationInputs {
         }
     }
 
-    private static void emit(List<CorrelationInput> inputs, SigmaRecord record, SignalSink sink) {
+    private void emit(List<CorrelationInput> inputs, SigmaRecord record, SignalSink sink) {
         for (int i = 0, n = inputs.size(); i < n; i++) {
             CorrelationInput in = inputs.get(i);
             if (in.rule().matches(record)) {
-                Signal s = signal(in, record);
+                counted.clear();
+                Signal s = signal(in, record, counted);
                 // a match whose field holds no number adds nothing to a sum or an average
                 if (s == null) {
                     continue;
                 }
-                List<String> counted = countedValues(in, record);
-                if (counted == null) {
+                if (counted.size() < 2) {
                     sink.emit(SignalKind.RULE_FILE_MATCH, s);
                 } else {
                     for (String v : counted) {
@@ -129,30 +131,12 @@ public final class CorrelationInputs {
     }
 
     /**
-     * For a value_count whose field has several values in one record (the instances one
-     * StopInstances call names), each distinct value, so that one call naming ten instances counts
-     * as ten; else {@code null}, and the signal's value is the field's one value.
+     * The match's signal, or {@code null} when a sum or average has no number to add.
+     *
+     * @param counted gets the distinct values of a value_count field that has several in this
+     *     record (the instances one StopInstances call names): each counts, one signal apiece
      */
-    static List<String> countedValues(CorrelationInput in, SigmaRecord record) {
-        if (in.value() == null || in.correlation().type() != CorrelationType.VALUE_COUNT) {
-            return null;
-        }
-        List<Object> values = new ArrayList<>(2);
-        in.value().values(record, values);
-        if (values.size() < 2) {
-            return null;
-        }
-        java.util.TreeSet<String> distinct = new java.util.TreeSet<>();
-        for (Object v : values) {
-            if (v != null) {
-                distinct.add(Values.text(v));
-            }
-        }
-        return distinct.size() < 2 ? null : List.copyOf(distinct);
-    }
-
-    /** The match's signal, or {@code null} when a sum or average has no number to add. */
-    static Signal signal(CorrelationInput in, SigmaRecord record) {
+    static Signal signal(CorrelationInput in, SigmaRecord record, Set<String> counted) {
         // the separator follows the id even without group-by: detectors select their signals
         // by the prefix id + separator
         StringBuilder key = new StringBuilder(in.correlation().id()).append(SEPARATOR);
@@ -190,6 +174,13 @@ public final class CorrelationInputs {
             values.clear();
             in.value().values(record, values);
             value = EvidenceFields.text(values);
+            if (values.size() > 1 && in.correlation().type() == CorrelationType.VALUE_COUNT) {
+                for (Object v : values) {
+                    if (v != null) {
+                        counted.add(Values.text(v));
+                    }
+                }
+            }
         } else if (in.correlation().type() != CorrelationType.EVENT_COUNT) {
             value = Integer.toString(in.ruleIndex());
         }
