@@ -203,13 +203,18 @@ public final class CloudTrailRecord {
 
     /** Decoded by the production decoder, as any envelope would deliver it. */
     public CloudTrailEvent decode() {
+        return decode(json());
+    }
+
+    /** A CloudTrail record's JSON decoded by the production decoder. */
+    public static CloudTrailEvent decode(String json) {
         DecodedBatch decoded =
                 new RecordDecoder()
                         .decode(
                                 new RawRecord(
                                         "test",
                                         RawKind.JSON,
-                                        json().getBytes(StandardCharsets.UTF_8),
+                                        json.getBytes(StandardCharsets.UTF_8),
                                         null));
         CloudTrailEvent event = null;
         for (int i = 0; i < decoded.size(); i++) {

@@ -6,13 +6,9 @@ import io.trailwatch.config.RuleFile;
 import io.trailwatch.detect.RuleInfo;
 import io.trailwatch.detect.RuleRegistry;
 import io.trailwatch.detect.signals.Signal;
-import io.trailwatch.ingest.DecodedBatch;
-import io.trailwatch.ingest.RecordDecoder;
 import io.trailwatch.model.CloudTrailEvent;
-import io.trailwatch.model.RawKind;
-import io.trailwatch.model.RawRecord;
+import io.trailwatch.model.CloudTrailRecord;
 import io.trailwatch.model.Responsibility;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -61,7 +57,7 @@ class CorrelationRegistryTest {
 
     @Test
     void theBuiltInRegistryFeedsTheShippedCorrelations() {
-        CloudTrailEvent stop = decode(STOP_TWELVE);
+        CloudTrailEvent stop = CloudTrailRecord.decode(STOP_TWELVE);
 
         List<Signal> signals = new ArrayList<>();
         CorrelationInputs.of(RuleRegistry.builtIn().rules(), Set.of())
@@ -167,20 +163,5 @@ class CorrelationRegistryTest {
                                                     + " correlation's alert carries its group and"
                                                     + " counts");
                         });
-    }
-
-    /** The record as the stream's decoder reads it. */
-    private static CloudTrailEvent decode(String json) {
-        DecodedBatch decoded =
-                new RecordDecoder()
-                        .decode(
-                                new RawRecord(
-                                        "test",
-                                        RawKind.JSON,
-                                        json.getBytes(StandardCharsets.UTF_8),
-                                        null));
-        assertThat(decoded.size()).isEqualTo(1);
-        assertThat(decoded.kind(0)).isEqualTo(DecodedBatch.Kind.CLOUDTRAIL);
-        return decoded.cloudTrail(0);
     }
 }
