@@ -63,6 +63,14 @@ public class Signal {
         this.ref = ref;
     }
 
+    /**
+     * Whether this signal comes from the event at {@code time} with reference {@code ref}: a record
+     * that gives several values (one call naming many instances) is one signal per value.
+     */
+    public boolean sameEventAs(long time, String ref) {
+        return this.time == time && this.ref != null && this.ref.equals(ref);
+    }
+
     /** A copy of this signal, to vary one of its fields. */
     public Signal copy() {
         return new Signal(key, time, ref)

@@ -66,8 +66,7 @@ public class BurstWindow {
         amounts[n] = s.amount;
         // a record that gives several values (one call naming many instances) is one signal per
         // value, but one event: its further entries count nothing
-        boolean sameEvent =
-                n > 0 && times[n - 1] == s.time && s.ref != null && s.ref.equals(refs[n - 1]);
+        boolean sameEvent = n > 0 && s.sameEventAs(times[n - 1], refs[n - 1]);
         counts[n] = carried + (sameEvent ? 0 : 1);
     }
 

@@ -80,11 +80,7 @@ public class Incident {
     /** A signal of the key after the threshold: it belongs to the same burst. */
     void absorb(Signal s) {
         // the further values of a record already counted (see BurstWindow#add)
-        boolean sameEvent =
-                s.time == lastSeen
-                        && s.ref != null
-                        && refs.length > 0
-                        && s.ref.equals(refs[refs.length - 1]);
+        boolean sameEvent = refs.length > 0 && s.sameEventAs(lastSeen, refs[refs.length - 1]);
         if (!sameEvent) {
             count++;
         }
